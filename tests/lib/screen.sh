@@ -1,0 +1,178 @@
+# screen.sh: drive the real werkbezoek binary in a real terminal (tmux).
+#
+# Source after tap.sh.  Each test gets its own tmux server socket in its
+# scratch directory, so screen tests run in parallel.  The program runs with
+# TERM=tmux-256color, LANG=C.UTF-8 and TZ=UTC unless the test overrides
+# them (SCREEN_ENV="NO_COLOR=1 ..."), inside a small wrapper shell that
+# records the terminal settings before and after, and the exit status.
+#
+# Nothing here sleeps a fixed time: screen_wait polls capture-pane until
+# the expected text is on the screen or the timeout passes.
+#
+#   screen_start COLS ROWS [ARG...]   start werkbezoek ARG... in a new pane
+#   screen_keys KEY...                tmux send-keys (key names: Enter, Up, C-c …)
+#   screen_type TEXT                  send TEXT literally
+#   screen_wait TEXT [SECONDS]        poll until TEXT (fixed string) is shown
+#   screen_wait_gone TEXT [SECONDS]   poll until TEXT is no longer shown
+#   screen_capture                    print the screen now
+#   screen_resize COLS ROWS           resize the window
+#   screen_wait_exit [SECONDS]        poll until the program has exited
+#   screen_check_restored NAME        the terminal is as before (TAP checks)
+#   screen_signal SIG                 send a signal to the program
+
+SCREEN_TIMEOUT=${SCREEN_TIMEOUT:-15}
+SCREEN_SOCK="$TEST_TMP/tmux.sock"
+SCREEN_TARGET=wb
+
+if [ -z "${TMUX_BIN:-}" ]; then
+	TMUX_BIN=$(command -v tmux || true)
+fi
+if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
+	skip_all "tmux is not installed (apt-get install tmux)"
+fi
+
+stmux() {
+	"$TMUX_BIN" -S "$SCREEN_SOCK" -f /dev/null "$@"
+}
+
+screen_cleanup() {
+	stmux kill-server >/dev/null 2>&1
+	rm -rf "$TEST_TMP"
+}
+trap screen_cleanup EXIT
+
+screen_start() {
+	local cols=$1 rows=$2 q arg
+	shift 2
+	q=""
+	for arg in "$@"; do
+		q="$q '$(printf '%s' "$arg" | sed "s/'/'\\\\''/g")'"
+	done
+	rm -f "$TEST_TMP/rc" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after" "$TEST_TMP/pid"
+	# Sanitizer reports go to files the test can look at; the pane is
+	# not a place to read them.
+	cat >"$TEST_TMP/run.sh" <<SCRIPT
+stty -g >"$TEST_TMP/stty.before"
+echo \$\$ >"$TEST_TMP/pid"
+exec env TERM=tmux-256color LANG=C.UTF-8 TZ=UTC LC_ALL= \
+	ASAN_OPTIONS="log_path=$TEST_TMP/asan:\${ASAN_OPTIONS:-}" \
+	UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan:\${UBSAN_OPTIONS:-}" \
+	${SCREEN_ENV:-} "$WERKBEZOEK" $q
+SCRIPT
+	cat >"$TEST_TMP/wrap.sh" <<SCRIPT
+sh "$TEST_TMP/run.sh"
+echo \$? >"$TEST_TMP/rc.tmp"
+stty -g >"$TEST_TMP/stty.after"
+mv "$TEST_TMP/rc.tmp" "$TEST_TMP/rc"
+SCRIPT
+	stmux new-session -d -s "$SCREEN_TARGET" -x "$cols" -y "$rows" \
+		"sh '$TEST_TMP/wrap.sh'" || return 1
+	stmux set-option -t "$SCREEN_TARGET" remain-on-exit on >/dev/null
+	# The pid file appears once the shell that becomes werkbezoek runs.
+	local i=0
+	while [ ! -s "$TEST_TMP/pid" ]; do
+		i=$((i + 1))
+		[ $i -gt 1000 ] && return 1
+		sleep 0.01
+	done
+	SCREEN_PID=$(cat "$TEST_TMP/pid")
+}
+
+screen_capture() {
+	stmux capture-pane -p -t "$SCREEN_TARGET"
+}
+
+screen_keys() {
+	stmux send-keys -t "$SCREEN_TARGET" "$@"
+}
+
+screen_type() {
+	stmux send-keys -t "$SCREEN_TARGET" -l -- "$1"
+}
+
+screen_resize() {
+	stmux resize-window -t "$SCREEN_TARGET" -x "$1" -y "$2"
+}
+
+screen_signal() {
+	kill -s "$1" "$SCREEN_PID"
+}
+
+# _screen_poll SECONDS COMMAND...: runs COMMAND until it succeeds.
+_screen_poll() {
+	local limit=$1 start now
+	shift
+	start=$(date +%s%N)
+	while :; do
+		"$@" && return 0
+		now=$(date +%s%N)
+		[ $(((now - start) / 1000000)) -ge $((limit * 1000)) ] && return 1
+		sleep 0.02
+	done
+}
+
+_screen_has() {
+	screen_capture | grep -qF -- "$1"
+}
+
+_screen_lacks() {
+	! _screen_has "$1"
+}
+
+# screen_wait TEXT [SECONDS]: a TAP check that TEXT appears.
+screen_wait() {
+	if _screen_poll "${2:-$SCREEN_TIMEOUT}" _screen_has "$1"; then
+		ok 0 "screen shows '$1'"
+	else
+		ok 1 "screen shows '$1'"
+		diag "screen was:" "$(screen_capture)"
+		return 1
+	fi
+}
+
+screen_wait_gone() {
+	if _screen_poll "${2:-$SCREEN_TIMEOUT}" _screen_lacks "$1"; then
+		ok 0 "screen no longer shows '$1'"
+	else
+		ok 1 "screen no longer shows '$1'"
+		diag "screen was:" "$(screen_capture)"
+		return 1
+	fi
+}
+
+_screen_exited() {
+	[ -f "$TEST_TMP/rc" ]
+}
+
+# screen_wait_exit [SECONDS]: a TAP check that the program ended; leaves
+# its exit status in $SCREEN_STATUS.
+screen_wait_exit() {
+	if _screen_poll "${1:-$SCREEN_TIMEOUT}" _screen_exited; then
+		SCREEN_STATUS=$(cat "$TEST_TMP/rc")
+		ok 0 "program exited (status $SCREEN_STATUS)"
+	else
+		SCREEN_STATUS=
+		ok 1 "program exited"
+		diag "screen was:" "$(screen_capture)"
+		return 1
+	fi
+}
+
+# screen_check_restored NAME: after exit, the terminal is as it was: the
+# same stty settings, the normal screen (not the alternate one), the
+# cursor visible, and no sanitizer report written.
+screen_check_restored() {
+	local state
+	is "$(cat "$TEST_TMP/stty.after" 2>/dev/null)" \
+		"$(cat "$TEST_TMP/stty.before" 2>/dev/null)" "$1: stty settings restored"
+	state=$(stmux display-message -p -t "$SCREEN_TARGET" \
+		'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag}')
+	is "$state" "alternate=0 cursor=1 keypad=0" "$1: normal screen, cursor shown, keypad off"
+	screen_check_sanitizers "$1"
+}
+
+screen_check_sanitizers() {
+	local reports
+	reports=$(cat "$TEST_TMP"/asan.* "$TEST_TMP"/ubsan.* 2>/dev/null)
+	is "$reports" "" "$1: no sanitizer report"
+}

@@ -1,0 +1,68 @@
+/* Unit tests for text.c: decoding, sanitising, widths, ASCII fallback. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include "../tap.h"
+#include "buf.h"
+#include "text.h"
+
+static char *sanitized(const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+
+	text_sanitize(&b, s, len);
+	return buf_steal(&b);
+}
+
+static char *ascii(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	text_to_ascii(&b, s, strlen(s));
+	return buf_steal(&b);
+}
+
+int main(void)
+{
+	uint32_t cp;
+	char *s;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+
+	is_int(text_decode("é", 2, &cp), 2, "é is two bytes");
+	is_int(cp, 0xE9, "é decodes to U+00E9");
+	is_int(text_decode("\xC0\xAF", 2, &cp), 1, "overlong '/' consumes one byte");
+	is_int(cp, 0xFFFD, "overlong '/' is U+FFFD");
+	is_int(text_decode("\xED\xA0\x80", 3, &cp), 1, "a surrogate is invalid");
+	is_int(text_decode("\xE2\x82", 2, &cp), 1, "a truncated sequence is invalid");
+	ok(text_valid_utf8("cliënten één", strlen("cliënten één")), "Dutch text is valid UTF-8");
+	ok(!text_valid_utf8("a\xFF" "b", 3), "0xFF is not UTF-8");
+
+	s = sanitized("a\033[2Jb", 6);
+	is_str(s, "a^[[2Jb", "ESC becomes ^[");
+	free(s);
+	s = sanitized("x\xE2\x80\xAEy", 5);
+	is_str(s, "x<U+202E>y", "RIGHT-TO-LEFT OVERRIDE becomes a placeholder");
+	free(s);
+	s = sanitized("\xC2\x9B" "31m", 5);
+	is_str(s, "<U+009B>31m", "the C1 CSI never passes raw");
+	free(s);
+	s = sanitized("a\xFFz", 3);
+	is_str(s, "a\xEF\xBF\xBDz", "an invalid byte becomes U+FFFD");
+	free(s);
+	s = sanitized("één café", strlen("één café"));
+	is_str(s, "één café", "plain Dutch text passes unchanged");
+	free(s);
+
+	is_int(text_width("café", 5), 4, "café is four columns");
+	is_int(text_width("e\xCC\x81", 3), 1, "e + combining acute is one column");
+	is_int(text_width("日本", 6), 4, "CJK characters are two columns each");
+	is_int(text_width("\t", 1), 2, "a tab shows as ^I, two columns");
+
+	s = ascii("Cliënten, één Œuvre ĳs – “ok”…");
+	is_str(s, "Clienten, een OEuvre ijs - \"ok\"...", "accents dropped for ASCII terminals");
+	free(s);
+	return done_testing();
+}

@@ -1,0 +1,225 @@
+/* text.c: UTF-8 decoding, display widths and sanitising.
+ *
+ * The decoder is strict (RFC 3629: no overlongs, no surrogates, nothing
+ * above U+10FFFF) because a lenient one is how escape sequences sneak past
+ * a sanitiser.  Widths come from wcwidth(); main() makes sure LC_CTYPE is a
+ * UTF-8 locale whenever text is measured. */
+#include "config.h"
+
+#include <stdio.h>
+#include <wchar.h>
+
+#include "buf.h"
+#include "text.h"
+
+size_t text_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t n, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else {
+		goto invalid;
+	}
+	if (len < n)
+		goto invalid;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			goto invalid;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		goto invalid;
+	*cp = c;
+	return n;
+invalid:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+void text_encode(struct buf *b, uint32_t cp)
+{
+	char s[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xC0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xE0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		s[0] = (char)(0xF0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_add(b, s, n);
+}
+
+int text_is_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+	       cp == 0xAD ||                    /* soft hyphen: invisible */
+	       cp == 0x061C ||                  /* Arabic letter mark */
+	       (cp >= 0x200B && cp <= 0x200F) || /* zero widths, LRM, RLM */
+	       (cp >= 0x2028 && cp <= 0x202E) || /* separators, embeddings */
+	       (cp >= 0x2060 && cp <= 0x206F) || /* isolates, invisibles */
+	       cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	       (cp >= 0xE0000 && cp <= 0xE007F); /* tag characters */
+}
+
+void text_placeholder(struct buf *b, uint32_t cp)
+{
+	if (cp < 0x20) {
+		buf_addc(b, '^');
+		buf_addc(b, (char)('@' + cp));
+	} else if (cp == 0x7F) {
+		buf_add(b, "^?", 2);
+	} else {
+		buf_printf(b, "<U+%04X>", (unsigned)cp);
+	}
+}
+
+int text_cp_width(uint32_t cp)
+{
+	int w;
+
+	if (text_is_unsafe(cp)) {
+		if (cp < 0x20 || cp == 0x7F)
+			return 2;
+		return cp > 0xFFFF ? 9 : 8;
+	}
+	if (cp < 0x7F)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+size_t text_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += text_decode(s + i, len - i, &cp);
+		w += (size_t)text_cp_width(cp);
+	}
+	return w;
+}
+
+size_t text_sanitize(struct buf *b, const char *s, size_t len)
+{
+	size_t i = 0, start = 0, n, replaced = 0;
+	uint32_t cp;
+
+	buf_grow(b, len);
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		if ((cp == 0xFFFD && n == 1) || text_is_unsafe(cp)) {
+			buf_add(b, s + start, i - start);
+			if (cp == 0xFFFD)
+				text_encode(b, 0xFFFD);
+			else
+				text_placeholder(b, cp);
+			replaced++;
+			start = i + n;
+		}
+		i += n;
+	}
+	buf_add(b, s + start, len - start);
+	return replaced;
+}
+
+int text_valid_utf8(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && n == 1)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Latin-1 Supplement and Latin Extended-A, U+00C0..U+017F, without their
+ * accents; two-letter ligatures are spelled out below. */
+static const char ascii_latin[] =
+	"AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty"
+	"AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi" "IiJjJjKkkLlLlLlL"
+	"lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs" "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+
+void text_to_ascii(struct buf *b, const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += text_decode(s + i, len - i, &cp);
+		if (cp < 0x80) {
+			if (text_is_unsafe(cp))
+				text_placeholder(b, cp);
+			else
+				buf_addc(b, (char)cp);
+		} else if (cp == 0xC6 || cp == 0xE6) {
+			buf_adds(b, cp == 0xC6 ? "AE" : "ae");
+		} else if (cp == 0xDF) {
+			buf_adds(b, "ss");
+		} else if (cp == 0x152 || cp == 0x153) {
+			buf_adds(b, cp == 0x152 ? "OE" : "oe");
+		} else if (cp == 0x132 || cp == 0x133) {
+			buf_adds(b, cp == 0x132 ? "IJ" : "ij");
+		} else if (cp >= 0xC0 && cp <= 0x17F) {
+			buf_addc(b, ascii_latin[cp - 0xC0]);
+		} else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A) {
+			buf_addc(b, '\'');
+		} else if (cp >= 0x201C && cp <= 0x201E) {
+			buf_addc(b, '"');
+		} else if (cp == 0x2013 || cp == 0x2014) {
+			buf_addc(b, '-');
+		} else if (cp == 0x2026) {
+			buf_adds(b, "...");
+		} else if (cp == 0xA0) {
+			buf_addc(b, ' ');
+		} else if (text_is_unsafe(cp)) {
+			text_placeholder(b, cp);
+		} else {
+			buf_addc(b, '?');
+		}
+	}
+}
