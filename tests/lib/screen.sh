@@ -48,7 +48,8 @@ screen_start() {
 	for arg in "$@"; do
 		q="$q '$(printf '%s' "$arg" | sed "s/'/'\\\\''/g")'"
 	done
-	rm -f "$TEST_TMP/rc" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after" "$TEST_TMP/pid"
+	rm -f "$TEST_TMP/rc" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after" \
+		"$TEST_TMP/pid" "$TEST_TMP/release"
 	# Sanitizer reports go to files the test can look at; the pane is
 	# not a place to read them.
 	cat >"$TEST_TMP/run.sh" <<SCRIPT
@@ -64,6 +65,13 @@ sh "$TEST_TMP/run.sh"
 echo \$? >"$TEST_TMP/rc.tmp"
 stty -g >"$TEST_TMP/stty.after"
 mv "$TEST_TMP/rc.tmp" "$TEST_TMP/rc"
+# Keep the pane alive until the test has looked at the terminal's state:
+# tmux reports a dead pane's cursor as hidden.
+i=0
+while [ ! -e "$TEST_TMP/release" ] && [ \$i -lt 1000 ]; do
+	sleep 0.02
+	i=\$((i + 1))
+done
 SCRIPT
 	stmux new-session -d -s "$SCREEN_TARGET" -x "$cols" -y "$rows" \
 		"sh '$TEST_TMP/wrap.sh'" || return 1
@@ -165,10 +173,21 @@ screen_check_restored() {
 	local state
 	is "$(cat "$TEST_TMP/stty.after" 2>/dev/null)" \
 		"$(cat "$TEST_TMP/stty.before" 2>/dev/null)" "$1: stty settings restored"
-	state=$(stmux display-message -p -t "$SCREEN_TARGET" \
-		'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag}')
-	is "$state" "alternate=0 cursor=1 keypad=0" "$1: normal screen, cursor shown, keypad off"
+	# tmux reads the pane's last output asynchronously: poll for the state.
+	_screen_poll 5 _screen_state_is "alternate=0 cursor=1 keypad=0"
+	is "$(_screen_state)" "alternate=0 cursor=1 keypad=0" \
+		"$1: normal screen, cursor shown, keypad off"
+	touch "$TEST_TMP/release"
 	screen_check_sanitizers "$1"
+}
+
+_screen_state() {
+	stmux display-message -p -t "$SCREEN_TARGET" \
+		'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag}'
+}
+
+_screen_state_is() {
+	[ "$(_screen_state)" = "$1" ]
 }
 
 screen_check_sanitizers() {
