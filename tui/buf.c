@@ -86,6 +86,17 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+void free_const(const void *p)
+{
+	union {
+		const void *c;
+		void *m;
+	} u;
+
+	u.c = p;
+	free(u.m);
+}
+
 void buf_grow(struct buf *b, size_t extra)
 {
 	if (b->len + extra + 1 > b->cap)

@@ -35,6 +35,8 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrndup(const char *s, size_t n);
 char *xstrdup(const char *s);
+/* Frees memory the program owns but publishes through a const pointer. */
+void free_const(const void *p);
 
 /* Ends the program with a message.  The interface registers a hook that
  * restores the terminal first (htop's fail()). */

@@ -5,19 +5,33 @@
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "buf.h"
+#include "corpus.h"
 
 enum opt_id {
 	OPT_HELP = 'h',
 	OPT_VERSION = 'V',
+	OPT_LIST = 256,
+	OPT_ENTITIES,
+	OPT_ENTITY,
+	OPT_SHOW,
+	OPT_WIDTH,
+	OPT_CHECK,
+	OPT_MAX_FILE_SIZE,
 };
 
 struct option_spec {
@@ -29,6 +43,18 @@ struct option_spec {
 };
 
 static const struct option_spec option_specs[] = {
+	{ "list", no_argument, OPT_LIST, NULL,
+	  "documents: id TAB date TAB type TAB title" },
+	{ "entities", optional_argument, OPT_ENTITIES, "TYPE",
+	  "entities: id TAB type TAB name TAB mentions TAB documents" },
+	{ "entity", required_argument, OPT_ENTITY, "ID", "one entity page as plain text" },
+	{ "show", required_argument, OPT_SHOW, "DOCID", "one document as plain text" },
+	{ "width", required_argument, OPT_WIDTH, "N",
+	  "wrap --show at N columns (0: one block per line)" },
+	{ "check", no_argument, OPT_CHECK, NULL,
+	  "problems in the corpus (file:line:column: message); exit 1 if any" },
+	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
+	  "skip corpus files larger than this (default 256)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
 };
@@ -54,7 +80,10 @@ static void usage(FILE *out)
 		buf_free(&b);
 	}
 	fprintf(out,
-		"\nReport bugs and read more in the werkbezoek(1) manual page.\n");
+		"\nCORPUS is a TEI file or a directory of them.  It defaults to\n"
+		"$WERKBEZOEK_CORPUS, else the installed corpus (%s).\n"
+		"Exit status: 0 done, 1 nothing found or problems found, 2 error.\n"
+		"\nRead more in the werkbezoek(1) manual page.\n", WB_CORPUS_DIR);
 }
 
 static volatile sig_atomic_t got_signal;
@@ -70,7 +99,7 @@ static void restore_terminal(void)
 		endwin();
 }
 
-static int run_interactive(void)
+static int run_interactive(struct corpus *c)
 {
 	struct sigaction sa;
 	const char *term = getenv("TERM");
@@ -97,7 +126,9 @@ static int run_interactive(void)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	mvaddstr(0, 0, "werkbezoek " PACKAGE_VERSION);
-	mvaddstr(2, 0, "Press q to quit.");
+	mvprintw(1, 0, "%zu documents, %zu problems (--check lists them)",
+		 corpus_ndocs(c), corpus_ndiags(c));
+	mvaddstr(3, 0, "Press q to quit.");
 	refresh();
 	while (!got_signal && (ch = getch()) != 'q') {
 		if (ch == ERR)
@@ -107,11 +138,68 @@ static int run_interactive(void)
 	return 0;
 }
 
+/* The corpus to open when none is named: $WERKBEZOEK_CORPUS; the source
+ * tree's when this is the binary in the build tree; else the installed
+ * one; else ./corpus. */
+static const char *default_corpus(void)
+{
+	const char *env = getenv("WERKBEZOEK_CORPUS");
+	char self[PATH_MAX], built[PATH_MAX];
+	struct stat st;
+
+	if (env && *env)
+		return env;
+	if (realpath("/proc/self/exe", self) && realpath(WB_BUILD_EXE, built) &&
+	    strcmp(self, built) == 0 && stat(WB_SOURCE_CORPUS_DIR, &st) == 0)
+		return WB_SOURCE_CORPUS_DIR;
+	if (stat(WB_CORPUS_DIR, &st) == 0)
+		return WB_CORPUS_DIR;
+	return "corpus";
+}
+
+/* Batch output is UTF-8 whatever the locale; widths need a UTF-8 LC_CTYPE. */
+static void utf8_ctype(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (!cs || strcmp(cs, "UTF-8") != 0)
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+static unsigned terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		return ws.ws_col;
+	return 0;
+}
+
+static int parse_number(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || v > max || *s == '-')
+		return 0;
+	*out = v;
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct option longopts[N_OPTIONS + 1];
+	struct corpus_options copt = { 0 };
+	struct corpus *c;
+	const char *path, *arg = NULL;
+	char *error = NULL;
+	int mode = 0, width_set = 0, status;
+	unsigned long width = 0, mib;
 	size_t i;
-	int c;
+	int opt;
 
 	setlocale(LC_ALL, "");
 	memset(longopts, 0, sizeof(longopts));
@@ -120,18 +208,85 @@ int main(int argc, char **argv)
 		longopts[i].has_arg = option_specs[i].has_arg;
 		longopts[i].val = option_specs[i].id;
 	}
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
-		switch (c) {
+	while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		switch (opt) {
 		case OPT_HELP:
 			usage(stdout);
 			return 0;
 		case OPT_VERSION:
 			printf("werkbezoek %s\n", PACKAGE_VERSION);
 			return 0;
+		case OPT_LIST:
+		case OPT_ENTITIES:
+		case OPT_ENTITY:
+		case OPT_SHOW:
+		case OPT_CHECK:
+			if (mode && mode != opt) {
+				fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
+					"--entity, --show, --check\n");
+				return 2;
+			}
+			mode = opt;
+			arg = optarg;
+			break;
+		case OPT_WIDTH:
+			if (!parse_number(optarg, 100000, &width)) {
+				fprintf(stderr, "werkbezoek: --width wants a number of columns\n");
+				return 2;
+			}
+			width_set = 1;
+			break;
+		case OPT_MAX_FILE_SIZE:
+			if (!parse_number(optarg, 1UL << 20, &mib) || mib == 0) {
+				fprintf(stderr, "werkbezoek: --max-file-size wants a size in MiB\n");
+				return 2;
+			}
+			copt.max_file_size = (size_t)mib << 20;
+			break;
 		default:
 			fprintf(stderr, "Try 'werkbezoek --help' for more information.\n");
 			return 2;
 		}
 	}
-	return run_interactive();
+	if (argc - optind > 1) {
+		fprintf(stderr, "werkbezoek: one corpus at a time\n"
+			"Try 'werkbezoek --help' for more information.\n");
+		return 2;
+	}
+	path = optind < argc ? argv[optind] : default_corpus();
+	if (mode)
+		utf8_ctype();
+	c = corpus_open(path, &copt, &error);
+	if (!c) {
+		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
+		free(error);
+		return 2;
+	}
+	if (mode && mode != OPT_CHECK)
+		batch_errors(c, stderr);
+	switch (mode) {
+	case OPT_LIST:
+		status = batch_list(c, stdout);
+		break;
+	case OPT_ENTITIES:
+		status = batch_entities(c, arg, stdout);
+		break;
+	case OPT_ENTITY:
+		status = batch_entity(c, arg, stdout);
+		break;
+	case OPT_SHOW:
+		status = batch_show(c, arg, width_set ? (unsigned)width : terminal_width(), stdout);
+		break;
+	case OPT_CHECK:
+		status = batch_check(c, stdout);
+		break;
+	default:
+		status = run_interactive(c);
+		break;
+	}
+	corpus_free(c);
+	corpus_cleanup();
+	if (fflush(stdout) != 0 || ferror(stdout))
+		status = 2;
+	return status;
 }

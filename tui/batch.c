@@ -1,0 +1,213 @@
+/* batch.c: --list, --entities, --entity, --show and --check.
+ *
+ * Output is for pipes: plain UTF-8, one record per line, every string from
+ * the corpus sanitised so no control character reaches a terminal that
+ * happens to be on the other end. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "batch.h"
+#include "buf.h"
+#include "corpus.h"
+#include "entity.h"
+#include "layout.h"
+#include "page.h"
+#include "text.h"
+
+static void put(FILE *out, const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+
+	text_sanitize(&b, s, len);
+	if (b.len)
+		fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
+}
+
+static void puts_clean(FILE *out, const char *s)
+{
+	put(out, s, strlen(s));
+}
+
+int batch_list(const struct corpus *c, FILE *out)
+{
+	size_t i, n = corpus_ndocs(c);
+
+	for (i = 0; i < n; i++) {
+		const struct doc *d = corpus_doc(c, i);
+
+		puts_clean(out, d->id);
+		fputc('\t', out);
+		puts_clean(out, d->date);
+		fputc('\t', out);
+		puts_clean(out, d->type);
+		fputc('\t', out);
+		puts_clean(out, d->title);
+		fputc('\n', out);
+	}
+	return n ? 0 : 1;
+}
+
+struct sort_key {
+	long e;
+	char *key;
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct sort_key *x = a, *y = b;
+	int r = strcasecmp(x->key, y->key);
+
+	return r ? r : (x->e < y->e ? -1 : x->e > y->e);
+}
+
+/* Entity indexes sorted by name, accents and case ignored; caller frees. */
+static long *entities_by_name(const struct entity_index *ix, size_t *count)
+{
+	size_t n = entity_count(ix), i;
+	struct sort_key *keys = xcalloc(n ? n : 1, sizeof(*keys));
+	long *order = xcalloc(n ? n : 1, sizeof(long));
+
+	for (i = 0; i < n; i++) {
+		struct buf b = BUF_INIT;
+		const char *name = entity_get(ix, (long)i)->name;
+
+		text_to_ascii(&b, name, strlen(name));
+		keys[i].e = (long)i;
+		keys[i].key = buf_steal(&b);
+	}
+	qsort(keys, n, sizeof(*keys), cmp_key);
+	for (i = 0; i < n; i++) {
+		order[i] = keys[i].e;
+		free(keys[i].key);
+	}
+	free(keys);
+	*count = n;
+	return order;
+}
+
+static int type_matches(const struct entity *e, const char *type)
+{
+	if (!type || !*type)
+		return 1;
+	if (strcmp(e->type, type) == 0)
+		return 1;
+	/* "person" also finds personGrp; "org"/"organisation" are one */
+	if (strcmp(type, "person") == 0)
+		return e->cls == ENTITY_PERSON;
+	if (strcmp(type, "organisation") == 0 || strcmp(type, "organization") == 0)
+		return e->cls == ENTITY_ORG;
+	return 0;
+}
+
+int batch_entities(const struct corpus *c, const char *type, FILE *out)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	size_t n, i, shown = 0;
+	long *order = entities_by_name(ix, &n);
+
+	for (i = 0; i < n; i++) {
+		const struct entity *e = entity_get(ix, order[i]);
+
+		if (!type_matches(e, type))
+			continue;
+		puts_clean(out, e->id);
+		fputc('\t', out);
+		puts_clean(out, e->type);
+		fputc('\t', out);
+		puts_clean(out, e->name);
+		fprintf(out, "\t%zu\t%zu\n", e->nmentions, e->ndocs);
+		shown++;
+	}
+	free(order);
+	return shown ? 0 : 1;
+}
+
+/* Prints blocks as --show does: width 0 is one block per line; otherwise
+ * wrapped, a blank line between blocks (none within the header). */
+static void print_blocks(const struct block *blocks, size_t n, size_t nheader,
+			 unsigned width, FILE *out)
+{
+	struct layout l = { 0 };
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct block *b = &blocks[i];
+
+		if (width == 0) {
+			put(out, b->text, b->len);
+			fputc('\n', out);
+			continue;
+		}
+		if (i > 0 && !(i < nheader && i > 1) &&
+		    !(b->kind == BLOCK_ITEM && blocks[i - 1].kind == BLOCK_ITEM))
+			fputc('\n', out);
+		layout_wrap(&l, b->text, b->len, b->label_len, width);
+		for (k = 0; k < l.nlines; k++) {
+			fprintf(out, "%*s", (int)l.lines[k].indent, "");
+			put(out, b->text + l.lines[k].start, l.lines[k].end - l.lines[k].start);
+			fputc('\n', out);
+		}
+	}
+	layout_free(&l);
+}
+
+int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE *out)
+{
+	const struct doc *d = corpus_find_doc(c, doc_id);
+
+	if (!d) {
+		fprintf(stderr, "werkbezoek: no document '");
+		puts_clean(stderr, doc_id);
+		fprintf(stderr, "' (--list shows them)\n");
+		return 1;
+	}
+	print_blocks(d->blocks, d->nblocks, d->nheader, width, out);
+	return 0;
+}
+
+int batch_entity(const struct corpus *c, const char *id, FILE *out)
+{
+	long e = entity_find(corpus_entities(c), id);
+	struct page *p;
+
+	if (e < 0) {
+		fprintf(stderr, "werkbezoek: no entity '");
+		puts_clean(stderr, id);
+		fprintf(stderr, "' (--entities shows them)\n");
+		return 1;
+	}
+	p = page_entity(c, e);
+	print_blocks(p->blocks, p->nblocks, 0, 0, out);
+	page_free(p);
+	return 0;
+}
+
+static void print_diag(const struct corpus_diag *d, FILE *out)
+{
+	puts_clean(out, d->file);
+	fprintf(out, ":%ld:%ld: %s: ", d->line, d->column, d->is_error ? "error" : "warning");
+	puts_clean(out, d->message);
+	fputc('\n', out);
+}
+
+int batch_check(const struct corpus *c, FILE *out)
+{
+	size_t i, n = corpus_ndiags(c);
+
+	for (i = 0; i < n; i++)
+		print_diag(corpus_diag(c, i), out);
+	return n ? 1 : 0;
+}
+
+void batch_errors(const struct corpus *c, FILE *out)
+{
+	size_t i, n = corpus_ndiags(c);
+
+	for (i = 0; i < n; i++)
+		if (corpus_diag(c, i)->is_error)
+			print_diag(corpus_diag(c, i), out);
+}

@@ -1,0 +1,29 @@
+/* batch.h: the batch interface, plain text for pipes and scripts.
+ *
+ * Each mode writes UTF-8 to out with every string from the corpus
+ * sanitised (no terminal control characters) and returns the exit status:
+ * 0 done, 1 nothing found or problems found.  The formats are stable;
+ * DESIGN.md and the manual page describe them. */
+#ifndef WB_BATCH_H
+#define WB_BATCH_H
+
+#include <stdio.h>
+
+struct corpus;
+
+/* id TAB date TAB type TAB title, in corpus order. */
+int batch_list(const struct corpus *c, FILE *out);
+/* id TAB type TAB name TAB mentions TAB documents, by name; type filters
+ * by entity type ("person", "org", "place" …) when not NULL. */
+int batch_entities(const struct corpus *c, const char *type, FILE *out);
+/* One entity page as plain text. */
+int batch_entity(const struct corpus *c, const char *id, FILE *out);
+/* One document as plain text: width 0 is one block per line, else
+ * wrapped to width columns with a blank line between blocks. */
+int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE *out);
+/* Every problem found while loading, file:line:column: message. */
+int batch_check(const struct corpus *c, FILE *out);
+/* Writes the loading errors (not warnings) to out, for the other modes. */
+void batch_errors(const struct corpus *c, FILE *out);
+
+#endif

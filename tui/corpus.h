@@ -1,0 +1,126 @@
+/* corpus.h: a TEI corpus loaded into memory, as documents of blocks.
+ *
+ * corpus_open() reads one file or every *.xml below a directory with
+ * libxml2 (the only module that includes it), merges them under one
+ * teiCorpus root that lives as long as the corpus, and flattens each TEI
+ * text into documents: an ordered list of blocks, each one line of UTF-8
+ * text with spans for entity mentions, emphasis, links and note markers.
+ * Authority records (person, org, place, event …) and every mention go
+ * into the entity index (entity.h) that the corpus owns.
+ *
+ * A document's first blocks are its header as a reader sees it: the title
+ * (BLOCK_TITLE) and lines such as "Date: 2014-11-05" or "Places: Emmen"
+ * (BLOCK_META, their names are mention spans); doc->nheader counts them.
+ * The text of a block is exactly what a reader sees, including its label
+ * ("• " before a list item, "[1] " before a note): label_len says how many
+ * leading bytes are label.  So the --show --width=0 rendering is one block
+ * per line, and a byte offset into a block is a position on that line.
+ *
+ * All strings are UTF-8, valid (invalid input is reported and the file
+ * skipped), NUL-terminated, and borrowed until corpus_free(). */
+#ifndef WB_CORPUS_H
+#define WB_CORPUS_H
+
+#include <stddef.h>
+
+struct entity_index;
+
+enum block_kind {
+	BLOCK_TITLE,     /* the document's title */
+	BLOCK_META,      /* a header line: date, type, places, hosts … */
+	BLOCK_HEADING,   /* head of a div; level is the div depth, from 1 */
+	BLOCK_PARAGRAPH, /* p, ab, and other running text */
+	BLOCK_ITEM,      /* a list item; level is the list depth, from 1 */
+	BLOCK_QUOTE,     /* a block quotation, a pull quote */
+	BLOCK_NOTE,      /* a note, moved after the block it is anchored in */
+	BLOCK_CAPTION,   /* figure head or description */
+	BLOCK_SPEECH,    /* sp or u; the label is the speaker */
+	BLOCK_STAGE,     /* a stage direction */
+	BLOCK_KIND_COUNT
+};
+
+enum span_kind {
+	SPAN_MENTION,    /* a name: entity is the entity index */
+	SPAN_EMPHASIS,   /* hi, emph, foreign, title … */
+	SPAN_LINK,       /* ref or ptr: target is where it points */
+	SPAN_NOTEREF,    /* a note marker: note is the note's block index */
+	SPAN_HIT         /* not made by the corpus: search hits in the reader */
+};
+
+struct span {
+	enum span_kind kind;
+	size_t start, end;      /* bytes into the block text, start < end */
+	long entity;            /* SPAN_MENTION: index into the entity index */
+	const char *target;     /* SPAN_LINK: the target, or NULL */
+	size_t note;            /* SPAN_NOTEREF: block index of the note */
+};
+
+struct block {
+	enum block_kind kind;
+	unsigned level;
+	const char *text;       /* what a reader sees, label first */
+	size_t len;             /* bytes of text */
+	size_t label_len;       /* leading bytes of text that are the label */
+	const struct span *spans;   /* sorted by start */
+	size_t nspans;
+};
+
+struct doc {
+	const char *id;         /* xml:id of the TEI root, else the file name */
+	const char *title;
+	const char *date;       /* ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) or "" */
+	const char *type;       /* "werkbezoek", "interview" … or "" */
+	const char *file;       /* the path it was read from */
+	const struct block *blocks;
+	size_t nblocks;
+	size_t nheader;         /* blocks[0..nheader) are title and meta */
+	/* Every block's text in one buffer, each followed by '\n' (which never
+	 * occurs inside a block): blocks[i].text points into it.  Searching
+	 * runs over this buffer in one pass. */
+	const char *text;
+	size_t text_len;
+};
+
+/* One problem found while loading: "file:line:column: message". */
+struct corpus_diag {
+	const char *file;
+	long line, column;
+	int is_error;           /* an error skipped something; else a warning */
+	const char *message;
+};
+
+struct corpus_options {
+	size_t max_file_size;   /* bytes; 0 means the default, 256 MiB */
+	int check_refs;         /* also report dangling and junk references */
+};
+
+/* Opens a file or a directory (every *.xml below it, sorted by path).
+ * Never fails for a bad file: problems become diagnostics and the rest
+ * loads.  Returns NULL only when path itself cannot be read, with a
+ * message in *error (caller frees). */
+struct corpus *corpus_open(const char *path, const struct corpus_options *opt,
+			   char **error);
+void corpus_free(struct corpus *c);
+/* Releases libxml2's global state; call once, at exit. */
+void corpus_cleanup(void);
+
+size_t corpus_ndocs(const struct corpus *c);
+/* Documents in corpus order: by date, then by id. */
+const struct doc *corpus_doc(const struct corpus *c, size_t i);
+/* The document with this id, or NULL. */
+const struct doc *corpus_find_doc(const struct corpus *c, const char *id);
+/* The index of d in corpus order. */
+size_t corpus_doc_index(const struct corpus *c, const struct doc *d);
+
+struct entity_index *corpus_entities(const struct corpus *c);
+
+size_t corpus_ndiags(const struct corpus *c);
+const struct corpus_diag *corpus_diag(const struct corpus *c, size_t i);
+/* Number of files read, and the total of their sizes in bytes. */
+size_t corpus_nfiles(const struct corpus *c);
+size_t corpus_bytes(const struct corpus *c);
+
+/* Names of block kinds ("paragraph") and entity-mention element types. */
+const char *corpus_block_kind_name(enum block_kind kind);
+
+#endif

@@ -1,0 +1,374 @@
+/* entity.c: the entity index.
+ *
+ * Entities live in one array; each keeps its names, relations and
+ * mentions in growable arrays while the corpus is loaded, and exposes them
+ * through its read-only struct entity after entity_index_finish().  Ids
+ * map to indexes through an open-addressing hash table. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "entity.h"
+
+struct entity_rec {
+	struct entity pub;
+	char **names;            /* names[0] is the preferred name */
+	size_t nnames, capnames;
+	struct buf desc;
+	struct relation *rels;
+	size_t nrels, caprels;
+	struct mention *ments;
+	size_t nments, capments;
+};
+
+struct entity_index {
+	struct entity_rec *recs;
+	size_t n, cap;
+	long *table;             /* hash slots: entity index or -1 */
+	size_t tcap;             /* power of two */
+};
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+struct entity_index *entity_index_new(void)
+{
+	struct entity_index *ix = xcalloc(1, sizeof(*ix));
+	size_t i;
+
+	ix->tcap = 1024;
+	ix->table = xmalloc(ix->tcap * sizeof(long));
+	for (i = 0; i < ix->tcap; i++)
+		ix->table[i] = -1;
+	return ix;
+}
+
+void entity_index_free(struct entity_index *ix)
+{
+	size_t i, j;
+
+	if (!ix)
+		return;
+	for (i = 0; i < ix->n; i++) {
+		struct entity_rec *r = &ix->recs[i];
+
+		free_const(r->pub.id);
+		free_const(r->pub.type);
+		free_const(r->pub.source);
+		for (j = 0; j < r->nnames; j++)
+			free(r->names[j]);
+		free(r->names);
+		free_const(r->pub.variants);
+		buf_free(&r->desc);
+		for (j = 0; j < r->nrels; j++) {
+			free_const(r->rels[j].name);
+			free_const(r->rels[j].role);
+		}
+		free(r->rels);
+		free(r->ments);
+	}
+	free(ix->recs);
+	free(ix->table);
+	free(ix);
+}
+
+static void table_insert(struct entity_index *ix, long e)
+{
+	size_t mask = ix->tcap - 1;
+	size_t h = hash_str(ix->recs[e].pub.id) & mask;
+
+	while (ix->table[h] >= 0)
+		h = (h + 1) & mask;
+	ix->table[h] = e;
+}
+
+static void table_grow(struct entity_index *ix)
+{
+	size_t i;
+
+	free(ix->table);
+	ix->tcap *= 2;
+	ix->table = xmalloc(ix->tcap * sizeof(long));
+	for (i = 0; i < ix->tcap; i++)
+		ix->table[i] = -1;
+	for (i = 0; i < ix->n; i++)
+		table_insert(ix, (long)i);
+}
+
+long entity_find(const struct entity_index *ix, const char *id)
+{
+	size_t mask = ix->tcap - 1;
+	size_t h = hash_str(id) & mask;
+
+	while (ix->table[h] >= 0) {
+		if (strcmp(ix->recs[ix->table[h]].pub.id, id) == 0)
+			return ix->table[h];
+		h = (h + 1) & mask;
+	}
+	return -1;
+}
+
+enum entity_class entity_class_of(const char *type)
+{
+	if (!type)
+		return ENTITY_OTHER;
+	if (strcmp(type, "person") == 0 || strcmp(type, "personGrp") == 0)
+		return ENTITY_PERSON;
+	if (strcmp(type, "org") == 0)
+		return ENTITY_ORG;
+	if (strcmp(type, "place") == 0)
+		return ENTITY_PLACE;
+	return ENTITY_OTHER;
+}
+
+char entity_class_letter(enum entity_class cls)
+{
+	switch (cls) {
+	case ENTITY_PERSON:
+		return 'P';
+	case ENTITY_ORG:
+		return 'O';
+	case ENTITY_PLACE:
+		return 'L';
+	case ENTITY_OTHER:
+		break;
+	}
+	return 'E';
+}
+
+long entity_add(struct entity_index *ix, const char *id, const char *type)
+{
+	struct entity_rec *r;
+	long e = (long)ix->n;
+
+	ix->recs = xgrow(ix->recs, &ix->cap, ix->n + 1, sizeof(*ix->recs));
+	r = &ix->recs[ix->n++];
+	memset(r, 0, sizeof(*r));
+	r->pub.id = xstrdup(id);
+	r->pub.type = xstrdup(type);
+	r->pub.cls = entity_class_of(type);
+	if (ix->n * 2 > ix->tcap)
+		table_grow(ix);
+	else
+		table_insert(ix, e);
+	return e;
+}
+
+void entity_set_source(struct entity_index *ix, long e, const char *source)
+{
+	struct entity_rec *r = &ix->recs[e];
+
+	if (!r->pub.source)
+		r->pub.source = xstrdup(source);
+}
+
+void entity_add_name(struct entity_index *ix, long e, const char *name)
+{
+	struct entity_rec *r = &ix->recs[e];
+	size_t i;
+
+	if (!name || !*name)
+		return;
+	for (i = 0; i < r->nnames; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return;
+	r->names = xgrow(r->names, &r->capnames, r->nnames + 1, sizeof(char *));
+	r->names[r->nnames++] = xstrdup(name);
+}
+
+void entity_add_desc(struct entity_index *ix, long e, const char *desc)
+{
+	struct entity_rec *r = &ix->recs[e];
+
+	if (!desc || !*desc)
+		return;
+	if (r->desc.len && strstr(r->desc.data, desc))
+		return;
+	if (r->desc.len)
+		buf_adds(&r->desc, "; ");
+	buf_adds(&r->desc, desc);
+}
+
+static void add_rel(struct entity_rec *r, long other, const char *name,
+		    const char *role, enum relation_dir dir)
+{
+	struct relation *rel;
+	size_t i;
+
+	for (i = 0; i < r->nrels; i++) {
+		rel = &r->rels[i];
+		if (rel->other == other && rel->dir == dir &&
+		    strcmp(rel->name, name) == 0 &&
+		    ((!rel->role && !role) || (rel->role && role && strcmp(rel->role, role) == 0)))
+			return;
+	}
+	r->rels = xgrow(r->rels, &r->caprels, r->nrels + 1, sizeof(*r->rels));
+	rel = &r->rels[r->nrels++];
+	rel->other = other;
+	rel->name = xstrdup(name);
+	rel->role = role && *role ? xstrdup(role) : NULL;
+	rel->dir = dir;
+}
+
+void entity_add_relation(struct entity_index *ix, long active, long passive,
+			 const char *name, const char *role, int mutual)
+{
+	if (active == passive)
+		return;
+	add_rel(&ix->recs[active], passive, name, role, mutual ? REL_MUTUAL : REL_ACTIVE);
+	add_rel(&ix->recs[passive], active, name, role, mutual ? REL_MUTUAL : REL_PASSIVE);
+}
+
+void entity_add_mention(struct entity_index *ix, long e, size_t doc,
+			size_t block, size_t start, size_t len)
+{
+	struct entity_rec *r = &ix->recs[e];
+	struct mention *m;
+
+	r->ments = xgrow(r->ments, &r->capments, r->nments + 1, sizeof(*r->ments));
+	m = &r->ments[r->nments++];
+	m->doc = doc;
+	m->block = block;
+	m->start = start;
+	m->len = len;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	if (x->block != y->block)
+		return x->block < y->block ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return 0;
+}
+
+void entity_index_finish(struct entity_index *ix, const size_t *doc_order)
+{
+	size_t i, j;
+
+	for (i = 0; i < ix->n; i++) {
+		struct entity_rec *r = &ix->recs[i];
+
+		for (j = 0; j < r->nments; j++)
+			r->ments[j].doc = doc_order[r->ments[j].doc];
+		qsort(r->ments, r->nments, sizeof(*r->ments), cmp_mention);
+		r->pub.ndocs = 0;
+		for (j = 0; j < r->nments; j++)
+			if (j == 0 || r->ments[j].doc != r->ments[j - 1].doc)
+				r->pub.ndocs++;
+		r->pub.name = r->nnames ? r->names[0] : r->pub.id;
+		free_const(r->pub.variants);
+		r->pub.variants = xcalloc(r->nnames ? r->nnames : 1, sizeof(char *));
+		for (j = 1; j < r->nnames; j++)
+			r->pub.variants[j - 1] = r->names[j];
+		r->pub.nvariants = r->nnames ? r->nnames - 1 : 0;
+		r->pub.desc = r->desc.len ? r->desc.data : NULL;
+		r->pub.relations = r->rels;
+		r->pub.nrelations = r->nrels;
+		r->pub.mentions = r->ments;
+		r->pub.nmentions = r->nments;
+	}
+}
+
+size_t entity_count(const struct entity_index *ix)
+{
+	return ix->n;
+}
+
+const struct entity *entity_get(const struct entity_index *ix, long e)
+{
+	if (e < 0 || (size_t)e >= ix->n)
+		return NULL;
+	return &ix->recs[e].pub;
+}
+
+size_t entity_cooccurring(const struct entity_index *ix, long e,
+			  long **others, size_t **counts)
+{
+	const struct entity_rec *me = &ix->recs[e];
+	size_t *shared = xcalloc(ix->n, sizeof(size_t));
+	size_t i, j, k, n = 0;
+
+	/* For every other entity, count the documents it shares with e:
+	 * both mention lists are in corpus order, so a merge walk does it. */
+	for (i = 0; i < ix->n; i++) {
+		const struct entity_rec *o = &ix->recs[i];
+		size_t a = 0, b = 0;
+
+		if ((long)i == e || !o->nments)
+			continue;
+		while (a < me->nments && b < o->nments) {
+			size_t da = me->ments[a].doc, db = o->ments[b].doc;
+
+			if (da < db) {
+				a++;
+			} else if (db < da) {
+				b++;
+			} else {
+				shared[i]++;
+				while (a < me->nments && me->ments[a].doc == da)
+					a++;
+				while (b < o->nments && o->ments[b].doc == db)
+					b++;
+			}
+		}
+		if (shared[i])
+			n++;
+	}
+	*others = xcalloc(n ? n : 1, sizeof(long));
+	*counts = xcalloc(n ? n : 1, sizeof(size_t));
+	k = 0;
+	for (i = 0; i < ix->n; i++) {
+		if (!shared[i])
+			continue;
+		/* insertion by count, then by name, so the order is stable */
+		for (j = k; j > 0; j--) {
+			long p = (*others)[j - 1];
+			if ((*counts)[j - 1] > shared[i] ||
+			    ((*counts)[j - 1] == shared[i] &&
+			     strcmp(ix->recs[p].pub.name, ix->recs[i].pub.name) <= 0))
+				break;
+			(*others)[j] = p;
+			(*counts)[j] = (*counts)[j - 1];
+		}
+		(*others)[j] = (long)i;
+		(*counts)[j] = shared[i];
+		k++;
+	}
+	free(shared);
+	return n;
+}
+
+char *entity_normalise(const char *name)
+{
+	struct buf b = BUF_INIT;
+	int space = 0;
+
+	for (; *name; name++) {
+		unsigned char c = (unsigned char)*name;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(&b, ' ');
+		space = 0;
+		buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+	}
+	return buf_steal(&b);
+}

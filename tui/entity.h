@@ -1,0 +1,95 @@
+/* entity.h: the entity index: records, names, relations and mentions.
+ *
+ * The corpus fills it while loading (entity_add, entity_add_name, …) and
+ * then calls entity_index_finish(), after which it is read-only.  An
+ * entity is a person, organisation, place or any other TEI type; it comes
+ * from an authority record, or only from mentions (grouped by type and
+ * normalised name, id "type:name"), or from an external URI.  Entities
+ * are addressed by index (long), stable after finish.
+ *
+ * Strings are copied in; everything is owned by the index. */
+#ifndef WB_ENTITY_H
+#define WB_ENTITY_H
+
+#include <stddef.h>
+
+enum entity_class {
+	ENTITY_PERSON,
+	ENTITY_ORG,
+	ENTITY_PLACE,
+	ENTITY_OTHER
+};
+
+enum relation_dir {
+	REL_ACTIVE,   /* this entity is the active party: X memberOf other */
+	REL_PASSIVE,  /* this entity is the passive party: other memberOf X */
+	REL_MUTUAL
+};
+
+struct relation {
+	long other;
+	const char *name;      /* "affiliation", "memberOf", "partOf" … */
+	const char *role;      /* "directeur" …, or NULL */
+	enum relation_dir dir;
+};
+
+struct mention {
+	size_t doc, block;     /* document index in corpus order, block index */
+	size_t start, len;     /* bytes into the block text */
+};
+
+struct entity {
+	const char *id;
+	const char *type;      /* "person", "org", "place", "event" … */
+	enum entity_class cls;
+	const char *name;      /* preferred name (never NULL, may be the id) */
+	const char **variants; /* other names, without the preferred one */
+	size_t nvariants;
+	const char *desc;      /* role, occupation, description, or NULL */
+	const char *source;    /* "file:line" of the record, or NULL */
+	const struct relation *relations;
+	size_t nrelations;
+	const struct mention *mentions;  /* in corpus order */
+	size_t nmentions;
+	size_t ndocs;          /* distinct documents mentioning it */
+};
+
+struct entity_index;
+
+struct entity_index *entity_index_new(void);
+void entity_index_free(struct entity_index *ix);
+
+/* Building.  entity_add returns the index of a new entity. */
+long entity_add(struct entity_index *ix, const char *id, const char *type);
+void entity_set_source(struct entity_index *ix, long e, const char *source);
+/* The first name added is the preferred one; duplicates are ignored. */
+void entity_add_name(struct entity_index *ix, long e, const char *name);
+/* Appends a part to the description ("; " between parts). */
+void entity_add_desc(struct entity_index *ix, long e, const char *desc);
+/* Records the relation on both entities. */
+void entity_add_relation(struct entity_index *ix, long active, long passive,
+			 const char *name, const char *role, int mutual);
+void entity_add_mention(struct entity_index *ix, long e, size_t doc,
+			size_t block, size_t start, size_t len);
+/* Sorts mentions into corpus order, counts documents, builds the id map.
+ * doc_order maps a document's load index to its corpus-order index. */
+void entity_index_finish(struct entity_index *ix, const size_t *doc_order);
+
+/* Reading. */
+size_t entity_count(const struct entity_index *ix);
+const struct entity *entity_get(const struct entity_index *ix, long e);
+/* The entity with this id, or -1.  Works while building too. */
+long entity_find(const struct entity_index *ix, const char *id);
+enum entity_class entity_class_of(const char *type);
+/* The type letter shown in lists: P, O, L (place), or E (other). */
+char entity_class_letter(enum entity_class cls);
+
+/* Entities mentioned in the same documents as e, most shared documents
+ * first.  *others and *counts are malloc'ed (caller frees); returns n. */
+size_t entity_cooccurring(const struct entity_index *ix, long e,
+			  long **others, size_t **counts);
+
+/* Normalises a name for grouping: collapsed spaces, lower case ASCII. */
+char *entity_normalise(const char *name);
+
+#endif

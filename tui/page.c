@@ -1,0 +1,351 @@
+/* page.c: entity pages.
+ *
+ * Relations are phrased from the entity's side: a person's "Affiliated
+ * with" is the same relation as the organisation's "People".  The phrase
+ * table is data; a relation name it does not know is shown as it is. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "entity.h"
+#include "page.h"
+#include "text.h"
+
+struct rel_phrase {
+	const char *name;
+	const char *active;     /* this entity is the active party */
+	const char *passive;
+};
+
+static const struct rel_phrase rel_phrases[] = {
+	{ "affiliation", "Affiliated with", "People" },
+	{ "memberOf", "Member of", "Members" },
+	{ "partOf", "Part of", "Contains" },
+	{ "foundedBy", "Founded by", "Founded" },
+	{ "founded", "Founded", "Founded by" },
+	{ "successorOf", "Successor of", "Succeeded by" },
+	{ "predecessorOf", "Predecessor of", "Preceded by" },
+	{ "fundedBy", "Funded by", "Funds" },
+	{ "cooperatesWith", "Works with", "Works with" },
+	{ "worksWith", "Works with", "Works with" },
+	{ "employedBy", "Employed by", "Employs" },
+	{ "locatedIn", "Located in", "Location of" },
+};
+
+#define N_PHRASES (sizeof(rel_phrases) / sizeof(rel_phrases[0]))
+
+/* A block under construction: text plus spans. */
+struct pb {
+	struct buf text;
+	struct span *spans;
+	size_t nspans, cap;
+	size_t label_len;
+};
+
+static void pb_link(struct pb *b, const char *s, enum span_kind kind, long entity,
+		    const char *target)
+{
+	struct span *sp;
+	size_t start = b->text.len;
+
+	text_sanitize(&b->text, s, strlen(s));
+	b->spans = xgrow(b->spans, &b->cap, b->nspans + 1, sizeof(*b->spans));
+	sp = &b->spans[b->nspans++];
+	memset(sp, 0, sizeof(*sp));
+	sp->kind = kind;
+	sp->start = start;
+	sp->end = b->text.len;
+	sp->entity = entity;
+	sp->target = target ? xstrdup(target) : NULL;
+}
+
+static void pb_text(struct pb *b, const char *s, size_t len)
+{
+	text_sanitize(&b->text, s, len);
+}
+
+static void page_add(struct page *p, enum block_kind kind, unsigned level, struct pb *b)
+{
+	struct block *blk;
+
+	p->blocks = xgrow(p->blocks, &p->cap, p->nblocks + 1, sizeof(*p->blocks));
+	blk = &p->blocks[p->nblocks++];
+	memset(blk, 0, sizeof(*blk));
+	blk->kind = kind;
+	blk->level = level;
+	blk->len = b->text.len;
+	blk->label_len = b->label_len;
+	blk->text = buf_steal(&b->text);
+	blk->spans = b->spans;
+	blk->nspans = b->nspans;
+	memset(b, 0, sizeof(*b));
+}
+
+static void page_line(struct page *p, enum block_kind kind, const char *s)
+{
+	struct pb b;
+
+	memset(&b, 0, sizeof(b));
+	pb_text(&b, s, strlen(s));
+	page_add(p, kind, 1, &b);
+}
+
+static const char *phrase_for(const struct relation *r)
+{
+	size_t i;
+
+	for (i = 0; i < N_PHRASES; i++)
+		if (strcmp(rel_phrases[i].name, r->name) == 0)
+			return r->dir == REL_PASSIVE ? rel_phrases[i].passive
+						     : rel_phrases[i].active;
+	return r->name;
+}
+
+static void relations(struct page *p, const struct entity_index *ix, const struct entity *e)
+{
+	const char **heads = NULL;
+	size_t nheads = 0, cap = 0, i, j;
+
+	/* one line per phrase, its entities linked, in the order first seen */
+	for (i = 0; i < e->nrelations; i++) {
+		const char *h = phrase_for(&e->relations[i]);
+
+		for (j = 0; j < nheads; j++)
+			if (strcmp(heads[j], h) == 0)
+				break;
+		if (j == nheads) {
+			heads = xgrow(heads, &cap, nheads + 1, sizeof(char *));
+			heads[nheads++] = h;
+		}
+	}
+	if (nheads)
+		page_line(p, BLOCK_HEADING, "Relations");
+	for (j = 0; j < nheads; j++) {
+		struct pb b;
+		int first = 1;
+
+		memset(&b, 0, sizeof(b));
+		buf_printf(&b.text, "%s: ", heads[j]);
+		b.label_len = b.text.len;
+		for (i = 0; i < e->nrelations; i++) {
+			const struct relation *r = &e->relations[i];
+			const struct entity *o = entity_get(ix, r->other);
+
+			if (strcmp(phrase_for(r), heads[j]) != 0)
+				continue;
+			if (!first)
+				buf_adds(&b.text, ", ");
+			first = 0;
+			pb_link(&b, o->name, SPAN_MENTION, r->other, NULL);
+			if (r->role) {
+				buf_adds(&b.text, " (");
+				pb_text(&b, r->role, strlen(r->role));
+				buf_addc(&b.text, ')');
+			}
+		}
+		page_add(p, BLOCK_ITEM, 1, &b);
+	}
+	free(heads);
+}
+
+static void appears_with(struct page *p, const struct entity_index *ix, long e)
+{
+	long *others;
+	size_t *counts, n, i, shown;
+	struct pb b;
+
+	n = entity_cooccurring(ix, e, &others, &counts);
+	if (n) {
+		page_line(p, BLOCK_HEADING, "Appears with");
+		memset(&b, 0, sizeof(b));
+		shown = n < 20 ? n : 20;
+		for (i = 0; i < shown; i++) {
+			if (i)
+				buf_adds(&b.text, ", ");
+			pb_link(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
+			buf_printf(&b.text, " (%zu)", counts[i]);
+		}
+		if (n > shown)
+			buf_printf(&b.text, ", and %zu more", n - shown);
+		page_add(p, BLOCK_PARAGRAPH, 0, &b);
+	}
+	free(others);
+	free(counts);
+}
+
+/* The dates of the documents, one line: "2012-11-01 ─ 2013-11-24 ─ …". */
+static void timeline(struct page *p, const struct corpus *c, const struct entity *e)
+{
+	struct buf t = BUF_INIT;
+	size_t i, undated = 0;
+	const char *last = NULL;
+
+	for (i = 0; i < e->nmentions; i++) {
+		const struct doc *d = corpus_doc(c, e->mentions[i].doc);
+
+		if (!*d->date) {
+			if (i == 0 || e->mentions[i - 1].doc != e->mentions[i].doc)
+				undated++;
+			continue;
+		}
+		if (last && strcmp(last, d->date) == 0)
+			continue;
+		if (t.len)
+			buf_adds(&t, " \xE2\x94\x80 ");   /* ─ */
+		buf_adds(&t, d->date);
+		last = d->date;
+	}
+	if (undated)
+		buf_printf(&t, "%s%zu undated", t.len ? " \xE2\x94\x80 " : "", undated);
+	if (t.len) {
+		struct pb b;
+
+		memset(&b, 0, sizeof(b));
+		buf_adds(&b.text, "Timeline: ");
+		b.label_len = b.text.len;
+		buf_add(&b.text, t.data, t.len);
+		page_add(p, BLOCK_META, 0, &b);
+	}
+	buf_free(&t);
+}
+
+/* One mention in context: "…left [name] right…", a link to the spot. */
+static void mention_line(struct page *p, const struct corpus *c, const struct mention *m)
+{
+	const struct doc *d = corpus_doc(c, m->doc);
+	const struct block *blk = &d->blocks[m->block];
+	size_t from = m->start, to = m->start + m->len, words;
+	struct buf target = BUF_INIT;
+	struct pb b;
+
+	/* about eight words either side, cut at word boundaries */
+	for (words = 0; from > blk->label_len && words < 8; from--)
+		if (blk->text[from - 1] == ' ' && ++words == 8)
+			break;
+	for (words = 0; to < blk->len && words < 8; to++)
+		if (blk->text[to] == ' ' && ++words == 8)
+			break;
+	memset(&b, 0, sizeof(b));
+	buf_printf(&target, "%s#%zu.%zu", d->id, m->block, m->start);
+	if (from > blk->label_len)
+		buf_adds(&b.text, "\xE2\x80\xA6");
+	pb_text(&b, blk->text + from, m->start - from);
+	{
+		char *name = xstrndup(blk->text + m->start, m->len);
+
+		pb_link(&b, name, SPAN_LINK, -1, target.data);
+		free(name);
+	}
+	pb_text(&b, blk->text + m->start + m->len, to - (m->start + m->len));
+	if (to < blk->len)
+		buf_adds(&b.text, "\xE2\x80\xA6");
+	page_add(p, BLOCK_ITEM, 2, &b);
+	buf_free(&target);
+}
+
+static void mentions(struct page *p, const struct corpus *c, const struct entity *e)
+{
+	struct buf h = BUF_INIT;
+	size_t i;
+
+	buf_printf(&h, "Mentions (%zu in %zu document%s)", e->nmentions, e->ndocs,
+		   e->ndocs == 1 ? "" : "s");
+	page_line(p, BLOCK_HEADING, h.data);
+	buf_free(&h);
+	for (i = 0; i < e->nmentions; i++) {
+		const struct mention *m = &e->mentions[i];
+
+		if (i == 0 || e->mentions[i - 1].doc != m->doc) {
+			const struct doc *d = corpus_doc(c, m->doc);
+			struct pb b;
+
+			memset(&b, 0, sizeof(b));
+			if (*d->date)
+				buf_printf(&b.text, "%s  ", d->date);
+			{
+				struct buf t = BUF_INIT;
+
+				buf_printf(&t, "%s#0.0", d->id);
+				pb_link(&b, d->title, SPAN_LINK, -1, t.data);
+				buf_free(&t);
+			}
+			page_add(p, BLOCK_PARAGRAPH, 1, &b);
+		}
+		mention_line(p, c, m);
+	}
+}
+
+struct page *page_entity(const struct corpus *c, long id)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	const struct entity *e = entity_get(ix, id);
+	struct page *p;
+	struct pb b;
+	size_t i;
+
+	if (!e)
+		return NULL;
+	p = xcalloc(1, sizeof(*p));
+	p->title = xstrdup(e->name);
+	page_line(p, BLOCK_TITLE, e->name);
+
+	memset(&b, 0, sizeof(b));
+	buf_adds(&b.text, "Type: ");
+	b.label_len = b.text.len;
+	pb_text(&b, e->type, strlen(e->type));
+	buf_adds(&b.text, " \xC2\xB7 id ");   /* · */
+	pb_text(&b, e->id, strlen(e->id));
+	page_add(p, BLOCK_META, 0, &b);
+	if (e->nvariants) {
+		memset(&b, 0, sizeof(b));
+		buf_adds(&b.text, "Also: ");
+		b.label_len = b.text.len;
+		for (i = 0; i < e->nvariants; i++) {
+			if (i)
+				buf_adds(&b.text, ", ");
+			pb_text(&b, e->variants[i], strlen(e->variants[i]));
+		}
+		page_add(p, BLOCK_META, 0, &b);
+	}
+	if (e->desc) {
+		memset(&b, 0, sizeof(b));
+		buf_adds(&b.text, "Role: ");
+		b.label_len = b.text.len;
+		pb_text(&b, e->desc, strlen(e->desc));
+		page_add(p, BLOCK_META, 0, &b);
+	}
+	memset(&b, 0, sizeof(b));
+	buf_adds(&b.text, "Record: ");
+	b.label_len = b.text.len;
+	if (e->source)
+		pb_text(&b, e->source, strlen(e->source));
+	else
+		buf_adds(&b.text, "none (known from mentions only)");
+	page_add(p, BLOCK_META, 0, &b);
+	timeline(p, c, e);
+
+	relations(p, ix, e);
+	appears_with(p, ix, id);
+	mentions(p, c, e);
+	return p;
+}
+
+void page_free(struct page *p)
+{
+	size_t i, j;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->nblocks; i++) {
+		for (j = 0; j < p->blocks[i].nspans; j++)
+			free_const(p->blocks[i].spans[j].target);
+		free_const(p->blocks[i].spans);
+		free_const(p->blocks[i].text);
+	}
+	free(p->blocks);
+	free(p->title);
+	free(p);
+}

@@ -1,0 +1,27 @@
+/* page.h: pages made from the corpus that are not documents: an entity's
+ * page (record, relations, appears-with, timeline, mentions in context).
+ *
+ * A page is a list of blocks (corpus.h), so the reader shows it like a
+ * document and --entity prints it like --show.  Names on it are mention
+ * spans; each mention line is a link whose target is "DOCID#BLOCK.OFFSET"
+ * (block index and byte offset of the mention in that document). */
+#ifndef WB_PAGE_H
+#define WB_PAGE_H
+
+#include <stddef.h>
+
+#include "corpus.h"
+
+struct page {
+	char *title;
+	struct block *blocks;
+	size_t nblocks, cap;
+};
+
+struct corpus;
+
+/* The page of entity e.  Caller frees with page_free. */
+struct page *page_entity(const struct corpus *c, long e);
+void page_free(struct page *p);
+
+#endif
