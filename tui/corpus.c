@@ -799,14 +799,14 @@ static long record_store(struct corpus *c, size_t file, struct record *r, long l
 		const struct entity *old = entity_get(c->ix, e);
 		int same = strcmp(old->type, r->type) == 0;
 
-		if (same && r->nnames) {
-			/* names were added in order: compare preferred names */
-			size_t n = 0;
-			long k;
+		/* the same record told twice shares a name (or one has none);
+		 * two records that only share an id are both kept */
+		if (same && r->nnames && entity_has_name(c->ix, e, NULL)) {
+			size_t k;
 
-			for (k = 0; k < 1; k++)
-				n = 0;
-			(void)n;
+			same = 0;
+			for (k = 0; k < r->nnames && !same; k++)
+				same = entity_has_name(c->ix, e, r->names[k]);
 		}
 		if (!same) {
 			struct buf q = BUF_INIT;
@@ -830,8 +830,13 @@ static long record_store(struct corpus *c, size_t file, struct record *r, long l
 	snprintf(src, sizeof(src), ":%ld", line);
 	{
 		struct buf s = BUF_INIT;
+		const char *real = c->files[file].real ? c->files[file].real : c->files[file].path;
+		size_t n = strlen(c->root_dir);
 
-		buf_adds(&s, c->files[file].path);
+		/* shown relative to the corpus root: "register.xml:18" */
+		if (strncmp(real, c->root_dir, n) == 0 && real[n] == '/')
+			real += n + 1;
+		buf_adds(&s, real);
 		buf_adds(&s, src);
 		entity_set_source(c->ix, e, s.data);
 		buf_free(&s);

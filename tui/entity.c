@@ -186,6 +186,26 @@ void entity_add_name(struct entity_index *ix, long e, const char *name)
 	r->names[r->nnames++] = xstrdup(name);
 }
 
+int entity_has_name(const struct entity_index *ix, long e, const char *name)
+{
+	const struct entity_rec *r = &ix->recs[e];
+	char *want;
+	size_t i;
+	int found = 0;
+
+	if (!name)
+		return r->nnames > 0;
+	want = entity_normalise(name);
+	for (i = 0; i < r->nnames && !found; i++) {
+		char *have = entity_normalise(r->names[i]);
+
+		found = strcmp(have, want) == 0;
+		free(have);
+	}
+	free(want);
+	return found;
+}
+
 void entity_add_desc(struct entity_index *ix, long e, const char *desc)
 {
 	struct entity_rec *r = &ix->recs[e];

@@ -64,6 +64,9 @@ long entity_add(struct entity_index *ix, const char *id, const char *type);
 void entity_set_source(struct entity_index *ix, long e, const char *source);
 /* The first name added is the preferred one; duplicates are ignored. */
 void entity_add_name(struct entity_index *ix, long e, const char *name);
+/* Whether e has a name, or any name at all when name is NULL; compares
+ * normalised names.  Works while building. */
+int entity_has_name(const struct entity_index *ix, long e, const char *name);
 /* Appends a part to the description ("; " between parts). */
 void entity_add_desc(struct entity_index *ix, long e, const char *desc);
 /* Records the relation on both entities. */

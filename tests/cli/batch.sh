@@ -1,0 +1,95 @@
+# The batch interface against the bundled corpus: every option, its output
+# format and its exit status.
+. "$top_srcdir/tests/lib/tap.sh"
+
+CORPUS="$top_srcdir/corpus"
+wb() { "$WERKBEZOEK" "$@"; }
+
+# --list: one line per document, four fields, oldest first
+run wb --list "$CORPUS"
+is "$status" 0 "--list exits 0"
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 5 "--list shows the five documents"
+is "$(printf '%s\n' "$out" | awk -F'\t' 'NF != 4' | wc -l | tr -d ' ')" 0 "--list: four tab-separated fields on every line"
+is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" "2012-11-01 2013-11-24 2014-11-05 2015 2017-05-11 " "--list: oldest first, ISO dates"
+like "$out" "$(printf 'doc-2014-11-05-tinten\t2014-11-05\twerkbezoek\tWerkbezoek MOgroep aan Tinten')" "--list: id, date, type, title"
+like "$out" "$(printf '\tinterview\t')" "--list: the interview's type"
+unlike "$out" "register" "--list: the register is not a document"
+
+# the corpus from the environment, and the default in the build tree
+run env WERKBEZOEK_CORPUS="$CORPUS" "$WERKBEZOEK" --list
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 5 "WERKBEZOEK_CORPUS names the corpus"
+run wb --list
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 5 "the build-tree binary finds the source tree's corpus"
+run wb --list "$CORPUS/documents/2014-11-05-tinten.xml"
+is "$(printf '%s\n' "$out" | cut -f1)" "doc-2014-11-05-tinten" "a single file as the corpus"
+run wb --list /nonexistent/corpus
+is "$status" 2 "a corpus that does not exist: exit 2"
+like "$err" "cannot open corpus /nonexistent/corpus" "a corpus that does not exist: a message"
+
+# --entities
+run wb --entities "$CORPUS"
+is "$status" 0 "--entities exits 0"
+is "$(printf '%s\n' "$out" | awk -F'\t' 'NF != 5' | wc -l | tr -d ' ')" 0 "--entities: five tab-separated fields"
+like "$out" "$(printf 'aly-van-beek\tperson\tAly van Beek\t[0-9]+\t3')" "--entities: Aly van Beek, in three documents"
+like "$out" "$(printf 'mogroep\torg\tMOgroep\t')" "--entities: the MOgroep"
+run wb --entities=place "$CORPUS"
+is "$(printf '%s\n' "$out" | cut -f2 | sort -u)" "place" "--entities=place lists only places"
+like "$out" "$(printf 'musselkanaal\tplace\tMusselkanaal')" "--entities=place: Musselkanaal"
+run wb --entities=spaceship "$CORPUS"
+is "$status" 1 "--entities of a type nobody has: exit 1"
+
+# --entity: a person, an organisation, a place
+run wb --entity=aly-van-beek "$CORPUS"
+is "$status" 0 "--entity exits 0"
+is "$(printf '%s\n' "$out" | head -1)" "Aly van Beek" "--entity: the name first"
+like "$out" "Affiliated with: MOgroep \(directeur\)" "--entity: a person's organisation with role"
+like "$out" "Mentions \([0-9]+ in 3 documents\)" "--entity: mentions counted"
+like "$out" "Timeline: 2013-11-24 ─ 2014-11-05 ─ 2015" "--entity: a timeline"
+run wb --entity=mogroep "$CORPUS"
+like "$out" "People: .*Aly van Beek \(directeur\)" "--entity: an organisation's people with roles"
+like "$out" "Succeeded by: Sociaal Werk Nederland" "--entity: an organisation's successor"
+run wb --entity=musselkanaal "$CORPUS"
+like "$out" "Part of: Stadskanaal" "--entity: a place inside a place"
+run wb --entity=no-such-id "$CORPUS"
+is "$status" 1 "--entity of an unknown id: exit 1"
+like "$err" "no entity 'no-such-id'" "--entity of an unknown id: a message"
+
+# --show: the scan errors read corrected, one block per line at width 0
+run wb --show=doc-2012-11-01-sedna-wmd --width=0 "$CORPUS"
+is "$status" 0 "--show exits 0"
+like "$out" "Er is geen budget meer" "--show: a scan error reads corrected (Eris)"
+unlike "$out" "Eris geen" "--show: the scan error itself is not shown"
+like "$out" "^De MOgroep op werkbezoek" "--show: the title first"
+like "$out" "Date: 2012-11-01" "--show: the date in the header"
+run wb --show=doc-2017-05-11-almelo --width=0 "$CORPUS"
+like "$out" "delegatie\[1\] van Sociaal Werk Nederland" "--show: the note's marker where it stands"
+like "$out" "$(printf '\n')\[1\] " "--show: the note is a block of its own"
+run wb --show=doc-2014-11-05-tinten --width=40 "$CORPUS"
+is "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L | tr -d ' ')" 40 "--show --width=40: the widest line is 40 columns"
+like "$out" "^Werkbezoek MOgroep aan Tinten" "--show --width=40: the title"
+run wb --show=doc-2014-11-05-tinten "$CORPUS"
+is "$(printf '%s\n' "$out" | grep -c 'Emmen was de eerste stop')" 1 "--show on a pipe: one block per line"
+run wb --show=nope "$CORPUS"
+is "$status" 1 "--show of an unknown document: exit 1"
+run wb --show=doc-2014-11-05-tinten --width=abc "$CORPUS"
+is "$status" 2 "--width that is not a number: exit 2"
+
+# --check: the bundled corpus is clean; a broken file is reported and
+# the rest still opens
+run wb --check "$CORPUS"
+is "$status" 0 "--check of the bundled corpus: exit 0"
+is "$out" "" "--check of the bundled corpus: no problems"
+mkdir -p "$TEST_TMP/c"
+cp "$CORPUS"/documents/*.xml "$CORPUS/register.xml" "$TEST_TMP/c/"
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body><p>open\n</body></TEI>\n' >"$TEST_TMP/c/broken.xml"
+run wb --check "$TEST_TMP/c"
+is "$status" 1 "--check with a malformed file: exit 1"
+like "$out" "broken.xml:[0-9]+:[0-9]+: error: " "--check: file:line:column: message"
+run wb --list "$TEST_TMP/c"
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 5 "a malformed file is skipped, the rest opens"
+like "$err" "broken.xml:[0-9]+:[0-9]+: error: " "the other modes report the skipped file on stderr"
+
+# only one mode at a time
+run wb --list --check "$CORPUS"
+is "$status" 2 "two modes at once: exit 2"
+done_testing
