@@ -20,6 +20,7 @@
 #include <limits.h>
 #include <regex.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,8 @@ struct docrec {
 	struct block *blocks;
 	size_t nblocks, capblocks;
 	struct span **spans;      /* per block, owned */
+	size_t *offsets;          /* per block, into text while building */
+	struct buf text;          /* the blocks' text, each followed by '\n' */
 };
 
 struct corpus {
@@ -191,12 +194,214 @@ static long find_column(const char *path, long line, const char *needle)
 	return col;
 }
 
-/* ---- small XML helpers ------------------------------------------------ */
+/* ---- element names ---------------------------------------------------- */
 
-static int is_el(xmlNodePtr n, const char *name)
+/* What the loader needs to know about an element, by name. */
+enum {
+	F_ROOT = 1 << 0,     /* a root a corpus file may have */
+	F_RECORD = 1 << 1,   /* an authority record */
+	F_NAME = 1 << 2,     /* a name of a record */
+	F_PART = 1 << 3,     /* a word of its own next to a sibling part */
+	F_SKIP = 1 << 4,     /* not part of the running text */
+	F_PARA = 1 << 5,     /* a paragraph-like block */
+	F_EMPH = 1 << 6,     /* shown emphasised */
+	F_DESC = 1 << 7      /* describes a record: role, occupation … */
+};
+
+/* Every TEI element the loader looks at.  Names are interned in one
+ * dictionary that every parser shares, so recognising an element is a
+ * pointer compare, not a string compare per name per node. */
+#define TEI_ELEMENTS(X) \
+	X(TEI, F_ROOT) \
+	X(teiCorpus, F_ROOT) \
+	X(teiHeader, F_SKIP) \
+	X(text, 0) \
+	X(listPerson, F_ROOT | F_SKIP) \
+	X(listOrg, F_ROOT | F_SKIP) \
+	X(listPlace, F_ROOT | F_SKIP) \
+	X(listRelation, F_ROOT | F_SKIP) \
+	X(listEvent, F_ROOT | F_SKIP) \
+	X(taxonomy, F_ROOT | F_SKIP) \
+	X(standOff, F_ROOT | F_SKIP) \
+	X(listPrefixDef, F_ROOT) \
+	X(prefixDef, 0) \
+	X(person, F_ROOT | F_RECORD) \
+	X(personGrp, F_RECORD) \
+	X(org, F_ROOT | F_RECORD) \
+	X(place, F_ROOT | F_RECORD) \
+	X(event, F_RECORD) \
+	X(relation, 0) \
+	X(affiliation, 0) \
+	X(occupation, F_DESC) \
+	X(roleName, F_PART | F_DESC) \
+	X(desc, F_DESC) \
+	X(state, F_DESC) \
+	X(trait, F_DESC) \
+	X(faith, F_DESC) \
+	X(education, F_DESC) \
+	X(persName, F_NAME | F_PART) \
+	X(orgName, F_NAME | F_PART) \
+	X(placeName, F_NAME | F_PART) \
+	X(name, F_NAME | F_PART) \
+	X(geogName, F_NAME) \
+	X(settlement, F_NAME | F_PART) \
+	X(region, F_NAME | F_PART) \
+	X(country, F_NAME | F_PART) \
+	X(bloc, F_NAME) \
+	X(district, F_NAME) \
+	X(label, F_NAME) \
+	X(eventName, F_NAME) \
+	X(rs, 0) \
+	X(forename, F_PART) \
+	X(surname, F_PART) \
+	X(addName, F_PART) \
+	X(nameLink, F_PART) \
+	X(genName, F_PART) \
+	X(fw, F_SKIP) \
+	X(listBibl, F_SKIP) \
+	X(facsimile, F_SKIP) \
+	X(include, F_SKIP) \
+	X(fallback, F_SKIP) \
+	X(graphic, F_SKIP) \
+	X(media, F_SKIP) \
+	X(binaryObject, F_SKIP) \
+	X(speaker, F_SKIP) \
+	X(interpGrp, F_SKIP) \
+	X(linkGrp, F_SKIP) \
+	X(spanGrp, F_SKIP) \
+	X(link, F_SKIP) \
+	X(alt, F_SKIP) \
+	X(altGrp, F_SKIP) \
+	X(join, F_SKIP) \
+	X(joinGrp, F_SKIP) \
+	X(certainty, F_SKIP) \
+	X(precision, F_SKIP) \
+	X(respons, F_SKIP) \
+	X(witDetail, F_SKIP) \
+	X(p, F_PARA) \
+	X(ab, F_PARA) \
+	X(l, F_PARA) \
+	X(byline, F_PARA) \
+	X(dateline, F_PARA) \
+	X(docAuthor, F_PARA) \
+	X(docDate, F_PARA) \
+	X(titlePart, F_PARA) \
+	X(salute, F_PARA) \
+	X(signed, F_PARA) \
+	X(trailer, F_PARA) \
+	X(opener, F_PARA) \
+	X(closer, F_PARA) \
+	X(argument, F_PARA) \
+	X(epigraph, F_PARA) \
+	X(row, F_PARA) \
+	X(castItem, F_PARA) \
+	X(postscript, F_PARA) \
+	X(bibl, 0) \
+	X(head, 0) \
+	X(item, 0) \
+	X(list, 0) \
+	X(note, 0) \
+	X(figDesc, 0) \
+	X(figure, 0) \
+	X(table, 0) \
+	X(cell, F_PART) \
+	X(sp, 0) \
+	X(u, 0) \
+	X(stage, 0) \
+	X(quote, 0) \
+	X(cit, 0) \
+	X(floatingText, 0) \
+	X(div, 0) \
+	X(choice, 0) \
+	X(app, 0) \
+	X(subst, 0) \
+	X(corr, 0) \
+	X(reg, 0) \
+	X(expan, 0) \
+	X(lem, 0) \
+	X(add, 0) \
+	X(lb, 0) \
+	X(cb, 0) \
+	X(space, 0) \
+	X(gap, 0) \
+	X(ptr, 0) \
+	X(ref, 0) \
+	X(hi, F_EMPH) \
+	X(emph, F_EMPH) \
+	X(foreign, F_EMPH) \
+	X(title, F_EMPH) \
+	X(mentioned, F_EMPH) \
+	X(soCalled, F_EMPH) \
+	X(term, F_EMPH) \
+	X(date, 0) \
+	X(idno, 0) \
+	X(author, 0) \
+	X(titleStmt, 0) \
+	X(catRef, 0) \
+	X(creation, 0) \
+	X(publicationStmt, 0) \
+	X(sourceDesc, 0) \
+	X(profileDesc, 0) \
+	X(settingDesc, 0) \
+	X(particDesc, 0)
+
+#define EL_ENUM(n, f) EL_##n,
+#define EL_NAME(n, f) #n,
+#define EL_FLAGS(n, f) (f),
+enum el { EL_NONE, TEI_ELEMENTS(EL_ENUM) EL_COUNT };
+static const char *const el_strings[EL_COUNT] = { "", TEI_ELEMENTS(EL_NAME) };
+static const unsigned char el_flags[EL_COUNT] = { 0, TEI_ELEMENTS(EL_FLAGS) };
+
+#define EL_HASH_SIZE 1024
+static xmlDictPtr names;                 /* shared by every corpus */
+static const xmlChar *el_ptr[EL_COUNT];
+static unsigned char el_hash[EL_HASH_SIZE];
+
+static size_t el_slot(const xmlChar *p)
 {
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+	return ((size_t)(uintptr_t)p >> 4) & (EL_HASH_SIZE - 1);
 }
+
+static void elements_init(void)
+{
+	size_t i, h;
+
+	if (names)
+		return;
+	names = xmlDictCreate();
+	if (!names)
+		die("out of memory");
+	for (i = 1; i < EL_COUNT; i++) {
+		el_ptr[i] = xmlDictLookup(names, (const xmlChar *)el_strings[i], -1);
+		for (h = el_slot(el_ptr[i]); el_hash[h]; h = (h + 1) & (EL_HASH_SIZE - 1))
+			;
+		el_hash[h] = (unsigned char)i;
+	}
+}
+
+static enum el el_of(xmlNodePtr n)
+{
+	size_t h;
+
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return EL_NONE;
+	for (h = el_slot(n->name); el_hash[h]; h = (h + 1) & (EL_HASH_SIZE - 1))
+		if (el_ptr[el_hash[h]] == n->name)
+			return (enum el)el_hash[h];
+	return EL_NONE;
+}
+
+static int is_el(xmlNodePtr n, enum el e)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name == el_ptr[e];
+}
+
+static unsigned el_flag(xmlNodePtr n)
+{
+	return el_flags[el_of(n)];
+}
+
+/* ---- small XML helpers ------------------------------------------------ */
 
 /* An attribute's value (caller frees), or NULL.  Namespaced attributes
  * such as xml:id are matched by their local name. */
@@ -206,9 +411,15 @@ static char *attr(xmlNodePtr n, const char *name)
 
 	for (a = n->properties; a; a = a->next) {
 		if (strcmp((const char *)a->name, name) == 0) {
-			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-			char *s = xstrdup(v ? (const char *)v : "");
+			xmlChar *v;
+			char *s;
 
+			/* the usual attribute is one text node: no need to join */
+			if (a->children && !a->children->next &&
+			    a->children->type == XML_TEXT_NODE && a->children->content)
+				return xstrdup((const char *)a->children->content);
+			v = xmlNodeListGetString(n->doc, a->children, 1);
+			s = xstrdup(v ? (const char *)v : "");
 			xmlFree(v);
 			return s;
 		}
@@ -226,7 +437,7 @@ static int has_attr(xmlNodePtr n, const char *name)
 	return 0;
 }
 
-static xmlNodePtr first_child_el(xmlNodePtr n, const char *name)
+static xmlNodePtr first_child_el(xmlNodePtr n, enum el name)
 {
 	for (n = n ? n->children : NULL; n; n = n->next)
 		if (is_el(n, name))
@@ -248,7 +459,7 @@ static xmlNodePtr next_node(xmlNodePtr n, xmlNodePtr top, int descend)
 }
 
 /* The first element named name at or below top (document order). */
-static xmlNodePtr find_el(xmlNodePtr top, const char *name)
+static xmlNodePtr find_el(xmlNodePtr top, enum el name)
 {
 	xmlNodePtr n;
 
@@ -286,22 +497,31 @@ struct bb {
 
 static void bb_add(struct bb *b, const char *s, size_t len)
 {
-	size_t i, start;
+	char *start, *out;
+	size_t i = 0;
+	int space = b->pending_space;
 
-	for (i = 0; i < len;) {
+	/* collapsing only shrinks the text: copy it in one pass, words in a
+	 * tight inner loop (this is where most of the corpus goes through) */
+	buf_grow(&b->text, len + 1);
+	start = b->text.data;
+	out = start + b->text.len;
+	while (i < len) {
 		if (is_xml_space((unsigned char)s[i])) {
-			b->pending_space = 1;
+			space = 1;
 			i++;
 			continue;
 		}
-		start = i;
-		while (i < len && !is_xml_space((unsigned char)s[i]))
-			i++;
-		if (b->pending_space && b->text.len > b->label_len)
-			buf_addc(&b->text, ' ');
-		b->pending_space = 0;
-		buf_add(&b->text, s + start, i - start);
+		if (space && (size_t)(out - start) > b->label_len)
+			*out++ = ' ';
+		space = 0;
+		do
+			*out++ = s[i++];
+		while (i < len && ((unsigned char)s[i] > ' ' || !is_xml_space((unsigned char)s[i])));
 	}
+	b->text.len = (size_t)(out - start);
+	start[b->text.len] = '\0';
+	b->pending_space = space;
 }
 
 /* Where a span opened now starts: after the space still pending. */
@@ -399,18 +619,25 @@ static void doc_add_block(struct flat *f, struct bb *b)
 
 	d->blocks = xgrow(d->blocks, &d->capblocks, d->nblocks + 1, sizeof(*d->blocks));
 	d->spans = xrealloc(d->spans, d->capblocks * sizeof(*d->spans));
+	d->offsets = xrealloc(d->offsets, d->capblocks * sizeof(*d->offsets));
 	blk = &d->blocks[d->nblocks];
 	memset(blk, 0, sizeof(*blk));
 	blk->kind = b->kind;
 	blk->level = b->level;
 	blk->len = b->text.len;
 	blk->label_len = b->label_len;
-	/* the text is kept in the block until the document is assembled */
-	blk->text = b->text.len ? xstrndup(b->text.data, b->text.len) : xstrdup("");
-	d->spans[d->nblocks] = xcalloc(b->nspans ? b->nspans : 1, sizeof(struct span));
-	for (i = 0; i < b->nspans; i++) {
-		d->spans[d->nblocks][i] = b->spans[i];
-		b->spans[i].target = NULL;   /* moved */
+	/* blocks arrive in order: their text goes straight to the document's
+	 * buffer, and the pointers are set once it stops moving */
+	d->offsets[d->nblocks] = d->text.len;
+	buf_add(&d->text, b->text.data ? b->text.data : "", b->text.len);
+	buf_addc(&d->text, '\n');
+	d->spans[d->nblocks] = NULL;
+	if (b->nspans) {
+		d->spans[d->nblocks] = xmalloc(b->nspans * sizeof(struct span));
+		for (i = 0; i < b->nspans; i++) {
+			d->spans[d->nblocks][i] = b->spans[i];
+			b->spans[i].target = NULL;   /* moved */
+		}
 	}
 	blk->nspans = b->nspans;
 	d->nblocks++;
@@ -725,22 +952,14 @@ static void resolve_refs(struct corpus *c, size_t file, long line, const char *r
 
 /* ---- pass 1: authority records ---------------------------------------- */
 
-static const char *const record_elements[] = {
-	"person", "personGrp", "org", "place", "event", NULL
-};
 
 static int is_record(xmlNodePtr n)
 {
-	size_t i;
-
-	if (n->type != XML_ELEMENT_NODE)
+	if (!(el_flag(n) & F_RECORD))
 		return 0;
-	for (i = 0; record_elements[i]; i++)
-		if (strcmp((const char *)n->name, record_elements[i]) == 0)
-			/* a pointer to a record (particDesc) is not a record */
-			return has_attr(n, "id") || !(has_attr(n, "sameAs") ||
-			       has_attr(n, "ref") || has_attr(n, "corresp"));
-	return 0;
+	/* a pointer to a record (particDesc) is not a record */
+	return has_attr(n, "id") || !(has_attr(n, "sameAs") || has_attr(n, "ref") ||
+				      has_attr(n, "corresp"));
 }
 
 /* The text content of n, whitespace collapsed, choice by its reading,
@@ -749,16 +968,7 @@ static char *flat_string(xmlNodePtr n);
 
 static int is_name_element(xmlNodePtr n)
 {
-	static const char *const names[] = {
-		"persName", "orgName", "placeName", "name", "geogName", "settlement",
-		"region", "country", "bloc", "district", "label", "eventName", NULL
-	};
-	size_t i;
-
-	for (i = 0; names[i]; i++)
-		if (is_el(n, names[i]))
-			return 1;
-	return 0;
+	return (el_flag(n) & F_NAME) != 0;
 }
 
 struct record {
@@ -891,7 +1101,7 @@ static void read_record(struct corpus *c, size_t file, xmlNodePtr rec, long pare
 
 		if (n->type != XML_ELEMENT_NODE || is_record(n))
 			continue;
-		if (is_name_element(n) || is_el(n, "forename") || is_el(n, "surname")) {
+		if (is_name_element(n) || is_el(n, EL_forename) || is_el(n, EL_surname)) {
 			s = flat_string(n);
 			if (*s) {
 				r.names = xgrow(r.names, &r.capnames, r.nnames + 1, sizeof(char *));
@@ -899,13 +1109,11 @@ static void read_record(struct corpus *c, size_t file, xmlNodePtr rec, long pare
 			} else {
 				free(s);
 			}
-		} else if (is_el(n, "occupation") || is_el(n, "roleName") || is_el(n, "desc") ||
-			   is_el(n, "state") || is_el(n, "trait") || is_el(n, "faith") ||
-			   is_el(n, "education")) {
+		} else if (el_flag(n) & F_DESC) {
 			s = flat_string(n);
 			record_desc(&r, s);
 			free(s);
-		} else if (is_el(n, "note") && !r.desc.len) {
+		} else if (is_el(n, EL_note) && !r.desc.len) {
 			s = flat_string(n);
 			record_desc(&r, s);
 			free(s);
@@ -914,7 +1122,7 @@ static void read_record(struct corpus *c, size_t file, xmlNodePtr rec, long pare
 	e = record_store(c, file, &r, xmlGetLineNo(rec));
 	record_free(&r);
 	for (n = rec->children; n; n = n->next) {
-		if (is_el(n, "affiliation")) {
+		if (is_el(n, EL_affiliation)) {
 			char *ref = attr(n, "ref");
 			char *role = attr(n, "role");
 			char *text = flat_string(n);
@@ -1000,10 +1208,12 @@ static void collect_records(struct corpus *c, size_t file)
 						break;
 					}
 				read_record(c, file, n, parent);
-			} else if (is_el(n, "prefixDef")) {
+			} else if (el_flag(n) & F_PARA || is_el(n, EL_head) || is_el(n, EL_item)) {
+				descend = 0;   /* running text holds no records */
+			} else if (is_el(n, EL_prefixDef)) {
 				read_prefix_def(c, file, n);
 				descend = 0;
-			} else if (is_el(n, "relation")) {
+			} else if (is_el(n, EL_relation)) {
 				char *name = attr(n, "name");
 
 				if (!name || !*name) {
@@ -1089,64 +1299,40 @@ static void resolve_relations(struct corpus *c)
  * lem, add, else the first element. */
 static xmlNodePtr chosen_reading(xmlNodePtr choice)
 {
-	static const char *const prefer[] = { "corr", "reg", "expan", "lem", "add", NULL };
-	xmlNodePtr n, first = NULL;
+	static const enum el prefer[] = { EL_corr, EL_reg, EL_expan, EL_lem, EL_add };
+	xmlNodePtr n;
 	size_t i;
 
-	for (i = 0; prefer[i]; i++)
+	for (i = 0; i < sizeof(prefer) / sizeof(prefer[0]); i++)
 		for (n = choice->children; n; n = n->next)
 			if (is_el(n, prefer[i]))
 				return n;
 	for (n = choice->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE) {
-			first = n;
-			break;
-		}
-	return first;
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
 }
 
 static int parent_is_choice(xmlNodePtr n)
 {
 	xmlNodePtr p = n->parent;
 
-	return p && (is_el(p, "choice") || is_el(p, "app") || is_el(p, "subst"));
+	return p && (is_el(p, EL_choice) || is_el(p, EL_app) || is_el(p, EL_subst));
 }
 
 /* Elements whose content a reader does not see in the running text. */
 static int is_skipped(xmlNodePtr n)
 {
-	static const char *const skip[] = {
-		"teiHeader", "fw", "listPerson", "listOrg", "listPlace", "listEvent",
-		"listRelation", "taxonomy", "listBibl", "facsimile", "standOff",
-		"include", "fallback", "graphic", "media", "binaryObject", "speaker",
-		"interpGrp", "linkGrp", "spanGrp", "link", "alt", "altGrp", "join",
-		"joinGrp", "certainty", "precision", "respons", "witDetail", NULL
-	};
-	size_t i;
-
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	if (parent_is_choice(n) && n != chosen_reading(n->parent))
 		return 1;
-	for (i = 0; skip[i]; i++)
-		if (strcmp((const char *)n->name, skip[i]) == 0)
-			return 1;
-	return 0;
+	return (el_flag(n) & F_SKIP) != 0;
 }
 
 static int is_name_part(xmlNodePtr n)
 {
-	static const char *const parts[] = {
-		"forename", "surname", "roleName", "addName", "nameLink", "genName",
-		"orgName", "persName", "placeName", "name", "settlement", "country",
-		"region", "cell", NULL
-	};
-	size_t i;
-
-	for (i = 0; parts[i]; i++)
-		if (is_el(n, parts[i]))
-			return 1;
-	return 0;
+	return (el_flag(n) & F_PART) != 0;
 }
 
 /* An element directly after another element (no text between) that is a
@@ -1173,9 +1359,9 @@ static char *flat_string(xmlNodePtr top)
 			if (n->content)
 				bb_add(&b, (const char *)n->content, strlen((const char *)n->content));
 		} else if (n->type == XML_ELEMENT_NODE) {
-			if (is_skipped(n) || is_el(n, "note")) {
+			if (is_skipped(n) || is_el(n, EL_note)) {
 				descend = 0;
-			} else if (is_el(n, "lb") || is_el(n, "space")) {
+			} else if (is_el(n, EL_lb) || is_el(n, EL_space)) {
 				char *brk = attr(n, "break");
 
 				if (!brk || strcmp(brk, "no") != 0)
@@ -1202,58 +1388,50 @@ static char *flat_string(xmlNodePtr top)
 /* Block-level elements and the kind of block each makes. */
 static int block_kind_of(struct flat *f, xmlNodePtr n, enum block_kind *kind)
 {
-	xmlNodePtr p = n->parent;
 	struct bb *t = top(f);
-	const char *name = (const char *)n->name;
+	int outside = !t || t->implicit;    /* not inside a block already */
+	enum el e = el_of(n);
 
-	if (strcmp(name, "head") == 0) {
-		*kind = p && (is_el(p, "figure") || is_el(p, "table")) ? BLOCK_CAPTION : BLOCK_HEADING;
-		return 1;
-	}
-	if (strcmp(name, "p") == 0 || strcmp(name, "ab") == 0 || strcmp(name, "l") == 0 ||
-	    strcmp(name, "byline") == 0 || strcmp(name, "dateline") == 0 ||
-	    strcmp(name, "docAuthor") == 0 || strcmp(name, "docDate") == 0 ||
-	    strcmp(name, "titlePart") == 0 || strcmp(name, "salute") == 0 ||
-	    strcmp(name, "signed") == 0 || strcmp(name, "trailer") == 0 ||
-	    strcmp(name, "opener") == 0 || strcmp(name, "closer") == 0 ||
-	    strcmp(name, "argument") == 0 || strcmp(name, "epigraph") == 0 ||
-	    strcmp(name, "row") == 0 || strcmp(name, "castItem") == 0 ||
-	    strcmp(name, "postscript") == 0 ||
-	    ((strcmp(name, "bibl") == 0 || strcmp(name, "label") == 0) &&
-	     (!t || t->implicit))) {
+	if (el_flags[e] & F_PARA) {
 		*kind = BLOCK_PARAGRAPH;
 		return 1;
 	}
-	if (strcmp(name, "item") == 0) {
+	switch (e) {
+	case EL_head:
+		*kind = is_el(n->parent, EL_figure) || is_el(n->parent, EL_table)
+			? BLOCK_CAPTION : BLOCK_HEADING;
+		return 1;
+	case EL_bibl:
+	case EL_label:
+		*kind = BLOCK_PARAGRAPH;
+		return outside;
+	case EL_item:
 		*kind = BLOCK_ITEM;
 		return 1;
-	}
-	if (strcmp(name, "note") == 0) {
+	case EL_note:
 		*kind = BLOCK_NOTE;
 		return 1;
-	}
-	if (strcmp(name, "figDesc") == 0) {
+	case EL_figDesc:
 		*kind = BLOCK_CAPTION;
 		return 1;
-	}
-	if (strcmp(name, "sp") == 0 || strcmp(name, "u") == 0) {
+	case EL_sp:
+	case EL_u:
 		*kind = BLOCK_SPEECH;
 		return 1;
-	}
-	if (strcmp(name, "stage") == 0 && (!t || t->implicit)) {
+	case EL_stage:
 		*kind = BLOCK_STAGE;
-		return 1;
-	}
-	if ((strcmp(name, "quote") == 0 || strcmp(name, "cit") == 0 ||
-	     strcmp(name, "floatingText") == 0) && (!t || t->implicit ||
-	     t->kind == BLOCK_QUOTE)) {
+		return outside;
+	case EL_quote:
+	case EL_cit:
+	case EL_floatingText:
 		*kind = BLOCK_QUOTE;
-		return 1;
+		return outside || t->kind == BLOCK_QUOTE;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
-static unsigned count_ancestors(xmlNodePtr n, const char *name, xmlNodePtr stop)
+static unsigned count_ancestors(xmlNodePtr n, enum el name, xmlNodePtr stop)
 {
 	unsigned k = 0;
 
@@ -1281,7 +1459,7 @@ static char *item_label(xmlNodePtr item)
 		buf_printf(&b, "%s%s ", nattr, numbered && !strchr(nattr, '.') ? "." : "");
 	} else if (numbered) {
 		for (n = list->children; n; n = n->next) {
-			if (is_el(n, "item"))
+			if (is_el(n, EL_item))
 				k++;
 			if (n == item)
 				break;
@@ -1334,13 +1512,13 @@ static void on_mention(void *ctx, long e, const char *tok)
 /* The entity type a mention element names. */
 static char *mention_type(xmlNodePtr n)
 {
-	if (is_el(n, "persName"))
+	if (is_el(n, EL_persName))
 		return xstrdup("person");
-	if (is_el(n, "orgName"))
+	if (is_el(n, EL_orgName))
 		return xstrdup("org");
-	if (is_el(n, "placeName") || is_el(n, "geogName") || is_el(n, "settlement"))
+	if (is_el(n, EL_placeName) || is_el(n, EL_geogName) || is_el(n, EL_settlement))
 		return xstrdup("place");
-	if (is_el(n, "name") || is_el(n, "rs")) {
+	if (is_el(n, EL_name) || is_el(n, EL_rs)) {
 		char *t = attr(n, "type");
 
 		if (t && *t) {
@@ -1547,14 +1725,14 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					outer = NULL;
 				}
 				if (kind == BLOCK_ITEM) {
-					level = count_ancestors(n, "list", text);
+					level = count_ancestors(n, EL_list, text);
 					label = item_label(n);
 				} else if (kind == BLOCK_HEADING) {
-					level = count_ancestors(n, "div", text);
+					level = count_ancestors(n, EL_div, text);
 					if (!level)
 						level = 1;
 				} else if (kind == BLOCK_SPEECH) {
-					xmlNodePtr sp = first_child_el(n, "speaker");
+					xmlNodePtr sp = first_child_el(n, EL_speaker);
 					char *who = attr(n, "who");
 					struct buf l = BUF_INIT;
 					char *name = sp ? flat_string(sp) : NULL;
@@ -1618,7 +1796,7 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					bb_use_label(b, &b->label, &b->label_entity);
 				}
 				fr.action = F_BLOCK;
-			} else if (is_el(n, "lb") || is_el(n, "space") || is_el(n, "cb")) {
+			} else if (is_el(n, EL_lb) || is_el(n, EL_space) || is_el(n, EL_cb)) {
 				char *brk = attr(n, "break");
 				struct bb *b = top(f);
 
@@ -1626,10 +1804,10 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					b->pending_space = 1;
 				free(brk);
 				descend = 0;
-			} else if (is_el(n, "gap")) {
+			} else if (is_el(n, EL_gap)) {
 				add_text(f, "[\xE2\x80\xA6]", 5);   /* […] */
 				descend = 0;
-			} else if (is_el(n, "ptr")) {
+			} else if (is_el(n, EL_ptr)) {
 				char *target = attr(n, "target");
 				struct bb *b;
 				struct span *s;
@@ -1679,17 +1857,14 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					fr.tmpl.entity = m.first >= 0 ? m.first : -3;
 					fr.type = type;
 					type = NULL;
-				} else if (is_el(n, "hi") || is_el(n, "emph") || is_el(n, "foreign") ||
-					   is_el(n, "title") || is_el(n, "mentioned") ||
-					   is_el(n, "soCalled") || is_el(n, "term") ||
-					   is_el(n, "ref")) {
+				} else if ((el_flag(n) & F_EMPH) || is_el(n, EL_ref)) {
 					struct bb *b = text_target(f);
 
 					fr.action = F_SPAN;
 					fr.bdepth = f->depth;
 					fr.gen = b->gen;
 					fr.tmpl.start = bb_span_start(b);
-					if (is_el(n, "ref")) {
+					if (is_el(n, EL_ref)) {
 						char *target = attr(n, "target");
 
 						fr.tmpl.kind = SPAN_LINK;
@@ -1700,7 +1875,7 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					} else {
 						fr.tmpl.kind = SPAN_EMPHASIS;
 					}
-				} else if (is_el(n, "cell") && n->prev) {
+				} else if (is_el(n, EL_cell) && n->prev) {
 					xmlNodePtr p = n->prev;
 
 					while (p && p->type != XML_ELEMENT_NODE)
@@ -1777,15 +1952,15 @@ static int iso_date(const char *s, char *out)
 
 static char *header_date(xmlNodePtr header, const char *file)
 {
-	static const char *const places[] = { "creation", "publicationStmt", "sourceDesc",
-					      "profileDesc", "teiHeader", NULL };
+	/* where a document's own date is most likely to be, first */
+	static const enum el places[] = { EL_creation, EL_publicationStmt, EL_sourceDesc,
+					  EL_profileDesc, EL_teiHeader };
 	char out[11];
 	size_t i;
 	const char *base;
 
-	for (i = 0; header && places[i]; i++) {
-		xmlNodePtr scope = strcmp(places[i], "teiHeader") == 0 ? header
-				 : find_el(header, places[i]);
+	for (i = 0; header && i < sizeof(places) / sizeof(places[0]); i++) {
+		xmlNodePtr scope = places[i] == EL_teiHeader ? header : find_el(header, places[i]);
 		xmlNodePtr n;
 
 		for (n = scope; n; n = next_node(n, scope, 1)) {
@@ -1793,7 +1968,7 @@ static char *header_date(xmlNodePtr header, const char *file)
 							     "notBefore", NULL };
 			size_t k;
 
-			if (!is_el(n, "date"))
+			if (!is_el(n, EL_date))
 				continue;
 			for (k = 0; attrs[k]; k++) {
 				char *v = attr(n, attrs[k]);
@@ -1828,14 +2003,14 @@ static char *header_date(xmlNodePtr header, const char *file)
 
 static char *header_type(xmlNodePtr tei, xmlNodePtr header)
 {
-	xmlNodePtr text = first_child_el(tei, "text"), n;
+	xmlNodePtr text = first_child_el(tei, EL_text), n;
 	char *t = text ? attr(text, "type") : NULL;
 
 	if (t && *t)
 		return t;
 	free(t);
 	for (n = header; n; n = next_node(n, header, 1)) {
-		if (is_el(n, "term")) {
+		if (is_el(n, EL_term)) {
 			char *ty = attr(n, "type");
 			int ok = ty && (strcmp(ty, "texttype") == 0 || strcmp(ty, "genre") == 0 ||
 					strcmp(ty, "type") == 0);
@@ -1843,7 +2018,7 @@ static char *header_type(xmlNodePtr tei, xmlNodePtr header)
 			free(ty);
 			if (ok)
 				return flat_string(n);
-		} else if (is_el(n, "catRef")) {
+		} else if (is_el(n, EL_catRef)) {
 			char *target = attr(n, "target");
 
 			if (target && *target) {
@@ -1972,7 +2147,7 @@ static void title_block(struct flat *f, xmlNodePtr title, const char *fallback)
 	/* a title split by a note: one block is enough */
 	while (f->d->nblocks > 1) {
 		f->d->nblocks--;
-		free_const(f->d->blocks[f->d->nblocks].text);
+		f->d->text.len = f->d->offsets[f->d->nblocks];
 		free(f->d->spans[f->d->nblocks]);
 	}
 }
@@ -1994,39 +2169,39 @@ static void header_blocks(struct flat *f, xmlNodePtr tei, xmlNodePtr header)
 	(void)tei;
 
 	meta_begin(&m, "Author");
-	for (n = first_child_el(find_el(header, "titleStmt"), "author"); n; n = n->next)
-		if (is_el(n, "author"))
+	for (n = first_child_el(find_el(header, EL_titleStmt), EL_author); n; n = n->next)
+		if (is_el(n, EL_author))
 			meta_pointer(f, &m, n, NULL);
 	meta_end(f, &m);
 
 	meta_begin(&m, "Places");
-	for (n = find_el(header, "settingDesc"); n; n = next_node(n, find_el(header, "settingDesc"), 1))
-		if (is_el(n, "placeName") || (is_el(n, "name") && has_attr(n, "ref")))
+	for (n = find_el(header, EL_settingDesc); n; n = next_node(n, find_el(header, EL_settingDesc), 1))
+		if (is_el(n, EL_placeName) || (is_el(n, EL_name) && has_attr(n, "ref")))
 			meta_pointer(f, &m, n, NULL);
 	meta_end(f, &m);
 
 	{
-		xmlNodePtr partic = find_el(header, "particDesc");
+		xmlNodePtr partic = find_el(header, EL_particDesc);
 		xmlNodePtr list;
 
 		for (list = partic ? partic->children : NULL; list; list = list->next) {
 			char *ltype;
 			const char *label;
 
-			if (!is_el(list, "listOrg") && !is_el(list, "listPerson") &&
-			    !is_el(list, "org") && !is_el(list, "person"))
+			if (!is_el(list, EL_listOrg) && !is_el(list, EL_listPerson) &&
+			    !is_el(list, EL_org) && !is_el(list, EL_person))
 				continue;
 			ltype = attr(list, "type");
-			if (is_el(list, "listOrg") || is_el(list, "org"))
+			if (is_el(list, EL_listOrg) || is_el(list, EL_org))
 				label = ltype && strcmp(ltype, "hosts") == 0 ? "Hosts" : "Organisations";
 			else
 				label = ltype && strcmp(ltype, "delegation") == 0 ? "Delegation" : "Participants";
 			meta_begin(&m, label);
-			if (is_el(list, "org") || is_el(list, "person")) {
+			if (is_el(list, EL_org) || is_el(list, EL_person)) {
 				meta_pointer(f, &m, list, NULL);
 			} else {
 				for (n = list->children; n; n = n->next) {
-					if (is_el(n, "org") || is_el(n, "person") || is_el(n, "personGrp")) {
+					if (is_el(n, EL_org) || is_el(n, EL_person) || is_el(n, EL_personGrp)) {
 						char *role = attr(n, "role");
 
 						meta_pointer(f, &m, n, role);
@@ -2040,19 +2215,19 @@ static void header_blocks(struct flat *f, xmlNodePtr tei, xmlNodePtr header)
 	}
 
 	{
-		xmlNodePtr sd = find_el(header, "sourceDesc");
+		xmlNodePtr sd = find_el(header, EL_sourceDesc);
 		xmlNodePtr idno = NULL;
 		char *s = NULL;
 
 		for (n = sd; n; n = next_node(n, sd, 1))
-			if (is_el(n, "idno")) {
+			if (is_el(n, EL_idno)) {
 				idno = n;
 				break;
 			}
 		if (idno)
 			s = flat_string(idno);
-		else if (sd && first_child_el(sd, "bibl"))
-			s = flat_string(first_child_el(sd, "bibl"));
+		else if (sd && first_child_el(sd, EL_bibl))
+			s = flat_string(first_child_el(sd, EL_bibl));
 		if (s && *s) {
 			meta_begin(&m, "Source");
 			meta_item(f, &m, s, -1, NULL);
@@ -2094,25 +2269,18 @@ static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
 /* Assembles the blocks' texts into one buffer, each followed by '\n'. */
 static void assemble(struct docrec *d)
 {
-	size_t i, total = 0, off = 0;
-	char *text;
+	size_t i;
 
-	for (i = 0; i < d->nblocks; i++)
-		total += d->blocks[i].len + 1;
-	text = xmalloc(total + 1);
+	if (!d->text.data)
+		buf_grow(&d->text, 0);
 	for (i = 0; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
-
-		memcpy(text + off, b->text, b->len);
-		free_const(b->text);
-		b->text = text + off;
-		off += b->len;
-		text[off++] = '\n';
-		b->spans = d->spans[i];
+		d->blocks[i].text = d->text.data + d->offsets[i];
+		d->blocks[i].spans = d->spans[i];
 	}
-	text[off] = '\0';
-	d->pub.text = text;
-	d->pub.text_len = off;
+	free(d->offsets);
+	d->offsets = NULL;
+	d->pub.text_len = d->text.len;
+	d->pub.text = buf_steal(&d->text);
 	d->pub.blocks = d->blocks;
 	d->pub.nblocks = d->nblocks;
 }
@@ -2121,10 +2289,10 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 {
 	struct flat f;
 	struct docrec *d;
-	xmlNodePtr header = first_child_el(tei, "teiHeader");
-	xmlNodePtr text = first_child_el(tei, "text");
+	xmlNodePtr header = first_child_el(tei, EL_teiHeader);
+	xmlNodePtr text = first_child_el(tei, EL_text);
 	xmlNodePtr title = NULL, ts;
-	size_t i, j;
+	size_t i;
 
 	c->docs = xgrow(c->docs, &c->capdocs, c->ndocs + 1, sizeof(*c->docs));
 	d = &c->docs[c->ndocs];
@@ -2142,12 +2310,12 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	f.d = d;
 	f.expand_budget = ((size_t)1 << 20) + c->bytes;
 
-	ts = header ? find_el(header, "titleStmt") : NULL;
-	for (title = ts ? first_child_el(ts, "title") : NULL; title; title = title->next) {
+	ts = header ? find_el(header, EL_titleStmt) : NULL;
+	for (title = ts ? first_child_el(ts, EL_title) : NULL; title; title = title->next) {
 		char *type;
 		int main_title;
 
-		if (!is_el(title, "title"))
+		if (!is_el(title, EL_title))
 			continue;
 		type = attr(title, "type");
 		main_title = !type || strcmp(type, "main") == 0;
@@ -2156,7 +2324,7 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 			break;
 	}
 	if (!title && ts)
-		title = first_child_el(ts, "title");
+		title = first_child_el(ts, EL_title);
 	title_block(&f, title, d->pub.id);
 	header_blocks(&f, tei, header);
 	d->pub.nheader = d->nblocks;
@@ -2174,14 +2342,6 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 
 		d->pub.title = t;
 	}
-	for (i = 0; i < d->nblocks; i++)
-		for (j = 0; j < d->blocks[i].nspans; j++) {
-			const struct span *s = &d->blocks[i].spans[j];
-
-			if (s->kind == SPAN_MENTION && s->entity >= 0)
-				entity_add_mention(c->ix, s->entity, c->ndocs - 1, i, s->start,
-						   s->end - s->start);
-		}
 }
 
 /* Every TEI element in a file is a document; teiCorpus may nest. */
@@ -2193,12 +2353,12 @@ static void collect_documents(struct corpus *c, size_t file)
 	for (n = root; n; ) {
 		int descend = 1;
 
-		if (is_el(n, "TEI")) {
+		if (is_el(n, EL_TEI)) {
 			/* a TEI with no text (an authority file) is not a document */
-			if (first_child_el(n, "text"))
+			if (first_child_el(n, EL_text))
 				read_document(c, file, n, ++nth);
 			descend = 0;
-		} else if (n->type == XML_ELEMENT_NODE && !is_el(n, "teiCorpus")) {
+		} else if (n->type == XML_ELEMENT_NODE && !is_el(n, EL_teiCorpus)) {
 			descend = 0;
 		}
 		n = next_node(n, root, descend);
@@ -2286,19 +2446,6 @@ static char *read_file(struct corpus *c, size_t file, size_t *len)
 	return data;
 }
 
-static void check_utf8(struct corpus *c, size_t file, xmlNodePtr root, int *ok)
-{
-	xmlNodePtr n;
-
-	for (n = root; n; n = next_node(n, root, 1)) {
-		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
-		    !text_valid_utf8((const char *)n->content, strlen((const char *)n->content))) {
-			add_diag(c, file, xmlGetLineNo(n), 1, 1, "text is not valid UTF-8");
-			*ok = 0;
-			return;
-		}
-	}
-}
 
 static void graft(struct corpus *c, xmlNodePtr node)
 {
@@ -2339,12 +2486,6 @@ static void parse_file(struct corpus *c, size_t file)
 	size_t len = 0;
 	char *data;
 	int ok = 1;
-	static const char *const roots[] = {
-		"TEI", "teiCorpus", "listPerson", "listOrg", "listPlace", "listRelation",
-		"listEvent", "taxonomy", "standOff", "listPrefixDef", "person", "org", "place",
-		NULL
-	};
-	size_t i;
 
 	c->cur_file = file;
 	data = read_file(c, file, &len);
@@ -2383,16 +2524,13 @@ static void parse_file(struct corpus *c, size_t file)
 		xmlFreeDoc(doc);
 		return;
 	}
-	for (i = 0; roots[i]; i++)
-		if (is_el(root, roots[i]))
-			break;
-	if (!roots[i]) {
+	if (!(el_flag(root) & F_ROOT)) {
 		add_diag(c, file, xmlGetLineNo(root), 1, 1,
 			 "file skipped: root element <%s> is not TEI", (const char *)root->name);
 		ok = 0;
 	}
-	if (ok)
-		check_utf8(c, file, root, &ok);
+	/* libxml2 has decoded the file to UTF-8 and refused invalid input, so
+	 * every string in the tree is valid UTF-8: nothing to check again */
 	if (!ok) {
 		xmlFreeDoc(doc);
 		return;
@@ -2498,7 +2636,7 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	struct stat st;
 	char real[PATH_MAX];
 	xmlExternalEntityLoader old_loader;
-	size_t i, *inverse;
+	size_t i;
 
 	*error = NULL;
 	if (stat(path, &st) != 0 || !realpath(path, real)) {
@@ -2515,7 +2653,9 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	if (!c->opt.max_file_size)
 		c->opt.max_file_size = DEFAULT_MAX_FILE_SIZE;
 	c->ix = entity_index_new();
-	c->dict = xmlDictCreate();
+	elements_init();
+	c->dict = names;
+	xmlDictReference(names);
 	c->master = xmlNewDoc((const xmlChar *)"1.0");
 	if (!c->dict || !c->master)
 		die("out of memory");
@@ -2570,11 +2710,21 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	sorting = c;
 	qsort(c->order, c->ndocs, sizeof(size_t), cmp_doc);
 	sorting = NULL;
-	inverse = xcalloc(c->ndocs ? c->ndocs : 1, sizeof(size_t));
-	for (i = 0; i < c->ndocs; i++)
-		inverse[c->order[i]] = i;
-	entity_index_finish(c->ix, inverse);
-	free(inverse);
+	/* mentions are added in corpus order, so each entity's list is sorted */
+	for (i = 0; i < c->ndocs; i++) {
+		const struct doc *d = &c->docs[c->order[i]].pub;
+		size_t b, k;
+
+		for (b = 0; b < d->nblocks; b++)
+			for (k = 0; k < d->blocks[b].nspans; k++) {
+				const struct span *s = &d->blocks[b].spans[k];
+
+				if (s->kind == SPAN_MENTION && s->entity >= 0)
+					entity_add_mention(c->ix, s->entity, i, b, s->start,
+							   s->end - s->start);
+			}
+	}
+	entity_index_finish(c->ix);
 	return c;
 }
 
@@ -2637,6 +2787,8 @@ void corpus_free(struct corpus *c)
 
 void corpus_cleanup(void)
 {
+	xmlDictFree(names);
+	names = NULL;
 	xmlCleanupParser();
 }
 
@@ -2697,10 +2849,10 @@ size_t corpus_bytes(const struct corpus *c)
 
 const char *corpus_block_kind_name(enum block_kind kind)
 {
-	static const char *const names[BLOCK_KIND_COUNT] = {
+	static const char *const kind_names[BLOCK_KIND_COUNT] = {
 		"title", "meta", "heading", "paragraph", "item", "quote", "note",
 		"caption", "speech", "stage"
 	};
 
-	return kind < BLOCK_KIND_COUNT ? names[kind] : "block";
+	return kind < BLOCK_KIND_COUNT ? kind_names[kind] : "block";
 }

@@ -276,16 +276,20 @@ static int cmp_mention(const void *a, const void *b)
 	return 0;
 }
 
-void entity_index_finish(struct entity_index *ix, const size_t *doc_order)
+void entity_index_finish(struct entity_index *ix)
 {
 	size_t i, j;
 
 	for (i = 0; i < ix->n; i++) {
 		struct entity_rec *r = &ix->recs[i];
 
-		for (j = 0; j < r->nments; j++)
-			r->ments[j].doc = doc_order[r->ments[j].doc];
-		qsort(r->ments, r->nments, sizeof(*r->ments), cmp_mention);
+		int sorted = 1;
+
+		for (j = 1; j < r->nments && sorted; j++)
+			if (cmp_mention(&r->ments[j - 1], &r->ments[j]) > 0)
+				sorted = 0;
+		if (!sorted)
+			qsort(r->ments, r->nments, sizeof(*r->ments), cmp_mention);
 		r->pub.ndocs = 0;
 		for (j = 0; j < r->nments; j++)
 			if (j == 0 || r->ments[j].doc != r->ments[j - 1].doc)

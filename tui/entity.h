@@ -74,9 +74,9 @@ void entity_add_relation(struct entity_index *ix, long active, long passive,
 			 const char *name, const char *role, int mutual);
 void entity_add_mention(struct entity_index *ix, long e, size_t doc,
 			size_t block, size_t start, size_t len);
-/* Sorts mentions into corpus order, counts documents, builds the id map.
- * doc_order maps a document's load index to its corpus-order index. */
-void entity_index_finish(struct entity_index *ix, const size_t *doc_order);
+/* Sorts mentions into corpus order (they usually come sorted), counts
+ * documents, and publishes every entity's arrays. */
+void entity_index_finish(struct entity_index *ix);
 
 /* Reading. */
 size_t entity_count(const struct entity_index *ix);
