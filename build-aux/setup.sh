@@ -11,7 +11,7 @@ set -e
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential autoconf automake pkg-config libncurses-dev \
-libxml2-dev libpcre2-dev libxml2-utils tmux python3 less xz-utils"
+libxml2-dev libpcre2-dev libxml2-utils tmux python3 less xz-utils time"
 
 missing=""
 for p in $PACKAGES; do
