@@ -107,6 +107,8 @@ struct corpus {
 	struct pending_rel *rels;
 	size_t nrels, caprels;
 	struct corpus_options opt;
+	int in_xinclude;          /* the loader reports through the XInclude error */
+	struct buf loader_reason; /* why the loader refused, for that error */
 };
 
 /* The loader is global in libxml2; it reaches the corpus being opened
@@ -148,6 +150,17 @@ static void add_diag(struct corpus *c, size_t file, long line, long col,
 		raw.data[--raw.len] = '\0';
 	text_sanitize(&clean, raw.data, raw.len);
 	buf_free(&raw);
+	/* libxml2 repeats a message for every level of a nested entity: keep
+	 * one, at the last place, the one in the file's own text */
+	if (c->ndiags && f && c->diags[c->ndiags - 1].file == f->path &&
+	    strcmp(c->diags[c->ndiags - 1].message, clean.data) == 0) {
+		d = &c->diags[c->ndiags - 1];
+		d->line = line > 0 ? line : 1;
+		d->column = col > 0 ? col : 1;
+		f->ndiags--;
+		buf_free(&clean);
+		return;
+	}
 
 	c->diags = xgrow(c->diags, &c->capdiags, c->ndiags + 1, sizeof(*c->diags));
 	d = &c->diags[c->ndiags++];
@@ -161,11 +174,25 @@ static void add_diag(struct corpus *c, size_t file, long line, long col,
 static void on_xml_error(void *ctx, xmlErrorPtr err)
 {
 	struct corpus *c = ctx;
+	const char *msg;
 
 	if (!err || !err->message)
 		return;
+	/* libxml2 adds detail on a second line ("Bytes: 0xE9 …"): one line */
+	msg = err->message;
+	if (err->domain == XML_FROM_XINCLUDE) {
+		/* an include that was refused or missing: the file still loads */
+		if (c->loader_reason.len) {
+			add_diag(c, c->cur_file, err->line, err->int2, 0, "%s", c->loader_reason.data);
+			buf_reset(&c->loader_reason);
+		} else {
+			add_diag(c, c->cur_file, err->line, err->int2, 0, "%.*s",
+				 (int)strcspn(msg, "\n"), msg);
+		}
+		return;
+	}
 	add_diag(c, c->cur_file, err->line, err->int2,
-		 err->level != XML_ERR_WARNING, "%s", err->message);
+		 err->level != XML_ERR_WARNING, "%.*s", (int)strcspn(msg, "\n"), msg);
 }
 
 /* Finds the column of needle on a line of a file, for our own messages
@@ -611,6 +638,17 @@ struct flat {
 	size_t expand_budget;
 };
 
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return 0;
+}
+
 static void doc_add_block(struct flat *f, struct bb *b)
 {
 	struct docrec *d = f->d;
@@ -632,6 +670,9 @@ static void doc_add_block(struct flat *f, struct bb *b)
 	buf_add(&d->text, b->text.data ? b->text.data : "", b->text.len);
 	buf_addc(&d->text, '\n');
 	d->spans[d->nblocks] = NULL;
+	/* inner spans close first: put them in order of start, outer first */
+	if (b->nspans > 1)
+		qsort(b->spans, b->nspans, sizeof(*b->spans), cmp_span);
 	if (b->nspans) {
 		d->spans[d->nblocks] = xmalloc(b->nspans * sizeof(struct span));
 		for (i = 0; i < b->nspans; i++) {
@@ -1634,8 +1675,20 @@ static void expand_entity_ref(struct flat *f, xmlNodePtr n)
 	const char *s;
 	size_t len;
 
+	if (ent && (ent->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
+		    ent->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY)) {
+		long line = xmlGetLineNo(n->parent);
+		struct buf name = BUF_INIT;
+
+		buf_printf(&name, "&%s;", (const char *)n->name);
+		add_diag(f->c, f->file, line, find_column(f->c->files[f->file].path, line, name.data), 0,
+			 "external entity '%s' (%s) is not loaded", name.data,
+			 ent->SystemID ? (const char *)ent->SystemID : "no system id");
+		buf_free(&name);
+		return;
+	}
 	if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY || !ent->content)
-		return;   /* external entities are never loaded */
+		return;
 	s = (const char *)ent->content;
 	len = strlen(s);
 	if (memchr(s, '<', len) || memchr(s, '&', len))
@@ -1758,7 +1811,9 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 						}
 						if (!name || !*name) {
 							free(name);
-							name = xstrdup(first[0] == '#' ? first + 1 : first);
+							name = xstrdup(label_entity >= 0
+								? entity_get(f->c->ix, label_entity)->name
+								: first[0] == '#' ? first + 1 : first);
 						}
 						free(first);
 					}
@@ -2122,8 +2177,7 @@ static void meta_pointer(struct flat *f, struct meta_line *m, xmlNodePtr n, cons
 	text = name ? flat_string(name) : flat_string(n);
 	if (!*text && p.e >= 0) {
 		free(text);
-		text = xstrdup(entity_get(f->c->ix, p.e)->name ? entity_get(f->c->ix, p.e)->name
-				: entity_get(f->c->ix, p.e)->id);
+		text = xstrdup(entity_get(f->c->ix, p.e)->name);
 	}
 	meta_item(f, m, text, p.e, note);
 	free(text);
@@ -2377,13 +2431,28 @@ static int under_root(const struct corpus *c, const char *real)
 
 /* The one external entity loader: local files below the corpus root only.
  * It serves DTDs, external entities and XInclude alike. */
+/* Why the loader refused url: told through the XInclude error that
+ * follows (it has the line of the include), else reported now. */
+static void refuse(struct corpus *c, xmlParserCtxtPtr ctxt, const char *what, const char *url,
+		   const char *why)
+{
+	if (c->in_xinclude) {
+		buf_reset(&c->loader_reason);
+		buf_printf(&c->loader_reason, "%s '%s': %s", what, url, why);
+		return;
+	}
+	add_diag(c, c->cur_file, ctxt && ctxt->input ? ctxt->input->line : 0, 1, 0,
+		 "%s '%s': %s", what, url, why);
+}
+
+/* The one external entity loader: local files below the corpus root only.
+ * It serves DTDs, external entities and XInclude alike. */
 static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	struct corpus *c = loading;
 	char real[PATH_MAX];
 	const char *path = url;
 	char *unescaped = NULL;
-	xmlParserInputPtr in;
 
 	(void)id;
 	if (!c || !url)
@@ -2393,25 +2462,21 @@ static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserC
 		if (strncmp(path, "localhost/", 10) == 0)
 			path += 9;
 	} else if (strstr(url, "://") || strncmp(url, "data:", 5) == 0) {
-		add_diag(c, c->cur_file, ctxt && ctxt->input ? ctxt->input->line : 0, 1, 0,
-			 "refused to load '%s': not a local file", url);
+		refuse(c, ctxt, "refused to load", url, "not a local file");
 		return NULL;
 	}
 	unescaped = xmlURIUnescapeString(path, 0, NULL);
 	if (!unescaped || !realpath(unescaped, real)) {
-		add_diag(c, c->cur_file, ctxt && ctxt->input ? ctxt->input->line : 0, 1, 0,
-			 "cannot load '%s': %s", url, strerror(errno));
+		refuse(c, ctxt, "cannot load", url, strerror(errno));
 		xmlFree(unescaped);
 		return NULL;
 	}
 	xmlFree(unescaped);
 	if (!under_root(c, real)) {
-		add_diag(c, c->cur_file, ctxt && ctxt->input ? ctxt->input->line : 0, 1, 0,
-			 "refused to load '%s': outside the corpus root", url);
+		refuse(c, ctxt, "refused to load", url, "outside the corpus root");
 		return NULL;
 	}
-	in = xmlNewInputFromFile(ctxt, real);
-	return in;
+	return xmlNewInputFromFile(ctxt, real);
 }
 
 static char *read_file(struct corpus *c, size_t file, size_t *len)
@@ -2516,8 +2581,10 @@ static void parse_file(struct corpus *c, size_t file)
 		return;
 	}
 	xmlFreeParserCtxt(ctxt);
-	if (xmlXIncludeProcessFlags(doc, PARSE_OPTIONS) < 0)
-		add_diag(c, file, 0, 0, 0, "some XIncludes were not processed");
+	c->in_xinclude = 1;
+	xmlXIncludeProcessFlags(doc, PARSE_OPTIONS);   /* problems are reported */
+	c->in_xinclude = 0;
+	buf_reset(&c->loader_reason);
 	root = xmlDocGetRootElement(doc);
 	if (!root) {
 		add_diag(c, file, 1, 1, 1, "file skipped: no root element");
@@ -2782,6 +2849,7 @@ void corpus_free(struct corpus *c)
 	free(c->locals);
 	entity_index_free(c->ix);
 	free(c->root_dir);
+	buf_free(&c->loader_reason);
 	free(c);
 }
 

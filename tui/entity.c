@@ -156,6 +156,7 @@ long entity_add(struct entity_index *ix, const char *id, const char *type)
 	memset(r, 0, sizeof(*r));
 	r->pub.id = xstrdup(id);
 	r->pub.type = xstrdup(type);
+	r->pub.name = r->pub.id;
 	r->pub.cls = entity_class_of(type);
 	if (ix->n * 2 > ix->tcap)
 		table_grow(ix);
@@ -184,6 +185,7 @@ void entity_add_name(struct entity_index *ix, long e, const char *name)
 			return;
 	r->names = xgrow(r->names, &r->capnames, r->nnames + 1, sizeof(char *));
 	r->names[r->nnames++] = xstrdup(name);
+	r->pub.name = r->names[0];   /* readable while the corpus loads */
 }
 
 int entity_has_name(const struct entity_index *ix, long e, const char *name)

@@ -1,0 +1,1256 @@
+/* Unit tests for corpus.c (with entity.c, layout.c and page.c): loading
+ * TEI files and directories into documents, blocks, spans and entities.
+ *
+ * Each group of checks opens its own small corpus below
+ * $top_srcdir/tests/fixtures/corpus/ (top_srcdir defaults to "."):
+ *
+ *   load/      a directory: *.xml below it sorted by path, a subdirectory
+ *              with a space in its name, files not named .xml ignored
+ *   roots/     every root a TEI corpus file may have: TEI, teiCorpus (with
+ *              and without TEI inside, nested), bare listPerson, listOrg,
+ *              listPlace, listRelation, taxonomy; a TEI without teiHeader,
+ *              a TEI without text (an authority file, not a document)
+ *   meta/      document id, date, type; the Places/Hosts/Delegation lines
+ *              made from settingDesc and particDesc
+ *   blocks/    one document with every kind of block, whitespace, name
+ *              parts, choice, lb
+ *   spans/     mentions, emphasis, links and exactly what they cover
+ *   entities/  records, names, descriptions, relations, mentions in
+ *              corpus order, mentions without a reference, co-occurrence,
+ *              and the entity page of an organisation
+ *   refs/      every form a reference takes in TEI, records of the same id
+ *              in two files (merged, or kept apart when they differ)
+ *   odd/       legal but unusual files: non-ASCII ids, names with markup,
+ *              CRLF, no XML declaration, a 4,000-character line
+ *   hostile/   files that attack or break the loader, next to one good
+ *              file that must still load; the ones that cannot be
+ *              committed (a symlink out of the corpus, 10,000-deep
+ *              nesting) are written to a temporary directory at run time
+ *   size/      a file over corpus_options.max_file_size
+ *
+ * Layout checks need no corpus; they run in the C.UTF-8 locale so that
+ * wide characters have their display widths. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../tap.h"
+#include "corpus.h"
+#include "entity.h"
+#include "layout.h"
+#include "page.h"
+
+static const char *srcdir;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/* The path of a fixture; each call has its own buffer (a few at a time). */
+static const char *fixture(const char *rel)
+{
+	static char paths[4][PATH_MAX];
+	static int k;
+	char *p = paths[k++ % 4];
+
+	snprintf(p, PATH_MAX, "%s/tests/fixtures/corpus/%s", srcdir, rel);
+	return p;
+}
+
+static struct corpus *open_path(const char *path, const struct corpus_options *opt)
+{
+	char *error = NULL;
+	struct corpus *c = corpus_open(path, opt, &error);
+
+	if (!c)
+		printf("# cannot open %s: %s\n", path, error ? error : "?");
+	free(error);
+	return c;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* A block's text as a string, in one of a few rotating buffers. */
+static const char *btext(const struct block *b)
+{
+	static char bufs[4][8192];
+	static int k;
+	char *s = bufs[k++ % 4];
+	size_t n = b->len < sizeof(bufs[0]) - 1 ? b->len : sizeof(bufs[0]) - 1;
+
+	memcpy(s, b->text, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* The text a span covers. */
+static const char *stext(const struct block *b, const struct span *s)
+{
+	static char bufs[4][512];
+	static int k;
+	char *t = bufs[k++ % 4];
+	size_t n;
+
+	if (s->end > b->len || s->start > s->end)
+		return "(span out of range)";
+	n = s->end - s->start < sizeof(bufs[0]) - 1 ? s->end - s->start : sizeof(bufs[0]) - 1;
+	memcpy(t, b->text + s->start, n);
+	t[n] = '\0';
+	return t;
+}
+
+static const struct doc *doc_by_id(const struct corpus *c, const char *id)
+{
+	return c ? corpus_find_doc(c, id) : NULL;
+}
+
+/* The first block at or after from whose text starts with prefix, or -1. */
+static long block_with_prefix(const struct doc *d, size_t from, const char *prefix)
+{
+	size_t i, n = strlen(prefix);
+
+	for (i = from; d && i < d->nblocks; i++)
+		if (d->blocks[i].len >= n && memcmp(d->blocks[i].text, prefix, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Block i of d; a block of no kind with no text when there is none, so
+ * that a missing block fails its checks instead of crashing them. */
+static const struct block no_block = { BLOCK_KIND_COUNT, 0, "", 0, 0, NULL, 0 };
+
+static const struct block *block_at(const struct doc *d, long i)
+{
+	if (!d || i < 0 || (size_t)i >= d->nblocks || !d->blocks)
+		return &no_block;
+	return &d->blocks[i];
+}
+
+/* The text of the block starting with prefix, or "(none)". */
+static const char *text_of(const struct doc *d, const char *prefix)
+{
+	const struct block *b = block_at(d, block_with_prefix(d, 0, prefix));
+
+	return b ? btext(b) : "(none)";
+}
+
+static long entity_id(const struct corpus *c, const char *id)
+{
+	return c ? entity_find(corpus_entities(c), id) : -1;
+}
+
+static const struct entity *entity_by_id(const struct corpus *c, const char *id)
+{
+	long e = entity_id(c, id);
+
+	return e >= 0 ? entity_get(corpus_entities(c), e) : NULL;
+}
+
+/* The span of this kind covering exactly the text covered, or NULL. */
+static const struct span *span_over(const struct block *b, enum span_kind kind,
+				    const char *covered)
+{
+	size_t i;
+
+	for (i = 0; b && i < b->nspans; i++)
+		if (b->spans[i].kind == kind && strcmp(stext(b, &b->spans[i]), covered) == 0)
+			return &b->spans[i];
+	return NULL;
+}
+
+/* Whether a mention span of entity id covers exactly covered. */
+static int mentions_over(const struct corpus *c, const struct block *b, const char *id,
+			 const char *covered)
+{
+	long e = entity_id(c, id);
+	size_t i;
+
+	for (i = 0; b && e >= 0 && i < b->nspans; i++)
+		if (b->spans[i].kind == SPAN_MENTION && b->spans[i].entity == e &&
+		    strcmp(stext(b, &b->spans[i]), covered) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_relation(const struct entity *e, long other, const char *name,
+			const char *role, enum relation_dir dir)
+{
+	size_t i;
+
+	for (i = 0; e && i < e->nrelations; i++) {
+		const struct relation *r = &e->relations[i];
+
+		if (r->other == other && strcmp(r->name, name) == 0 && r->dir == dir &&
+		    (role ? r->role && strcmp(r->role, role) == 0 : !r->role))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first diagnostic about a file ending with suffix whose message
+ * contains needle (any message when needle is NULL), or NULL. */
+static const struct corpus_diag *diag_for(const struct corpus *c, const char *suffix,
+					  const char *needle)
+{
+	size_t i;
+
+	for (i = 0; c && i < corpus_ndiags(c); i++) {
+		const struct corpus_diag *d = corpus_diag(c, i);
+
+		if (d->file && ends_with(d->file, suffix) &&
+		    (!needle || (d->message && strstr(d->message, needle))))
+			return d;
+	}
+	return NULL;
+}
+
+static size_t count_errors(const struct corpus *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; c && i < corpus_ndiags(c); i++)
+		n += corpus_diag(c, i)->is_error != 0;
+	return n;
+}
+
+static void print_diags(const struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; c && i < corpus_ndiags(c); i++) {
+		const struct corpus_diag *d = corpus_diag(c, i);
+
+		printf("#   %s:%ld:%ld: %s%s\n", d->file, d->line, d->column,
+		       d->is_error ? "error: " : "", d->message);
+	}
+}
+
+/* Every diagnostic is file:line:column: message, all of them present. */
+static int diags_well_formed(const struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < corpus_ndiags(c); i++) {
+		const struct corpus_diag *d = corpus_diag(c, i);
+
+		if (!d->file || !*d->file || d->line < 1 || d->column < 1 || !d->message ||
+		    !*d->message || strchr(d->message, '\n'))
+			return 0;
+	}
+	return 1;
+}
+
+/* The line (1-based) of a file holding needle, and its column in *col. */
+static long line_of(const char *path, const char *needle, long *col)
+{
+	FILE *fp = fopen(path, "rb");
+	static char line[16384];
+	long n = 0;
+
+	*col = 0;
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof(line), fp)) {
+		char *p;
+
+		n++;
+		if ((p = strstr(line, needle)) != NULL) {
+			*col = (long)(p - line) + 1;
+			fclose(fp);
+			return n;
+		}
+	}
+	fclose(fp);
+	return -1;
+}
+
+/* Whether needle occurs in any document text or any entity's strings. */
+static int corpus_contains(const struct corpus *c, const char *needle)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	size_t i, j;
+
+	for (i = 0; i < corpus_ndocs(c); i++) {
+		const struct doc *d = corpus_doc(c, i);
+
+		if (strstr(d->text, needle) || strstr(d->title, needle))
+			return 1;
+	}
+	for (i = 0; i < entity_count(ix); i++) {
+		const struct entity *e = entity_get(ix, (long)i);
+
+		if (strstr(e->name, needle) || (e->desc && strstr(e->desc, needle)))
+			return 1;
+		for (j = 0; j < e->nvariants; j++)
+			if (strstr(e->variants[j], needle))
+				return 1;
+	}
+	return 0;
+}
+
+/* The invariants of every document: doc->text is every block's text, each
+ * followed by '\n'; blocks[i].text points into it; no newline, no space at
+ * either end of the text after the label; spans inside the block, sorted
+ * by start; note markers point at note blocks. */
+static int docs_consistent(const struct corpus *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < corpus_ndocs(c); i++) {
+		const struct doc *d = corpus_doc(c, i);
+		size_t off = 0;
+
+		if (!d->nblocks || d->blocks[0].kind != BLOCK_TITLE || d->nheader > d->nblocks) {
+			printf("#   %s: no title block\n", d->id);
+			return 0;
+		}
+		for (j = 0; j < d->nblocks; j++) {
+			const struct block *b = &d->blocks[j];
+
+			if (b->text != d->text + off || d->text[off + b->len] != '\n' ||
+			    memchr(b->text, '\n', b->len) || b->label_len > b->len) {
+				printf("#   %s: block %zu is not in doc->text\n", d->id, j);
+				return 0;
+			}
+			if (b->len > b->label_len && (b->text[b->label_len] == ' ' ||
+						      b->text[b->len - 1] == ' ')) {
+				printf("#   %s: block %zu \"%s\" has a space at an end\n", d->id, j,
+				       btext(b));
+				return 0;
+			}
+			for (k = 0; k < b->nspans; k++) {
+				const struct span *s = &b->spans[k];
+
+				if (s->start >= s->end || s->end > b->len ||
+				    (k && s->start < b->spans[k - 1].start)) {
+					printf("#   %s: block %zu \"%s\": span %zu [%zu,%zu) is out of "
+					       "place\n", d->id, j, btext(b), k, s->start, s->end);
+					return 0;
+				}
+				if (s->kind == SPAN_NOTEREF && (s->note >= d->nblocks ||
+				    d->blocks[s->note].kind != BLOCK_NOTE)) {
+					printf("#   %s: block %zu: a note marker points at block %zu\n",
+					       d->id, j, s->note);
+					return 0;
+				}
+			}
+			off += b->len + 1;
+		}
+		if (off != d->text_len || d->text[off] != '\0') {
+			printf("#   %s: text_len %zu, blocks total %zu\n", d->id, d->text_len, off);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Every mention of every entity is a mention span of that entity in the
+ * document (corpus order) and block it names, and in corpus order. */
+static int mentions_consistent(const struct corpus *c)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	size_t i, j, k;
+
+	for (i = 0; i < entity_count(ix); i++) {
+		const struct entity *e = entity_get(ix, (long)i);
+		size_t ndocs = 0;
+
+		for (j = 0; j < e->nmentions; j++) {
+			const struct mention *m = &e->mentions[j];
+			const struct doc *d = corpus_doc(c, m->doc);
+			const struct block *b;
+			int found = 0;
+
+			if (!d || m->block >= d->nblocks) {
+				printf("#   %s: mention %zu points nowhere\n", e->id, j);
+				return 0;
+			}
+			b = &d->blocks[m->block];
+			for (k = 0; k < b->nspans; k++)
+				if (b->spans[k].kind == SPAN_MENTION && b->spans[k].entity == (long)i &&
+				    b->spans[k].start == m->start &&
+				    b->spans[k].end == m->start + m->len)
+					found = 1;
+			if (!found) {
+				printf("#   %s: mention %zu has no span\n", e->id, j);
+				return 0;
+			}
+			if (j && (m->doc < e->mentions[j - 1].doc ||
+				  (m->doc == e->mentions[j - 1].doc &&
+				   m->block < e->mentions[j - 1].block))) {
+				printf("#   %s: mentions not in corpus order\n", e->id);
+				return 0;
+			}
+			if (!j || m->doc != e->mentions[j - 1].doc)
+				ndocs++;
+		}
+		if (ndocs != e->ndocs) {
+			printf("#   %s: ndocs %zu, mentions in %zu documents\n", e->id, e->ndocs,
+			       ndocs);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void check_invariants(const struct corpus *c, const char *what)
+{
+	ok(docs_consistent(c), "%s: blocks, doc->text and spans are consistent", what);
+	ok(mentions_consistent(c), "%s: every mention is a span, in corpus order", what);
+	ok(diags_well_formed(c), "%s: diagnostics are file:line:column: message", what);
+}
+
+/* ---- loading files and directories -------------------------------------- */
+
+static void test_load(void)
+{
+	struct corpus *c = open_path(fixture("load"), NULL);
+	const struct doc *d;
+	char *error = NULL;
+	size_t i;
+	int found = 0;
+
+	if (!ok(c != NULL, "load/: a directory opens"))
+		return;
+	is_int(corpus_nfiles(c), 3, "load/: three *.xml files, .txt and .xml.orig ignored");
+	is_int(corpus_ndocs(c), 3, "load/: three documents");
+	ok(!doc_by_id(c, "should-not-load"), "load/: a file not named .xml is not read");
+	d = doc_by_id(c, "b-second");
+	ok(d != NULL, "load/: a TEI without xml:id is named after its file");
+	for (i = 0; i < corpus_ndocs(c); i++)
+		if (ends_with(corpus_doc(c, i)->file, "sub dir/c third.xml") &&
+		    strcmp(text_of(corpus_doc(c, i), "Uit c third."), "Uit c third.") == 0)
+			found = 1;
+	ok(found, "load/: a file in a subdirectory with spaces in its path is read");
+	d = doc_by_id(c, "twin");
+	ok(d && ends_with(d->file, "/load/a-first.xml"),
+	   "load/: files are read sorted by path (the first \"twin\" keeps its id)");
+	for (i = 0, found = 0; i < corpus_ndocs(c); i++)
+		if (ends_with(corpus_doc(c, i)->file, "c third.xml") &&
+		    strcmp(corpus_doc(c, i)->id, "twin") != 0)
+			found = 1;
+	ok(found, "load/: a second document with the same id gets another one");
+	is_int(corpus_ndiags(c), 0, "load/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "load/");
+	corpus_free(c);
+
+	c = open_path(fixture("load/a-first.xml"), NULL);
+	if (ok(c != NULL, "load/a-first.xml: a single file opens")) {
+		is_int(corpus_nfiles(c), 1, "a single file: one file read");
+		is_int(corpus_ndocs(c), 1, "a single file: one document");
+		is_str(corpus_doc(c, 0)->id, "twin", "a single file: its id is its xml:id");
+		corpus_free(c);
+	}
+
+	c = corpus_open(fixture("no-such-dir"), NULL, &error);
+	ok(!c && error && strstr(error, "no-such-dir"),
+	   "a path that does not exist: NULL and a message naming it");
+	free(error);
+	corpus_free(c);
+}
+
+/* ---- the roots a corpus file may have ---------------------------------- */
+
+static void test_roots(void)
+{
+	struct corpus *c = open_path(fixture("roots"), NULL);
+	const struct doc *d;
+	const struct entity *e;
+	static const char *const docs[] = {
+		"roots-tei", "tc-1", "tc-2", "nested-inner", "nested-outer", "headerless", NULL
+	};
+	size_t i;
+
+	if (!ok(c != NULL, "roots/: opens"))
+		return;
+	is_int(corpus_ndiags(c), 0, "roots/: every kind of root loads without a diagnostic");
+	print_diags(c);
+	for (i = 0; docs[i]; i++)
+		ok(doc_by_id(c, docs[i]) != NULL, "roots/: document %s is there", docs[i]);
+	is_int(corpus_ndocs(c), 6, "roots/: six documents (lists, taxonomy, authority file "
+	       "and an empty teiCorpus are none)");
+	ok(doc_by_id(c, "nested-inner") && ends_with(doc_by_id(c, "nested-inner")->file,
+						     "teicorpus-nested.xml"),
+	   "roots/: a TEI in a nested teiCorpus is a document");
+	d = doc_by_id(c, "headerless");
+	is_str(d ? d->title : NULL, "headerless", "TEI without teiHeader: the title is its id");
+	is_str(text_of(d, "Een tekst"), "Een tekst zonder teiHeader.",
+	       "TEI without teiHeader: its text is read");
+	ok(!doc_by_id(c, "authority-file"), "TEI without text is not a document");
+	e = entity_by_id(c, "nt-piet");
+	is_str(e ? e->name : NULL, "Piet Pieters", "TEI without text: its records are read");
+	e = entity_by_id(c, "lp-anna");
+	ok(e && strcmp(e->type, "person") == 0 && strcmp(e->name, "Anna de Wit") == 0,
+	   "bare listPerson: its person is an entity");
+	e = entity_by_id(c, "lo-org");
+	ok(e && e->cls == ENTITY_ORG && strcmp(e->name, "Stichting Wijkwerk") == 0,
+	   "bare listOrg: its org is an entity");
+	e = entity_by_id(c, "pl-city");
+	ok(e && e->cls == ENTITY_PLACE && strcmp(e->name, "Assen") == 0,
+	   "bare listPlace: its place is an entity");
+	ok(has_relation(entity_by_id(c, "lp-anna"), entity_id(c, "lo-org"), "memberOf", NULL,
+			REL_ACTIVE), "bare listRelation: its relation joins records of other files");
+	d = doc_by_id(c, "tc-1");
+	is_str(d ? d->title : NULL, "Eerste in corpus", "teiCorpus: each TEI has its own title");
+	check_invariants(c, "roots/");
+	corpus_free(c);
+
+	c = open_path(fixture("roots/teicorpus.xml"), NULL);
+	if (ok(c != NULL, "roots/teicorpus.xml: opens alone")) {
+		is_int(corpus_ndocs(c), 2, "teiCorpus alone: two documents");
+		corpus_free(c);
+	}
+	c = open_path(fixture("roots/listperson-only.xml"), NULL);
+	if (ok(c != NULL, "roots/listperson-only.xml: opens alone")) {
+		ok(corpus_ndocs(c) == 0 && entity_id(c, "lp-anna") >= 0 && corpus_ndiags(c) == 0,
+		   "listPerson alone: no documents, one entity, no diagnostics");
+		corpus_free(c);
+	}
+}
+
+/* ---- document metadata ---------------------------------------------------- */
+
+static void test_meta(void)
+{
+	struct corpus *c = open_path(fixture("meta"), NULL);
+	const struct doc *d;
+	const struct block *b;
+	long i;
+
+	if (!ok(c != NULL, "meta/: opens"))
+		return;
+	d = doc_by_id(c, "meta-header");
+	is_str(d ? d->date : NULL, "2014-11-05", "date from creation/date/@when");
+	is_str(d ? d->type : NULL, "werkbezoek", "type from text/@type");
+	is_str(d ? d->title : NULL, "Datum uit de header", "title from titleStmt/title");
+	d = doc_by_id(c, "1999-03-04-x");
+	ok(d != NULL, "id from the file name when the TEI has no xml:id");
+	is_str(d ? d->date : NULL, "1999-03-04", "date from the file name");
+	is_str(d ? d->type : NULL, "interview", "type from keywords/term[@type=texttype]");
+	d = doc_by_id(c, "meta-undated");
+	is_str(d ? d->date : NULL, "", "no date anywhere: \"\"");
+	is_str(d ? d->type : NULL, "artikel", "type from catRef/@target");
+	is_str(corpus_doc(c, 0)->id, "1999-03-04-x", "corpus order: oldest first");
+	is_str(corpus_doc(c, corpus_ndocs(c) - 1)->id, "meta-undated",
+	       "corpus order: undated last");
+
+	d = doc_by_id(c, "meta-partic");
+	i = block_with_prefix(d, 0, "Places: ");
+	b = block_at(d, i);
+	ok(b && b->kind == BLOCK_META && (size_t)i < d->nheader,
+	   "settingDesc makes a Places: header line");
+	is_str(b ? btext(b) : NULL, "Places: Emmen, Assen", "Places: lists every place");
+	ok(mentions_over(c, b, "m-emmen", "Emmen") && mentions_over(c, b, "m-assen", "Assen"),
+	   "Places: each place is a mention of its record");
+	is_int(b ? b->label_len : 0, strlen("Places: "), "Places: the label is \"Places: \"");
+	i = block_with_prefix(d, 0, "Hosts: ");
+	b = block_at(d, i);
+	ok(b && b->kind == BLOCK_META && (size_t)i < d->nheader,
+	   "listOrg[@type=hosts] makes a Hosts: header line");
+	is_str(b ? btext(b) : NULL, "Hosts: Sedna Welzijn, Welzijn Midden-Drenthe",
+	       "Hosts: the name as written, else the record's name (org sameAs, empty)");
+	ok(mentions_over(c, b, "m-sedna", "Sedna Welzijn"), "Hosts: the host is a mention");
+	ok(mentions_over(c, b, "m-wmd", "Welzijn Midden-Drenthe"),
+	   "Hosts: a host without a name of its own is a mention too");
+	i = block_with_prefix(d, 0, "Delegation: ");
+	b = block_at(d, i);
+	ok(b && b->kind == BLOCK_META && (size_t)i < d->nheader,
+	   "listPerson[@type=delegation] makes a Delegation: header line");
+	ok(mentions_over(c, b, "m-aly", "Aly van Beek"), "Delegation: the person is a mention");
+	i = block_with_prefix(d, 0, "Date: ");
+	is_str(i >= 0 ? btext(block_at(d, i)) : NULL, "Date: 2014-11-05",
+	       "a Date: header line");
+	ok(d && d->blocks[d->nheader].kind == BLOCK_PARAGRAPH,
+	   "the text starts after the header blocks");
+	is_int(corpus_ndiags(c), 0, "meta/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "meta/");
+	corpus_free(c);
+}
+
+/* ---- blocks ---------------------------------------------------------------- */
+
+static void test_blocks(void)
+{
+	struct corpus *c = open_path(fixture("blocks/structure.xml"), NULL);
+	const struct doc *d;
+	const struct block *b;
+	const struct span *s;
+	long i;
+
+	if (!ok(c != NULL, "blocks/structure.xml: opens"))
+		return;
+	d = doc_by_id(c, "blocks");
+	ok(d != NULL, "blocks: the document is there");
+	if (!d) {
+		corpus_free(c);
+		return;
+	}
+	b = block_at(d, block_with_prefix(d, d->nheader, "Eerste"));
+	ok(b && b->kind == BLOCK_HEADING && b->level == 1, "head of a div: heading, level 1");
+	is_str(b ? btext(b) : NULL, "Eerste kop", "heading: spaces collapsed");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Tweede"));
+	ok(b && b->kind == BLOCK_HEADING && b->level == 2, "head of a div in a div: level 2");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Een tekst"));
+	ok(b && b->kind == BLOCK_PARAGRAPH, "p: a paragraph");
+	is_str(b ? btext(b) : NULL, "Een tekst met witruimte",
+	       "newlines, tabs and runs of spaces become one space, none at the ends");
+	is_str(text_of(d, "Met "), "Met Aly Beek en een fout, een client en bijvoorbeeld dit.",
+	       "name parts never glued; choice shows corr, reg, expan");
+	ok(!strstr(d->text, "fuot") && !strstr(d->text, "cli\xC3\xABnt") &&
+	   !strstr(d->text, "bv."), "choice never shows sic, orig or abbr");
+	is_str(text_of(d, "regel"), "regel breuk en verbonden",
+	       "lb is a space; lb break=\"no\" joins");
+
+	i = block_with_prefix(d, d->nheader, "\xE2\x80\xA2 appel");
+	b = block_at(d, i);
+	ok(b && b->kind == BLOCK_ITEM && b->level == 1, "item: a list item, level 1");
+	is_int(b ? b->label_len : 0, strlen("\xE2\x80\xA2 "), "item: the label is \"\xE2\x80\xA2 \"");
+	is_str(b ? btext(block_at(d, i + 1)) : NULL, "\xE2\x80\xA2 peer", "item: the next item");
+	i = block_with_prefix(d, d->nheader, "1. ");
+	b = block_at(d, i);
+	is_str(b ? btext(b) : NULL, "1. een", "numbered list: \"1. \"");
+	is_int(b ? b->label_len : 0, 3, "numbered list: label_len 3");
+	is_str(b ? btext(block_at(d, i + 1)) : NULL, "2. twee", "numbered list: \"2. \"");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Een citaat."));
+	ok(b && b->kind == BLOCK_QUOTE, "quote: a quote block");
+
+	i = block_with_prefix(d, d->nheader, "Een zin");
+	b = block_at(d, i);
+	is_str(b ? btext(b) : NULL, "Een zin met een noot[1] erin.",
+	       "note: a [1] marker where it stands");
+	s = span_over(b, SPAN_NOTEREF, "[1]");
+	ok(s != NULL, "note: the marker is a SPAN_NOTEREF");
+	is_int(s ? (long)s->note : -1, i + 1, "note: the marker points at the next block");
+	b = block_at(d, i + 1);
+	ok(b && b->kind == BLOCK_NOTE, "note: its own block right after its anchor");
+	is_str(b ? btext(b) : NULL, "[1] De noot zelf.", "note: its text with its number");
+	is_int(b ? b->label_len : 0, 4, "note: the label is \"[1] \"");
+
+	b = block_at(d, block_with_prefix(d, d->nheader, "Een bijschrift"));
+	ok(b && b->kind == BLOCK_CAPTION, "figure/head: a caption");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Piet: "));
+	ok(b && b->kind == BLOCK_SPEECH, "sp: a speech block");
+	is_str(b ? btext(b) : NULL, "Piet: Hallo daar.", "sp: the speaker is the label");
+	is_int(b ? b->label_len : 0, 6, "sp: label_len covers \"Piet: \"");
+	ok(mentions_over(c, b, "spk", "Piet"), "sp/@who: the label is a mention of the speaker");
+	i = -1;
+	{
+		size_t k;
+
+		for (k = d->nheader; k < d->nblocks; k++)
+			if (d->blocks[k].len >= 8 &&
+			    strcmp(btext(&d->blocks[k]) + d->blocks[k].len - 8, "Ja hoor.") == 0)
+				i = (long)k;
+	}
+	b = block_at(d, i);
+	ok(b && b->kind == BLOCK_SPEECH, "u: a speech block");
+	is_str(b ? btext(b) : NULL, "Piet Jansen: Ja hoor.",
+	       "u/@who without speaker: the label is the speaker's name, not the id");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Hij gaat af."));
+	ok(b && b->kind == BLOCK_STAGE, "stage: a stage direction");
+	is_int(corpus_ndiags(c), 0, "blocks: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "blocks/");
+	corpus_free(c);
+}
+
+/* ---- spans ---------------------------------------------------------------- */
+
+static void test_spans(void)
+{
+	struct corpus *c = open_path(fixture("spans/spans.xml"), NULL);
+	const struct doc *d;
+	const struct block *b;
+	const struct span *s;
+
+	if (!ok(c != NULL, "spans/spans.xml: opens"))
+		return;
+	d = doc_by_id(c, "spans");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Aly van Beek"));
+	is_str(b ? btext(b) : NULL, "Aly van Beek van de MOgroep in Emmen.", "spans: the text");
+	ok(mentions_over(c, b, "s-aly", "Aly van Beek"), "persName/@ref: a mention, exactly the name");
+	ok(mentions_over(c, b, "s-mog", "MOgroep"), "orgName/@ref: a mention");
+	ok(mentions_over(c, b, "s-emmen", "Emmen"), "placeName/@ref: a mention");
+	is_int(b ? b->nspans : 0, 3, "spans: three mentions, nothing more");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Ook "));
+	ok(mentions_over(c, b, "s-aly", "Aly"), "name[@type=person]/@ref: a mention");
+	ok(mentions_over(c, b, "s-mog", "de vereniging"), "rs[@type=org]/@key: a mention");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Een "));
+	ok(span_over(b, SPAN_EMPHASIS, "vet") != NULL, "hi: emphasis over its text");
+	s = span_over(b, SPAN_LINK, "een link");
+	ok(s && s->target && strcmp(s->target, "https://example.org/verslag") == 0,
+	   "ref/@target: a link with its target");
+	s = span_over(b, SPAN_LINK, "geen doel");
+	ok(s && !s->target, "ref without target: a link without a target");
+	is_int(corpus_ndiags(c), 0, "spans: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "spans/");
+	corpus_free(c);
+}
+
+/* ---- entities ----------------------------------------------------------- */
+
+static void test_entities(void)
+{
+	struct corpus *c = open_path(fixture("entities"), NULL);
+	const struct entity_index *ix;
+	const struct entity *e;
+	const struct doc *d;
+	struct page *p;
+	long aly, mog, *others = NULL;
+	size_t *counts = NULL, n, i;
+	long people = -1, heading = -1, line = -1;
+
+	if (!ok(c != NULL, "entities/: opens"))
+		return;
+	ix = corpus_entities(c);
+	aly = entity_id(c, "e-aly");
+	mog = entity_id(c, "e-mog");
+	is_str(corpus_doc(c, 0)->id, "ent-early", "corpus order: the 2012 document first");
+	e = entity_by_id(c, "e-aly");
+	ok(e && e->cls == ENTITY_PERSON && strcmp(e->type, "person") == 0, "person: a person");
+	is_str(e ? e->name : NULL, "Aly van Beek", "person: the first persName is preferred");
+	ok(e && e->nvariants == 1 && strcmp(e->variants[0], "A. van Beek") == 0,
+	   "person: the other persName is a variant");
+	ok(e && e->desc && strstr(e->desc, "bestuurder"), "person: occupation in desc");
+	ok(e && e->source && strstr(e->source, "register.xml:"), "person: source is file:line");
+	ok(has_relation(e, mog, "affiliation", "directeur", REL_ACTIVE),
+	   "affiliation/@ref with @role: an affiliation with the role");
+	ok(has_relation(entity_get(ix, mog), aly, "affiliation", "directeur", REL_PASSIVE),
+	   "affiliation: recorded on the organisation too");
+	e = entity_by_id(c, "e-bo");
+	is_str(e ? e->name : NULL, "Bo Smit", "persName of forename and surname: \"Bo Smit\"");
+	is_str(e ? e->desc : NULL, "voorzitter", "roleName in desc");
+	ok(has_relation(e, aly, "worksWith", NULL, REL_MUTUAL) &&
+	   has_relation(entity_by_id(c, "e-aly"), entity_id(c, "e-bo"), "worksWith", NULL,
+			REL_MUTUAL), "relation/@mutual: mutual on both");
+	e = entity_by_id(c, "e-team");
+	ok(e && strcmp(e->type, "personGrp") == 0 && strcmp(e->name, "Het wijkteam") == 0,
+	   "personGrp: a record with its name");
+	is_str(e ? e->desc : NULL, "de medewerkers van de wijk", "personGrp: desc");
+	e = entity_by_id(c, "e-mog");
+	ok(e && e->cls == ENTITY_ORG && strcmp(e->name, "MOgroep") == 0 && e->nvariants == 1 &&
+	   strcmp(e->variants[0], "MO-groep") == 0, "org: preferred orgName and a variant");
+	is_str(e ? e->desc : NULL, "brancheorganisatie", "org: desc");
+	e = entity_by_id(c, "e-swn");
+	is_str(e ? e->desc : NULL, "Nieuwe naam sinds 2016.", "org: note as desc");
+	ok(has_relation(e, mog, "successorOf", NULL, REL_ACTIVE) &&
+	   has_relation(entity_get(ix, mog), entity_id(c, "e-swn"), "successorOf", NULL,
+			REL_PASSIVE), "relation @name @active @passive");
+	e = entity_by_id(c, "e-emmen");
+	ok(e && e->cls == ENTITY_PLACE && has_relation(e, entity_id(c, "e-drenthe"), "partOf",
+						      NULL, REL_ACTIVE),
+	   "a place in a place is partOf it");
+	e = entity_by_id(c, "e-visit");
+	ok(e && strcmp(e->type, "event") == 0 && strcmp(e->name, "Werkbezoek Emmen") == 0,
+	   "event: a record");
+
+	e = entity_by_id(c, "e-aly");
+	is_int(e ? e->nmentions : 0, 3, "e-aly: three mentions");
+	is_int(e ? e->ndocs : 0, 2, "e-aly: in two documents");
+	d = corpus_doc(c, 0);
+	ok(e && e->nmentions && e->mentions[0].doc == 0 && e->mentions[0].len == 3 &&
+	   memcmp(d->blocks[e->mentions[0].block].text + e->mentions[0].start, "Aly", 3) == 0,
+	   "mentions: doc index in corpus order, block, start and length");
+	e = entity_by_id(c, "person:kees de boer");
+	ok(e != NULL, "a name without a reference: grouped as \"person:kees de boer\"");
+	is_int(e ? e->nmentions : 0, 2, "unreferenced: both mentions grouped, spaces collapsed");
+	is_int(e ? e->ndocs : 0, 2, "unreferenced: two documents");
+	is_str(e ? e->name : NULL, "Kees de Boer", "unreferenced: named as written");
+	ok(e && !e->source, "unreferenced: no record");
+
+	n = entity_cooccurring(ix, aly, &others, &counts);
+	ok(n == 4, "cooccurring: four entities share documents with e-aly (got %zu)", n);
+	ok(n && others[0] == entity_id(c, "person:kees de boer") && counts[0] == 2,
+	   "cooccurring: the one in both documents first, count 2");
+	for (i = 0; i < n; i++)
+		if (others[i] == entity_id(c, "e-bo"))
+			break;
+	ok(i < n && counts[i] == 1, "cooccurring: e-bo shares one document");
+	free(others);
+	free(counts);
+
+	p = page_entity(c, mog);
+	if (ok(p != NULL, "page_entity: a page for an org")) {
+		for (i = 0; i < p->nblocks; i++) {
+			const struct block *b = &p->blocks[i];
+
+			if (b->len >= 8 && memcmp(b->text, "People: ", 8) == 0)
+				people = (long)i;
+			if (strstr(b->text, "Mentions (1 in 1 document)"))
+				heading = (long)i;
+			if (strstr(b->text, "de MOgroep") && span_over(b, SPAN_LINK, "de MOgroep"))
+				line = (long)i;
+		}
+		is_str(people >= 0 ? btext(&p->blocks[people]) : NULL,
+		       "People: Aly van Beek (directeur)", "page_entity: People: with roles");
+		ok(people >= 0 && mentions_over(c, &p->blocks[people], "e-aly", "Aly van Beek"),
+		   "page_entity: each person is a link to the person");
+		ok(heading >= 0, "page_entity: a Mentions heading with counts");
+		ok(line > heading && heading >= 0, "page_entity: the mention in context, a link");
+		page_free(p);
+	}
+	ok(page_entity(c, -1) == NULL, "page_entity: no page for no entity");
+	is_int(corpus_ndiags(c), 0, "entities/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "entities/");
+	corpus_free(c);
+}
+
+/* ---- reference forms ---------------------------------------------------- */
+
+static void test_refs(void)
+{
+	struct corpus *c = open_path(fixture("refs"), NULL);
+	const char *forms = fixture("refs/forms.xml");
+	const struct corpus_diag *dg;
+	const struct doc *d;
+	const struct block *b;
+	const struct entity *e;
+	long line, col;
+	size_t i, n;
+
+	if (!ok(c != NULL, "refs/: opens"))
+		return;
+	d = doc_by_id(c, "refs-forms");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Hekje: ")), "r-anna", "Anna"),
+	   "ref=\"#id\"");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Bestand: ")), "r-bert", "Bert"),
+	   "ref=\"register.xml#id\"");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Elders: ")), "r-carla", "Carla"),
+	   "ref=\"./sub/Other.xml#id\" (no such file): the id across the corpus");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Prefix: ")), "r-dirk", "Dirk"),
+	   "ref=\"psn:dirk\" through prefixDef with $1");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Kaal: ")), "r-anna", "A. Appel"),
+	   "ref=\"id\" (bare)");
+	b = block_at(d, block_with_prefix(d, 0, "Twee: "));
+	ok(mentions_over(c, b, "r-anna", "Anna en Bert") &&
+	   mentions_over(c, b, "r-bert", "Anna en Bert"),
+	   "ref=\"#a #b\": a span for each reference");
+	e = entity_by_id(c, "http://viaf.org/viaf/123");
+	ok(e && strcmp(e->type, "person") == 0, "an absolute URI: an external entity, id the URI");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Extern: ")),
+			 "http://viaf.org/viaf/123", "Viaf Persoon"), "an absolute URI: mentioned");
+	ok(!diag_for(c, "forms.xml", "viaf"), "an absolute URI: no diagnostic");
+
+	line = line_of(forms, "ref=\"#\"", &col);
+	for (i = 0, n = 0; i < corpus_ndiags(c); i++) {
+		dg = corpus_diag(c, i);
+		n += ends_with(dg->file, "forms.xml") && dg->line == line && !dg->is_error;
+	}
+	ok(n == 1, "ref=\"#\": a warning on its line");
+	line = line_of(forms, "#http://", &col);
+	for (i = 0, n = 0; i < corpus_ndiags(c); i++) {
+		dg = corpus_diag(c, i);
+		n += ends_with(dg->file, "forms.xml") && dg->line == line && !dg->is_error;
+	}
+	ok(n == 1, "ref=\"#http://...\": a warning on its line");
+	line = line_of(forms, "#r-nobody", &col);
+	dg = diag_for(c, "forms.xml", "r-nobody");
+	ok(dg && !dg->is_error && dg->line == line, "a dangling reference: a warning on its line");
+	is_int(dg ? dg->column : 0, col, "a dangling reference: the column of the reference");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, 0, "Los: ")), "person:nobody",
+			 "Nobody"), "a dangling reference: the name is still a mention");
+	is_int(count_errors(c), 0, "refs/: junk and dangling references are never errors");
+	is_int(corpus_ndocs(c), 3, "refs/: every document loads");
+
+	e = entity_by_id(c, "r-same");
+	is_str(e ? e->name : NULL, "Jan Smit", "same id, same type in two files: one entity");
+	ok(e && e->nvariants == 1 && strcmp(e->variants[0], "J. Smit") == 0,
+	   "same id in two files: names united");
+	is_int(e ? e->ndocs : 0, 2, "same id in two files: mentions from both");
+	ok(!entity_by_id(c, "dup-b.xml#r-same"), "same id, same record: nothing kept apart");
+	e = entity_by_id(c, "dup-b.xml#r-pair");
+	ok(e && strcmp(e->name, "Karin Pair") == 0 && entity_by_id(c, "r-pair") &&
+	   strcmp(entity_by_id(c, "r-pair")->name, "Piet de Groot") == 0,
+	   "same id and type but no name in common: two records, both kept");
+	d = doc_by_id(c, "refs-dup-b");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Smit")),
+			 "dup-b.xml#r-pair", "Karin"), "#r-pair in dup-b.xml: its own record");
+	e = entity_by_id(c, "r-clash");
+	ok(e && strcmp(e->type, "place") == 0 && strcmp(e->name, "Zwolle") == 0,
+	   "same id, different records: the first keeps the id");
+	e = entity_by_id(c, "dup-b.xml#r-clash");
+	ok(e && strcmp(e->type, "org") == 0 && strcmp(e->name, "Clash BV") == 0,
+	   "same id, different records: the second is \"dup-b.xml#r-clash\"");
+	d = doc_by_id(c, "refs-dup-a");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Jan")),
+			 "r-clash", "Zwolle"), "#r-clash in dup-a.xml: its own record");
+	d = doc_by_id(c, "refs-dup-b");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Smit")),
+			 "dup-b.xml#r-clash", "Clash BV"), "#r-clash in dup-b.xml: its own record");
+	print_diags(c);
+	check_invariants(c, "refs/");
+	corpus_free(c);
+}
+
+/* ---- legal but unusual files -------------------------------------------- */
+
+static void test_odd(void)
+{
+	struct corpus *c = open_path(fixture("odd"), NULL);
+	const struct corpus_diag *dg;
+	const struct doc *d;
+	const struct block *b;
+	const struct entity *e;
+	long line, col;
+
+	if (!ok(c != NULL, "odd/: opens"))
+		return;
+	is_int(corpus_ndocs(c), 5, "odd/: every file loads");
+	is_int(count_errors(c), 0, "odd/: no errors");
+	e = entity_by_id(c, "zo\xC3\xAB.de-vries");
+	is_str(e ? e->name : NULL, "Zo\xC3\xAB de Vries", "an id with \xC3\xAB and a dot");
+	d = doc_by_id(c, "odd-ids");
+	ok(mentions_over(c, block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Met ")),
+			 "zo\xC3\xAB.de-vries", "Zo\xC3\xAB"), "ref=\"#zo\xC3\xAB.de-vries\" resolves");
+	is_str(entity_by_id(c, "o-ko") ? entity_by_id(c, "o-ko")->name : NULL, "Ko Bakker",
+	       "a name with hi");
+	is_str(entity_by_id(c, "o-jan") ? entity_by_id(c, "o-jan")->name : NULL,
+	       "Jan Klaassen", "a name with lb");
+	is_str(entity_by_id(c, "o-swn") ? entity_by_id(c, "o-swn")->name : NULL,
+	       "Sociaal Werk Nederland", "a name with choice: the expansion");
+	is_str(entity_by_id(c, "o-gem") ? entity_by_id(c, "o-gem")->name : NULL,
+	       "Gemeente Emmen", "a name with a name inside");
+	d = doc_by_id(c, "odd-names");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Zo sprak"));
+	is_str(b ? btext(b) : NULL, "Zo sprak Ko Bakker met de Gemeente Emmen.",
+	       "text of names with markup");
+	ok(mentions_over(c, b, "o-ko", "Ko Bakker") && span_over(b, SPAN_EMPHASIS, "Ko"),
+	   "a mention with hi inside: both spans");
+	ok(mentions_over(c, b, "o-gem", "Gemeente Emmen") &&
+	   mentions_over(c, b, "o-emmen", "Emmen"), "nested names: a mention for each");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "En "));
+	ok(mentions_over(c, b, "o-jan", "Jan Klaassen") &&
+	   mentions_over(c, b, "o-swn", "Sociaal Werk Nederland"),
+	   "mentions with lb and choice inside");
+	d = doc_by_id(c, "odd-crlf");
+	is_str(text_of(d, "Eerste"), "Eerste regel en Ko.", "CRLF: a line end is a space");
+	ok(d && !strchr(d->text, '\r'), "CRLF: no carriage return in the text");
+	d = doc_by_id(c, "odd-nodecl");
+	is_str(text_of(d, "Zonder"), "Zonder declaratie.", "no XML declaration: loads");
+	d = doc_by_id(c, "odd-long");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "lang lang"));
+	ok(b && b->len > 3900, "a 4,000-character line: one long paragraph");
+	ok(mentions_over(c, b, "o-ko", "Ko"), "a 4,000-character line: its mention resolves");
+	line = line_of(fixture("odd/long-line.xml"), "#o-lost", &col);
+	dg = diag_for(c, "long-line.xml", "o-lost");
+	ok(dg && dg->line == line && dg->column == col,
+	   "a 4,000-character line: the column of a dangling reference (%ld)", col);
+	print_diags(c);
+	check_invariants(c, "odd/");
+	corpus_free(c);
+}
+
+/* ---- hostile files -------------------------------------------------------- */
+
+static void hostile_file(const struct corpus *c, const char *file, int want_error)
+{
+	const struct corpus_diag *dg = diag_for(c, file, NULL);
+
+	if (!ok(dg != NULL, "%s: a diagnostic", file))
+		return;
+	if (want_error >= 0)
+		ok(!!dg->is_error == want_error, "%s: %s", file,
+		   want_error ? "an error (skipped)" : "a warning");
+}
+
+/* An XInclude refused: one warning (no error) at the xi:include, and the
+ * text around it loads. */
+static void xinclude_refused(const struct corpus *c, const char *path, const char *file,
+			     const char *id, const char *before, const char *after)
+{
+	const struct corpus_diag *dg = diag_for(c, file, NULL);
+	const struct doc *d = doc_by_id(c, id);
+	long line, col;
+	size_t i, errors = 0, elsewhere = 0;
+
+	line = line_of(path, "xi:include", &col);
+	for (i = 0; i < corpus_ndiags(c); i++) {
+		const struct corpus_diag *x = corpus_diag(c, i);
+
+		if (!ends_with(x->file, file))
+			continue;
+		errors += x->is_error != 0;
+		elsewhere += x->line != line;
+	}
+	ok(dg && errors == 0, "%s: refused with a warning, not an error (%zu errors)", file,
+	   errors);
+	ok(dg && elsewhere == 0, "%s: its diagnostics point at the xi:include, line %ld "
+	   "(%zu elsewhere)", file, line, elsewhere);
+	ok(d && block_with_prefix(d, 0, before) >= 0 && block_with_prefix(d, 0, after) >= 0,
+	   "%s: the rest loads", file);
+}
+
+static void test_hostile(void)
+{
+	struct corpus *c = open_path(fixture("hostile"), NULL);
+	const struct doc *d;
+
+	if (!ok(c != NULL, "hostile/: opens"))
+		return;
+	d = doc_by_id(c, "hostile-good");
+	is_str(text_of(d, "Dit bestand"), "Dit bestand is in orde.",
+	       "hostile/: the good file loads");
+	hostile_file(c, "xxe-passwd.xml", -1);
+	ok(!corpus_contains(c, "root:"), "external entity: /etc/passwd is in no text or name");
+	hostile_file(c, "billion-laughs.xml", -1);
+	ok(!corpus_contains(c, "lollollollollollol"), "billion laughs: not expanded");
+	hostile_file(c, "invalid-utf8.xml", 1);
+	ok(!doc_by_id(c, "hostile-utf8"), "invalid UTF-8: the file is skipped");
+	ok(diag_for(c, "invalid-utf8.xml", "UTF-8") && !diag_for(c, "invalid-utf8.xml", "^J"),
+	   "invalid UTF-8: the message is one line (no newline shown as ^J)");
+	xinclude_refused(c, fixture("hostile/xinclude-parent-dir.xml"), "xinclude-parent-dir.xml",
+			 "hostile-xinclude-parent-dir", "Voor de include.", "Na de include.");
+	xinclude_refused(c, fixture("hostile/xinclude-absolute-path.xml"),
+			 "xinclude-absolute-path.xml", "hostile-xinclude-absolute-path",
+			 "Voor de include.", "Na de include.");
+	xinclude_refused(c, fixture("hostile/xinclude-http-url.xml"), "xinclude-http-url.xml",
+			 "hostile-xinclude-http-url", "Voor de include.", "Na de include.");
+	ok(!diag_for(c, "xinclude-inside-root.xml", NULL),
+	   "xinclude of a file below the root: no diagnostic");
+	d = doc_by_id(c, "hostile-xinclude-inside-root");
+	ok(d && block_with_prefix(d, 0, "Ingevoegd") >= 0 &&
+	   strcmp(text_of(d, "Deze alinea"), "Deze alinea komt uit een ingevoegd bestand.") == 0,
+	   "xinclude of a file below the root: its text is there");
+	ok(d && block_at(d, block_with_prefix(d, 0, "Ingevoegd"))->kind == BLOCK_HEADING,
+	   "xinclude of a file below the root: its head is a heading");
+	hostile_file(c, "truncated.xml", 1);
+	ok(!doc_by_id(c, "hostile-truncated"), "truncated file: skipped");
+	hostile_file(c, "html-root.xml", 1);
+	ok(diag_for(c, "html-root.xml", "html") != NULL, "<html> root: the message names it");
+	ok(!corpus_contains(c, "root:"), "hostile/: no secret anywhere");
+	print_diags(c);
+	check_invariants(c, "hostile/");
+	corpus_free(c);
+}
+
+static int write_file(const char *dir, const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (!(fp = fopen(path, "w")))
+		return 0;
+	fputs(text, fp);
+	return fclose(fp) == 0;
+}
+
+#define TEI_OPEN "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" " \
+	"xmlns:xi=\"http://www.w3.org/2001/XInclude\" xml:id=\"%s\">\n" \
+	"<teiHeader><fileDesc><titleStmt><title>%s</title></titleStmt>" \
+	"<publicationStmt><p>t</p></publicationStmt><sourceDesc><p>t</p></sourceDesc>" \
+	"</fileDesc></teiHeader>\n<text><body>\n"
+#define TEI_CLOSE "</body></text>\n</TEI>\n"
+
+static void write_doc(const char *dir, const char *name, const char *id, const char *body)
+{
+	char *s;
+	size_t n = strlen(TEI_OPEN) + 2 * strlen(id) + strlen(body) + strlen(TEI_CLOSE) + 1;
+
+	s = malloc(n);
+	snprintf(s, n, TEI_OPEN "%s" TEI_CLOSE, id, id, body);
+	write_file(dir, name, s);
+	free(s);
+}
+
+/* What cannot be committed: a symlink out of the corpus, 10,000 levels of
+ * nesting, written to a temporary directory and removed afterwards. */
+static void test_hostile_runtime(void)
+{
+	char tmpl[] = "/tmp/test_corpus.XXXXXX";
+	char *tmp = mkdtemp(tmpl);
+	char out[PATH_MAX / 2], root[PATH_MAX / 2], path[PATH_MAX], link[PATH_MAX];
+	struct corpus *c;
+	const struct doc *d;
+	const struct block *b;
+	char *deep;
+	size_t i, n = 10000, off = 0;
+	static const char *const files[] = {
+		"outside/secret.txt", "outside/secret.xml", "outside/outside-doc.xml",
+		"corpus/good.xml", "corpus/escape-text.frag", "corpus/escape-xml.frag",
+		"corpus/linked-out.xml", "corpus/symlink-text.xml", "corpus/symlink-xml.xml",
+		"corpus/deep-nesting.xml", "corpus/deep-but-allowed.xml", NULL
+	};
+
+	if (!ok(tmp != NULL, "a temporary directory (%s)", tmp ? tmp : strerror(errno)))
+		return;
+	snprintf(out, sizeof(out), "%s/outside", tmp);
+	snprintf(root, sizeof(root), "%s/corpus", tmp);
+	mkdir(out, 0700);
+	mkdir(root, 0700);
+	write_file(out, "secret.txt", "root:x:0:0:secret\n");
+	write_file(out, "secret.xml",
+		   "<p xmlns=\"http://www.tei-c.org/ns/1.0\">root:x:0:0:secret</p>\n");
+	write_doc(out, "outside-doc.xml", "outside-doc", "<p>root:x:0:0 outside</p>\n");
+	write_doc(root, "good.xml", "runtime-good", "<p>Goed.</p>\n");
+	snprintf(link, sizeof(link), "%s/secret.txt", out);
+	snprintf(path, sizeof(path), "%s/escape-text.frag", root);
+	ok(symlink(link, path) == 0, "symlink escape-text.frag -> ../outside/secret.txt");
+	snprintf(path, sizeof(path), "%s/escape-xml.frag", root);
+	ok(symlink("../outside/secret.xml", path) == 0,
+	   "symlink escape-xml.frag -> ../outside/secret.xml");
+	snprintf(path, sizeof(path), "%s/linked-out.xml", root);
+	ok(symlink("../outside/outside-doc.xml", path) == 0,
+	   "symlink linked-out.xml -> ../outside/outside-doc.xml");
+	write_doc(root, "symlink-text.xml", "symlink-text",
+		  "<p>Voor.</p>\n<xi:include href=\"escape-text.frag\" parse=\"text\"/>\n"
+		  "<p>Na.</p>\n");
+	write_doc(root, "symlink-xml.xml", "symlink-xml",
+		  "<p>Voor.</p>\n<xi:include href=\"escape-xml.frag\"/>\n<p>Na.</p>\n");
+
+	deep = malloc(n * 9 + 64);
+	off += (size_t)sprintf(deep + off, "<p>");
+	for (i = 0; i < n; i++)
+		off += (size_t)sprintf(deep + off, "<hi>");
+	off += (size_t)sprintf(deep + off, "diep");
+	for (i = 0; i < n; i++)
+		off += (size_t)sprintf(deep + off, "</hi>");
+	sprintf(deep + off, "</p>\n");
+	write_doc(root, "deep-nesting.xml", "deep-nesting", deep);
+	/* below libxml2's limit of 256: the walks must still not recurse */
+	for (i = 0, off = 0; i < 200; i++)
+		off += (size_t)sprintf(deep + off, "<div>");
+	off += (size_t)sprintf(deep + off, "<head>Heel diep</head><p>Tekst.</p>");
+	for (i = 0; i < 200; i++)
+		off += (size_t)sprintf(deep + off, "</div>");
+	sprintf(deep + off, "\n");
+	write_doc(root, "deep-but-allowed.xml", "deep-but-allowed", deep);
+	free(deep);
+
+	c = open_path(root, NULL);
+	if (ok(c != NULL, "runtime/: opens")) {
+		ok(doc_by_id(c, "runtime-good") != NULL, "runtime/: the good file loads");
+		ok(!doc_by_id(c, "outside-doc"), "a *.xml symlink out of the corpus is not read");
+		snprintf(path, sizeof(path), "%s/symlink-text.xml", root);
+		xinclude_refused(c, path, "symlink-text.xml", "symlink-text", "Voor.", "Na.");
+		snprintf(path, sizeof(path), "%s/symlink-xml.xml", root);
+		xinclude_refused(c, path, "symlink-xml.xml", "symlink-xml", "Voor.", "Na.");
+		ok(!corpus_contains(c, "root:"), "xinclude through a symlink: nothing from outside");
+		hostile_file(c, "deep-nesting.xml", 1);
+		ok(!doc_by_id(c, "deep-nesting"), "10,000-deep nesting: skipped, no crash");
+		d = doc_by_id(c, "deep-but-allowed");
+		b = block_at(d, block_with_prefix(d, 0, "Heel diep"));
+		ok(b && b->kind == BLOCK_HEADING && b->level == 200,
+		   "200-deep divs: a heading of level 200");
+		print_diags(c);
+		check_invariants(c, "runtime/");
+		corpus_free(c);
+	}
+	for (i = 0; files[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", tmp, files[i]);
+		unlink(path);
+	}
+	rmdir(out);
+	rmdir(root);
+	ok(rmdir(tmp) == 0, "the temporary directory is removed");
+}
+
+static void test_size(void)
+{
+	struct corpus_options opt = { 400, 0 };
+	struct corpus *c = open_path(fixture("size"), &opt);
+
+	if (!ok(c != NULL, "size/: opens with max_file_size 400"))
+		return;
+	ok(doc_by_id(c, "size-small") != NULL, "a file under the limit loads");
+	ok(!doc_by_id(c, "size-large"), "a file over the limit is skipped");
+	hostile_file(c, "larger-than-limit.xml", 1);
+	print_diags(c);
+	corpus_free(c);
+	opt.max_file_size = 0;
+	c = open_path(fixture("size"), &opt);
+	if (c) {
+		ok(doc_by_id(c, "size-large") != NULL, "max_file_size 0: the default, it loads");
+		corpus_free(c);
+	}
+}
+
+/* ---- layout --------------------------------------------------------------- */
+
+static int line_is(const struct layout *l, size_t i, const char *text, const char *want)
+{
+	return i < l->nlines && l->lines[i].end - l->lines[i].start == strlen(want) &&
+	       memcmp(text + l->lines[i].start, want, strlen(want)) == 0;
+}
+
+static void test_layout(void)
+{
+	struct layout l = { NULL, 0, 0 };
+	const char *s;
+	size_t n, i;
+	int fine;
+
+	s = "aaa bbb ccc";
+	n = layout_wrap(&l, s, strlen(s), 0, 7);
+	ok(n == 2 && line_is(&l, 0, s, "aaa bbb") && line_is(&l, 1, s, "ccc"),
+	   "layout: wraps at a space, the space not shown");
+	s = "\xE2\x80\xA2 een twee drie vier";
+	n = layout_wrap(&l, s, strlen(s), 4, 10);
+	ok(n == 3 && line_is(&l, 0, s, "\xE2\x80\xA2 een twee") && line_is(&l, 1, s, "drie") &&
+	   line_is(&l, 2, s, "vier"), "layout: an item wraps after its label");
+	ok(n == 3 && l.lines[0].indent == 0 && l.lines[1].indent == 2 && l.lines[2].indent == 2,
+	   "layout: a hanging indent of the label's width");
+	s = "abcdefghij";
+	n = layout_wrap(&l, s, strlen(s), 0, 4);
+	ok(n == 3 && line_is(&l, 0, s, "abcd") && line_is(&l, 1, s, "efgh") &&
+	   line_is(&l, 2, s, "ij"), "layout: an overlong word breaks between characters");
+	s = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x83\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88";
+	n = layout_wrap(&l, s, strlen(s), 0, 5);
+	for (i = 0, fine = n == 4; fine && i < n; i++)
+		fine = l.lines[i].width <= 5 && l.lines[i].start % 3 == 0 && l.lines[i].end % 3 == 0;
+	ok(fine && l.lines[0].width == 4, "layout: CJK is two columns, lines of two characters");
+	s = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81";
+	n = layout_wrap(&l, s, strlen(s), 0, 2);
+	for (i = 0, fine = n == 2; fine && i < n; i++)
+		fine = l.lines[i].width == 2 && l.lines[i].start % 3 == 0 && l.lines[i].end % 3 == 0;
+	ok(fine, "layout: a combining mark stays with its base");
+	s = "e\xCC\x81x";
+	n = layout_wrap(&l, s, strlen(s), 0, 1);
+	ok(n == 2 && l.lines[0].end == 3 && l.lines[1].start == 3,
+	   "layout: width 1 breaks after the combining mark, not before it");
+	n = layout_wrap(&l, "", 0, 0, 10);
+	ok(n == 1 && l.lines[0].start == 0 && l.lines[0].end == 0, "layout: empty text, one line");
+	s = "aaa bbb ccc";
+	layout_wrap(&l, s, strlen(s), 0, 7);
+	ok(layout_line_of(&l, 9) == 1 && layout_line_of(&l, 0) == 0 &&
+	   layout_line_of(&l, strlen(s)) == 1, "layout_line_of: the line of an offset");
+	layout_free(&l);
+}
+
+int main(void)
+{
+	srcdir = getenv("top_srcdir");
+	if (!srcdir || !*srcdir)
+		srcdir = ".";
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+
+	test_load();
+	test_roots();
+	test_meta();
+	test_blocks();
+	test_spans();
+	test_entities();
+	test_refs();
+	test_odd();
+	test_hostile();
+	test_hostile_runtime();
+	test_size();
+	test_layout();
+	corpus_cleanup();
+	return done_testing();
+}
