@@ -4,13 +4,11 @@
  * from it, so an option cannot exist without its help line. */
 #include "config.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +19,8 @@
 #include "batch.h"
 #include "buf.h"
 #include "corpus.h"
+#include "search.h"
+#include "ui.h"
 
 enum opt_id {
 	OPT_HELP = 'h',
@@ -86,59 +86,17 @@ static void usage(FILE *out)
 		"\nRead more in the werkbezoek(1) manual page.\n", WB_CORPUS_DIR);
 }
 
-static volatile sig_atomic_t got_signal;
-
 /* The corpus of a batch run, still reachable at exit (see main). */
-static struct corpus *batch_corpus;
+static struct corpus *volatile batch_corpus;
 
-static void on_signal(int sig)
+/* The browser needs a terminal it can drive; say so in one line, with no
+ * escape sequence, when there is none. */
+static int terminal_usable(void)
 {
-	got_signal = sig;
-}
-
-static void restore_terminal(void)
-{
-	if (!isendwin())
-		endwin();
-}
-
-static int run_interactive(struct corpus *c)
-{
-	struct sigaction sa;
 	const char *term = getenv("TERM");
-	int ch;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term ||
-	    !*term || strcmp(term, "dumb") == 0) {
-		fprintf(stderr, "werkbezoek: not a capable terminal; use the batch options (see --help)\n");
-		return 2;
-	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-
-	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, "werkbezoek: cannot use terminal type %s\n", term);
-		return 2;
-	}
-	die_set_hook(restore_terminal);
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	mvaddstr(0, 0, "werkbezoek " PACKAGE_VERSION);
-	mvprintw(1, 0, "%zu documents, %zu problems (--check lists them)",
-		 corpus_ndocs(c), corpus_ndiags(c));
-	mvaddstr(3, 0, "Press q to quit.");
-	refresh();
-	while (!got_signal && (ch = getch()) != 'q') {
-		if (ch == ERR)
-			break;
-	}
-	restore_terminal();
-	return 0;
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && *term &&
+	       strcmp(term, "dumb") != 0;
 }
 
 /* The corpus to open when none is named: $WERKBEZOEK_CORPUS; the source
@@ -259,6 +217,10 @@ int main(int argc, char **argv)
 	path = optind < argc ? argv[optind] : default_corpus();
 	if (mode)
 		utf8_ctype();
+	else if (!terminal_usable()) {
+		fprintf(stderr, "werkbezoek: not a capable terminal; use the batch options (see --help)\n");
+		return 2;
+	}
 	c = corpus_open(path, &copt, &error);
 	if (!c) {
 		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
@@ -284,7 +246,7 @@ int main(int argc, char **argv)
 		status = batch_check(c, stdout);
 		break;
 	default:
-		status = run_interactive(c);
+		status = ui_run(c, SEARCH_SMARTCASE);
 		break;
 	}
 	/* A batch run is about to exit: freeing a large corpus node by node

@@ -278,6 +278,25 @@ static void mentions(struct page *p, const struct corpus *c, const struct entity
 	}
 }
 
+struct page *page_new(const char *title)
+{
+	struct page *p = xcalloc(1, sizeof(*p));
+
+	p->title = xstrdup(title);
+	return p;
+}
+
+void page_add_text(struct page *p, enum block_kind kind, unsigned level, const char *text,
+		   size_t label_len)
+{
+	struct pb b;
+
+	memset(&b, 0, sizeof(b));
+	pb_text(&b, text, strlen(text));
+	b.label_len = label_len;
+	page_add(p, kind, level, &b);
+}
+
 struct page *page_entity(const struct corpus *c, long id)
 {
 	const struct entity_index *ix = corpus_entities(c);
@@ -288,8 +307,7 @@ struct page *page_entity(const struct corpus *c, long id)
 
 	if (!e)
 		return NULL;
-	p = xcalloc(1, sizeof(*p));
-	p->title = xstrdup(e->name);
+	p = page_new(e->name);
 	page_line(p, BLOCK_TITLE, e->name);
 
 	memset(&b, 0, sizeof(b));

@@ -20,6 +20,12 @@ struct page {
 
 struct corpus;
 
+/* An empty page with a title, and lines added to it: the help page is
+ * made this way.  text is copied; label_len leading bytes are its label. */
+struct page *page_new(const char *title);
+void page_add_text(struct page *p, enum block_kind kind, unsigned level, const char *text,
+		   size_t label_len);
+
 /* The page of entity e.  Caller frees with page_free. */
 struct page *page_entity(const struct corpus *c, long e);
 void page_free(struct page *p);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "buf.h"
@@ -222,4 +223,27 @@ void text_to_ascii(struct buf *b, const char *s, size_t len)
 			buf_addc(b, '?');
 		}
 	}
+}
+
+static void fold_lower(struct buf *b, const char *s)
+{
+	size_t i;
+
+	text_to_ascii(b, s, strlen(s));
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] >= 'A' && b->data[i] <= 'Z')
+			b->data[i] = (char)(b->data[i] - 'A' + 'a');
+}
+
+int text_contains_folded(const char *haystack, const char *needle)
+{
+	struct buf h = BUF_INIT, n = BUF_INIT;
+	int found;
+
+	fold_lower(&h, haystack);
+	fold_lower(&n, needle);
+	found = strstr(h.data ? h.data : "", n.data ? n.data : "") != NULL;
+	buf_free(&h);
+	buf_free(&n);
+	return found;
 }

@@ -48,4 +48,8 @@ int text_valid_utf8(const char *s, size_t len);
  * as "?", for terminals whose locale cannot show UTF-8. */
 void text_to_ascii(struct buf *b, const char *s, size_t len);
 
+/* Whether needle occurs in haystack, case and accents ignored (both
+ * compared as lower-case ASCII). */
+int text_contains_folded(const char *haystack, const char *needle);
+
 #endif

@@ -1,0 +1,63 @@
+/* keys.h: the request table.
+ *
+ * Every action a key can trigger is a request, listed once in REQUESTS:
+ * its name, the help text, and the group it is shown under.  The enum,
+ * the help screen and the name lookup are made from the list; the default
+ * bindings are a table in keys.c.  Panes handle requests, never raw keys
+ * (apart from text typed into a prompt). */
+#ifndef WB_KEYS_H
+#define WB_KEYS_H
+
+#include <stddef.h>
+
+#define REQUESTS(REQ_) \
+	REQ_(HELP,          "Show this help",                              "General") \
+	REQ_(QUIT,          "Quit",                                        "General") \
+	REQ_(COMMAND,       "Command line (:open, :entity, :search, :quit)", "General") \
+	REQ_(FOCUS_DOCUMENTS, "Focus the Documents pane",                  "Panes") \
+	REQ_(FOCUS_READER,  "Focus the Reader pane",                       "Panes") \
+	REQ_(FOCUS_ENTITIES, "Focus the Entities pane",                    "Panes") \
+	REQ_(FOCUS_RESULTS, "Focus the Results pane",                      "Panes") \
+	REQ_(FOCUS_NEXT,    "Focus the next pane",                         "Panes") \
+	REQ_(MAXIMIZE,      "Maximise the focused pane, or restore",       "Panes") \
+	REQ_(REDRAW,        "Redraw the screen",                           "Panes") \
+	REQ_(MOVE_DOWN,     "Move down one line",                          "Moving") \
+	REQ_(MOVE_UP,       "Move up one line",                            "Moving") \
+	REQ_(PAGE_DOWN,     "Move down one page",                          "Moving") \
+	REQ_(PAGE_UP,       "Move up one page",                            "Moving") \
+	REQ_(HALF_DOWN,     "Move down half a page",                       "Moving") \
+	REQ_(HALF_UP,       "Move up half a page",                         "Moving") \
+	REQ_(FIRST,         "Go to the first line",                        "Moving") \
+	REQ_(LAST,          "Go to the last line",                         "Moving") \
+	REQ_(ENTER,         "Open the selected item or link",              "Moving") \
+	REQ_(SEARCH,        "Search the whole corpus (regex, as you type)", "Searching") \
+	REQ_(SEARCH_NEXT,   "Next search hit, across documents",           "Searching") \
+	REQ_(SEARCH_PREV,   "Previous search hit, across documents",       "Searching") \
+	REQ_(CLEAR,         "Clear the search highlighting",               "Searching") \
+	REQ_(FILTER,        "Filter the focused list by typing",           "Searching") \
+	REQ_(SORT,          "Entities: sort by name or by mentions",       "Searching")
+
+#define REQ_ENUM(name, help, group) REQ_##name,
+enum request {
+	REQ_NONE,
+	REQUESTS(REQ_ENUM)
+	REQ_COUNT
+};
+#undef REQ_ENUM
+
+struct key_binding {
+	int key;                  /* a curses key code or a character */
+	enum request request;
+};
+
+/* The request bound to key, or REQ_NONE. */
+enum request keys_request(int key);
+const char *keys_request_name(enum request req);   /* "MOVE_DOWN" */
+const char *keys_request_help(enum request req);
+const char *keys_request_group(enum request req);
+/* The keys bound to req, as text: "j, Down". Borrowed, static. */
+const char *keys_for(enum request req);
+/* A key's name as the help shows it: "j", "Space", "PgDn", "C-l". */
+const char *keys_name(int key);
+
+#endif

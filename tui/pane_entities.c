@@ -1,0 +1,207 @@
+/* pane_entities.c: the Entities pane: type letter, name and number of
+ * mentions, sorted by name or by mentions (o toggles), filtered by typing
+ * (&).  Enter opens the entity's page in the reader. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "app.h"
+#include "buf.h"
+#include "corpus.h"
+#include "entity.h"
+#include "render.h"
+#include "text.h"
+
+struct entities {
+	struct app *app;
+	long *by_name, *by_count;   /* every entity with a mention */
+	size_t n;
+	long *shown;
+	size_t nshown;
+	int by_mentions;
+	char *filter;
+};
+
+static struct entities *state(struct view *v)
+{
+	return v->priv;
+}
+
+static const struct entity_index *sort_ix;
+static char **sort_keys;
+
+static int cmp_name(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	int r = strcasecmp(sort_keys[x], sort_keys[y]);
+
+	return r ? r : (x < y ? -1 : x > y);
+}
+
+static int cmp_count(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	size_t mx = entity_get(sort_ix, x)->nmentions, my = entity_get(sort_ix, y)->nmentions;
+
+	if (mx != my)
+		return mx > my ? -1 : 1;
+	return cmp_name(a, b);
+}
+
+static void refilter(struct entities *s)
+{
+	const struct entity_index *ix = corpus_entities(s->app->corpus);
+	const long *order = s->by_mentions ? s->by_count : s->by_name;
+	size_t i;
+
+	s->nshown = 0;
+	for (i = 0; i < s->n; i++) {
+		const struct entity *e = entity_get(ix, order[i]);
+		size_t k;
+		int ok = !s->filter || app_matches_filter(e->name, s->filter);
+
+		for (k = 0; !ok && k < e->nvariants; k++)
+			ok = app_matches_filter(e->variants[k], s->filter);
+		if (ok)
+			s->shown[s->nshown++] = order[i];
+	}
+}
+
+void *entities_new(struct app *a)
+{
+	struct entities *s = xcalloc(1, sizeof(*s));
+	const struct entity_index *ix = corpus_entities(a->corpus);
+	size_t i, total = entity_count(ix);
+
+	s->app = a;
+	s->by_name = xcalloc(total ? total : 1, sizeof(long));
+	s->by_count = xcalloc(total ? total : 1, sizeof(long));
+	s->shown = xcalloc(total ? total : 1, sizeof(long));
+	sort_keys = xcalloc(total ? total : 1, sizeof(char *));
+	for (i = 0; i < total; i++) {
+		const struct entity *e = entity_get(ix, (long)i);
+		struct buf k = BUF_INIT;
+
+		text_to_ascii(&k, e->name, strlen(e->name));
+		sort_keys[i] = buf_steal(&k);
+		if (e->nmentions)
+			s->by_name[s->n++] = (long)i;
+	}
+	memcpy(s->by_count, s->by_name, s->n * sizeof(long));
+	sort_ix = ix;
+	qsort(s->by_name, s->n, sizeof(long), cmp_name);
+	qsort(s->by_count, s->n, sizeof(long), cmp_count);
+	for (i = 0; i < total; i++)
+		free(sort_keys[i]);
+	free(sort_keys);
+	sort_keys = NULL;
+	refilter(s);
+	return s;
+}
+
+int entities_filter(struct view *v, const char *text)
+{
+	struct entities *s = state(v);
+
+	free(s->filter);
+	s->filter = text && *text ? xstrdup(text) : NULL;
+	refilter(s);
+	v->sel = v->top = 0;
+	view_clamp(v);
+	return (int)s->nshown;
+}
+
+static size_t entities_lines(struct view *v)
+{
+	return state(v)->nshown;
+}
+
+static enum style class_style(enum entity_class cls)
+{
+	switch (cls) {
+	case ENTITY_PERSON:
+		return STYLE_PERSON;
+	case ENTITY_ORG:
+		return STYLE_ORG;
+	case ENTITY_PLACE:
+		return STYLE_PLACE;
+	case ENTITY_OTHER:
+		break;
+	}
+	return STYLE_OTHER;
+}
+
+static void entities_draw(struct view *v, size_t n, int y, int width, int selected)
+{
+	struct entities *s = state(v);
+	const struct entity *e = entity_get(corpus_entities(s->app->corpus), s->shown[n]);
+	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	char letter[3] = { entity_class_letter(e->cls), ' ', '\0' };
+	char count[24];
+	int cw;
+
+	snprintf(count, sizeof(count), " %zu", e->nmentions);
+	cw = (int)strlen(count);
+	if (selected)
+		render_fill(v->content, y, 0, width, st);
+	render_str(v->content, y, 0, width, letter, selected ? st : class_style(e->cls));
+	render_str(v->content, y, 2, width - 2 - cw, e->name, selected ? st : class_style(e->cls));
+	if (width > cw + 4)
+		render_str(v->content, y, width - cw, cw, count, selected ? st : STYLE_DIM);
+}
+
+static int entities_request(struct view *v, enum request req)
+{
+	struct entities *s = state(v);
+	long keep;
+
+	switch (req) {
+	case REQ_ENTER:
+		if (s->nshown)
+			app_open_entity(s->app, s->shown[v->sel]);
+		return REACT_HANDLED | REACT_ALL;
+	case REQ_SORT:
+		keep = s->nshown ? s->shown[v->sel] : -1;
+		s->by_mentions = !s->by_mentions;
+		refilter(s);
+		v->sel = 0;
+		for (size_t i = 0; i < s->nshown; i++)
+			if (s->shown[i] == keep)
+				v->sel = i;
+		view_goto(v, v->sel);
+		app_message(s->app, 0, "entities sorted by %s", s->by_mentions ? "mentions" : "name");
+		return REACT_HANDLED | REACT_ALL;
+	default:
+		return REACT_NONE;
+	}
+}
+
+static void entities_title(struct view *v, struct buf *title, struct buf *right)
+{
+	struct entities *s = state(v);
+
+	if (s->filter)
+		buf_printf(title, "Entities (%zu of %zu) &%s", s->nshown, s->n, s->filter);
+	else
+		buf_printf(title, "Entities (%zu)", s->n);
+	buf_adds(right, s->by_mentions ? "by mentions" : "by name");
+}
+
+static void entities_done(struct view *v)
+{
+	struct entities *s = state(v);
+
+	free(s->by_name);
+	free(s->by_count);
+	free(s->shown);
+	free(s->filter);
+	free(s);
+	v->priv = NULL;
+}
+
+const struct view_ops entities_ops = {
+	"Entities", 1, entities_lines, entities_draw, entities_request,
+	NULL, entities_title, NULL, entities_done,
+};

@@ -1,0 +1,153 @@
+/* search.h: regular-expression search over the corpus's documents.
+ *
+ * A pattern is compiled once (PCRE2, JIT) and run over the text of a
+ * range of documents at a time, so the interface can search as the user
+ * types and stay responsive: each run is bounded by PCRE2's match and heap
+ * limits, by a time budget and by a cancel callback.  Hits are byte ranges
+ * inside one block; a match never spans two blocks (see search_run).
+ *
+ * Patterns are PCRE2 syntax in UTF mode with Unicode properties: \w, \b
+ * and case folding know about é and ë.  ^ and $ match at the start and end
+ * of each block.  docs/search.md describes the dialect for users.
+ *
+ * Accent folding (SEARCH_FOLD) searches a copy of each document's text
+ * with the diacritics of Latin letters stripped; the copy and its map back
+ * to the original text live in a search_context, built the first time a
+ * document is searched with folding and kept until search_context_free().
+ *
+ * A pattern and a context are not safe to use from two threads at once. */
+#ifndef WB_SEARCH_H
+#define WB_SEARCH_H
+
+#include <stddef.h>
+
+struct corpus;
+struct search_pattern;
+struct search_context;
+
+enum search_flag {
+	SEARCH_CASELESS = 1,    /* always ignore case (-i) */
+	SEARCH_SMARTCASE = 2,   /* ignore case unless the pattern has an
+				 * upper-case letter that is a literal */
+	SEARCH_FOLD = 4         /* ignore accents: "een" finds "één" */
+};
+
+enum search_status {
+	SEARCH_DONE,            /* every document in the range was searched */
+	SEARCH_PARTIAL,         /* the time budget ran out first */
+	SEARCH_TOO_COMPLEX,     /* PCRE2 gave up (match, heap, depth or JIT
+				 * stack limit): the search stops there */
+	SEARCH_CANCELLED        /* the cancel callback said so */
+};
+
+/* doc is the index in corpus order, block the index in doc->blocks, and
+ * [start, end) bytes into that block's text, start < end. */
+struct search_hit {
+	size_t doc, block, start, end;
+};
+
+/* A growing list of hits in corpus order and where the last run stopped.
+ * Start from SEARCH_RESULT_INIT; search_result_free() releases it. */
+struct search_result {
+	struct search_hit *hits;
+	size_t nhits, cap;
+	enum search_status status;  /* of the last search_run() */
+	size_t next_doc;            /* first document not completely searched */
+	size_t next_off;            /* private: where in next_doc to resume */
+};
+
+#define SEARCH_RESULT_INIT { NULL, 0, 0, SEARCH_DONE, 0, 0 }
+
+/* What bounds one search_run().  seconds <= 0 means no time budget;
+ * cancelled (may be NULL) is polled with ctx at every document and every
+ * few hundred matches, and stops the run when it returns nonzero. */
+struct search_limits {
+	double seconds;
+	int (*cancelled)(void *ctx);
+	void *ctx;
+};
+
+/* Compiles pat[0..len) (need not be NUL-terminated; UTF-8) with flags
+ * (enum search_flag, or-ed).  Returns NULL for an invalid pattern with a
+ * message such as "missing closing parenthesis at offset 3" in *error
+ * (caller frees); the offset is in bytes of pat.  An empty pattern is
+ * valid and finds nothing. */
+struct search_pattern *search_compile(const char *pat, size_t len,
+				      unsigned flags, char **error);
+/* search_pattern_free(NULL) is a no-op. */
+void search_pattern_free(struct search_pattern *p);
+/* Whether p ignores case: SEARCH_CASELESS, or smart case that found no
+ * literal upper-case letter.  For the status line. */
+int search_pattern_caseless(const struct search_pattern *p);
+
+/* A context holds what searching c needs beyond the pattern (the folded
+ * text).  c is borrowed and must outlive the context. */
+struct search_context *search_context_new(const struct corpus *c);
+/* search_context_free(NULL) is a no-op. */
+void search_context_free(struct search_context *sc);
+
+/* Searches documents [doc_from, doc_to) (clamped to the corpus) and
+ * appends their hits to out in corpus order; lim may be NULL (no time
+ * budget, no cancel).  Returns the status, also left in out->status.
+ *
+ * Empty matches are not hits (as in less): "x*" finds the runs of x.  A
+ * match that runs over the end of a block (\s, [^x] and \n can match the
+ * separator) is cut at that end, and the search goes on at the start of
+ * the next block; a match that starts at the separator is dropped.
+ *
+ * When the run stops early (PARTIAL, CANCELLED), out keeps the hits found
+ * so far and out->next_doc names the document it was in: calling again
+ * with doc_from == out->next_doc and the same out resumes inside that
+ * document, where it stopped.  Use a fresh or reset result for a new
+ * pattern.  After SEARCH_TOO_COMPLEX, searching on is pointless. */
+enum search_status search_run(struct search_context *sc,
+			      const struct search_pattern *p,
+			      size_t doc_from, size_t doc_to,
+			      const struct search_limits *lim,
+			      struct search_result *out);
+
+/* Empties r for a new search, keeping its memory. */
+void search_result_reset(struct search_result *r);
+/* Releases the hits; r is then empty.  NULL is a no-op. */
+void search_result_free(struct search_result *r);
+
+/* A short message for the status line: "", "partial results",
+ * "pattern too complex", "search cancelled".  Static. */
+const char *search_status_message(enum search_status s);
+
+/* Keyword in context, for the results pane: the text of the hit's block
+ * before, in and after the match, sanitised (text_sanitize) and cut to
+ * display columns.  left is cut from the left with a leading "…", right
+ * at the right with a trailing "…", match at the right with "…" if it is
+ * wider than its width; a character is never split.  *_cols say how
+ * many columns each string takes (at most its width).  The strings are
+ * owned by the struct: search_kwic_free(). */
+struct search_kwic {
+	char *left, *match, *right;
+	size_t left_cols, match_cols, right_cols;
+};
+
+void search_kwic(const struct corpus *c, const struct search_hit *h,
+		 size_t left_width, size_t match_width, size_t right_width,
+		 struct search_kwic *out);
+void search_kwic_free(struct search_kwic *k);
+
+enum search_order {
+	SEARCH_ORDER_DOC,       /* corpus order: document, block, offset */
+	SEARCH_ORDER_LEFT,      /* by the words before the match, nearest
+				 * first, as a concordance sorts */
+	SEARCH_ORDER_RIGHT      /* by the words after the match */
+};
+
+/* Sorts hits[0..n) of corpus c.  Context words compare without case and
+ * accents; ties go by the matched text, then corpus order. */
+void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
+		 enum search_order order);
+
+/* The hit's place in the batch interface (--search): *line is the block
+ * index + 1, its line in the --show --width=0 rendering; *column the
+ * number of code points before the hit in the block, + 1. */
+void search_hit_position(const struct corpus *c, const struct search_hit *h,
+			 size_t *line, size_t *column);
+
+#endif

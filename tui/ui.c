@@ -1,0 +1,734 @@
+/* ui.c: the interactive program: the terminal, the layout of the panes,
+ * the event loop, the search as you type.
+ *
+ * One key at a time: a request goes to the focused pane first, then to
+ * the view engine's moving, then to the global requests here; each
+ * reports what must be redrawn, and the loop redraws it with one doupdate.
+ * The terminal is restored on every way out: q, a signal (a flag the loop
+ * sees), a lost terminal (reads fail), and a crash (restore, then let the
+ * signal go on to the sanitizer or the core dump). */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "buf.h"
+#include "corpus.h"
+#include "entity.h"
+#include "prompt.h"
+#include "render.h"
+#include "text.h"
+#include "ui.h"
+
+#define NO_HIT ((size_t)-1)
+
+/* Smallest sizes: below MIN_* nothing fits; below WIDE_* one pane at a
+ * time. */
+#define MIN_COLS 24
+#define MIN_ROWS 6
+#define WIDE_COLS 90
+#define WIDE_ROWS 18
+
+/* Search budget: as you type, and once the pattern is kept. */
+#define LIVE_SECONDS 0.25
+#define KEPT_SECONDS 5.0
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+struct ui {
+	struct app app;
+	struct prompt prompt;
+	struct history searches, filters, commands;
+	enum pane filter_pane;
+	unsigned search_flags;
+	int quit;
+	int notice_shown;
+};
+
+/* ---- the terminal ------------------------------------------------------- */
+
+static void restore_terminal(void)
+{
+	if (curses_on && !isendwin())
+		endwin();
+	curses_on = 0;
+}
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static struct sigaction old_crash[32];
+
+/* A crash: give the terminal back, then let the signal do what it would
+ * have done (a sanitizer's report, a core dump). */
+static void on_crash(int sig, siginfo_t *info, void *uc)
+{
+	struct sigaction *old = sig < 32 ? &old_crash[sig] : NULL;
+
+	restore_terminal();
+	if (old && (old->sa_flags & SA_SIGINFO) && old->sa_sigaction) {
+		sigaction(sig, old, NULL);
+		old->sa_sigaction(sig, info, uc);
+		return;
+	}
+	if (old && old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN) {
+		sigaction(sig, old, NULL);
+		old->sa_handler(sig);
+		return;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(quit_signals) / sizeof(quit_signals[0]); i++)
+		sigaction(quit_signals[i], &sa, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO | SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
+		sigaction(crash_signals[i], &sa, &old_crash[crash_signals[i]]);
+}
+
+/* ---- app functions for the panes ------------------------------------ */
+
+void app_message(struct app *a, int error, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(&b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	free(a->message);
+	a->message = buf_steal(&b);
+	a->message_error = error;
+}
+
+void app_focus(struct app *a, enum pane p)
+{
+	a->focus = p;
+}
+
+void app_open_doc(struct app *a, size_t doc, size_t block, size_t off)
+{
+	reader_show_doc(&a->views[PANE_READER], doc, block, off);
+	app_focus(a, PANE_READER);
+}
+
+void app_open_entity(struct app *a, long e)
+{
+	reader_show_entity(&a->views[PANE_READER], e);
+	app_focus(a, PANE_READER);
+}
+
+void app_open_help(struct app *a)
+{
+	reader_show_help(&a->views[PANE_READER]);
+	app_focus(a, PANE_READER);
+}
+
+void app_goto_hit(struct app *a, size_t i)
+{
+	const struct search_hit *h;
+	struct view *r = &a->views[PANE_READER];
+	size_t top, n;
+
+	if (i >= a->hits.nhits)
+		return;
+	a->current_hit = i;
+	h = &a->hits.hits[i];
+	reader_show_doc(r, h->doc, h->block, h->start);
+	reader_lines(r, &top, &n);
+	view_goto(&a->views[PANE_RESULTS], i);
+	app_focus(a, PANE_READER);
+}
+
+int app_matches_filter(const char *text, const char *filter)
+{
+	return text_contains_folded(text, filter);
+}
+
+/* ---- layout ------------------------------------------------------------- */
+
+static int results_shown(const struct app *a)
+{
+	return a->pattern_text != NULL;
+}
+
+static void layout(struct ui *u)
+{
+	struct app *a = &u->app;
+	int rows = LINES, cols = COLS, body, left, res, docs;
+	size_t i;
+
+	a->rows = rows;
+	a->cols = cols;
+	a->too_small = cols < MIN_COLS || rows < MIN_ROWS;
+	a->single = cols < WIDE_COLS || rows < WIDE_ROWS;
+	for (i = 0; i < PANE_COUNT; i++)
+		view_place(&a->views[i], 0, 0, 0, 0);
+	werase(stdscr);
+	if (a->too_small)
+		return;
+	body = rows - 1;   /* the status line */
+	if (a->single || a->maximized) {
+		view_place(&a->views[a->focus], 0, 0, body, cols);
+		return;
+	}
+	left = cols * 3 / 10;
+	if (left < 28)
+		left = 28;
+	if (left > 48)
+		left = 48;
+	res = results_shown(a) ? body / 4 : 0;
+	if (res && res < 5)
+		res = 5;
+	docs = (body - res) / 2;
+	view_place(&a->views[PANE_DOCUMENTS], 0, 0, docs, left);
+	view_place(&a->views[PANE_ENTITIES], docs, 0, body - res - docs, left);
+	view_place(&a->views[PANE_READER], 0, left, body - res, cols - left);
+	if (res)
+		view_place(&a->views[PANE_RESULTS], body - res, 0, res, cols);
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+static void draw_status(struct ui *u)
+{
+	struct app *a = &u->app;
+	struct buf left = BUF_INIT, right = BUF_INIT;
+	int w = a->cols, rw;
+
+	if (u->prompt.active) {
+		prompt_draw(&u->prompt, stdscr, a->rows - 1, w);
+		curs_set(1);
+		return;
+	}
+	curs_set(0);
+	if (a->message) {
+		buf_adds(&left, a->message);
+	} else if (a->focus == PANE_READER) {
+		size_t top, n;
+
+		reader_lines(&a->views[PANE_READER], &top, &n);
+		buf_printf(&left, "%s", reader_title(&a->views[PANE_READER]));
+		if (n)
+			buf_printf(&left, " \xC2\xB7 line %zu/%zu", top + 1, n);
+	} else {
+		buf_adds(&left, a->views[a->focus].ops->name);
+	}
+	if (a->pattern_text && a->hits.nhits) {
+		if (a->current_hit != NO_HIT)
+			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", a->current_hit + 1, a->hits.nhits);
+		else
+			buf_printf(&right, "%zu hits \xC2\xB7 ", a->hits.nhits);
+	}
+	buf_adds(&right, "? help");
+	render_fill(stdscr, a->rows - 1, 0, w, STYLE_STATUS);
+	rw = render_width(right.data, right.len);
+	render_str(stdscr, a->rows - 1, 1, w - rw - 3, left.data ? left.data : "",
+		   a->message && a->message_error ? STYLE_ERROR : STYLE_STATUS);
+	if (rw + 2 < w)
+		render_str(stdscr, a->rows - 1, w - rw - 1, rw, right.data, STYLE_STATUS);
+	buf_free(&left);
+	buf_free(&right);
+}
+
+static void draw(struct ui *u)
+{
+	struct app *a = &u->app;
+	size_t i;
+
+	if (a->too_small) {
+		const char *msg = "Terminal too small";
+		int w = (int)strlen(msg);
+
+		werase(stdscr);
+		render_str(stdscr, a->rows / 2, a->cols > w ? (a->cols - w) / 2 : 0, a->cols, msg,
+			   STYLE_ERROR);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	/* the status line lives on stdscr, under the panes */
+	draw_status(u);
+	wnoutrefresh(stdscr);
+	for (i = 0; i < PANE_COUNT; i++)
+		view_draw(&a->views[i], (enum pane)i == a->focus);
+	if (u->prompt.active) {
+		/* the cursor goes back to the prompt after the panes */
+		prompt_draw(&u->prompt, stdscr, a->rows - 1, a->cols);
+		wnoutrefresh(stdscr);
+	}
+	doupdate();
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+/* A key waiting: the search stops so the next keystroke is not kept
+ * waiting behind it. */
+static int key_pending(void *ctx)
+{
+	wint_t ch;
+	int r;
+
+	(void)ctx;
+	wtimeout(stdscr, 0);
+	r = wget_wch(stdscr, &ch);
+	wtimeout(stdscr, -1);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES)
+		ungetch((int)ch);
+	else
+		unget_wch((wchar_t)ch);
+	return 1;
+}
+
+static void clear_search(struct app *a)
+{
+	search_pattern_free(a->pattern);
+	a->pattern = NULL;
+	free(a->pattern_text);
+	a->pattern_text = NULL;
+	search_result_reset(&a->hits);
+	a->current_hit = NO_HIT;
+	a->search_status = SEARCH_DONE;
+	results_reset(&a->views[PANE_RESULTS]);
+}
+
+/* Runs pattern over the corpus within seconds; returns 0 and sets the
+ * prompt's error for an invalid pattern. */
+static int run_search(struct ui *u, const char *text, double seconds)
+{
+	struct app *a = &u->app;
+	struct search_limits lim = { seconds, key_pending, NULL };
+	char *error = NULL;
+	struct search_pattern *p;
+	int had_results = results_shown(a);
+
+	if (!*text) {
+		clear_search(a);
+		if (had_results)
+			layout(u);
+		return 1;
+	}
+	p = search_compile(text, strlen(text), u->search_flags, &error);
+	if (!p) {
+		prompt_set_error(&u->prompt, error);
+		free(error);
+		return 0;
+	}
+	prompt_set_error(&u->prompt, NULL);
+	clear_search(a);
+	a->pattern = p;
+	a->pattern_text = xstrdup(text);
+	a->search_status = search_run(a->search, p, 0, corpus_ndocs(a->corpus), &lim, &a->hits);
+	if (a->search_status != SEARCH_DONE)
+		prompt_set_error(&u->prompt, search_status_message(a->search_status));
+	results_reset(&a->views[PANE_RESULTS]);
+	if (!had_results)
+		layout(u);
+	return 1;
+}
+
+/* Goes on with a search that stopped for time or a key. */
+static void finish_search(struct ui *u)
+{
+	struct app *a = &u->app;
+	struct search_limits lim = { KEPT_SECONDS, key_pending, NULL };
+
+	if (!a->pattern || (a->search_status != SEARCH_PARTIAL &&
+			    a->search_status != SEARCH_CANCELLED))
+		return;
+	a->search_status = search_run(a->search, a->pattern, a->hits.next_doc,
+				      corpus_ndocs(a->corpus), &lim, &a->hits);
+	if (a->search_status != SEARCH_DONE)
+		app_message(a, 1, "%s: %zu hits so far", search_status_message(a->search_status),
+			    a->hits.nhits);
+}
+
+/* The first hit at or after the reader's position (forward), or before
+ * it (backward), wrapping around the corpus. */
+static size_t hit_from_reader(struct app *a, int forward)
+{
+	struct view *r = &a->views[PANE_READER];
+	size_t doc = reader_doc(r), block, off, i;
+
+	if (!a->hits.nhits)
+		return NO_HIT;
+	if (doc == (size_t)-1)
+		return forward ? 0 : a->hits.nhits - 1;
+	reader_position(r, &block, &off);
+	for (i = 0; i < a->hits.nhits; i++) {
+		const struct search_hit *h = &a->hits.hits[i];
+
+		if (h->doc > doc || (h->doc == doc && (h->block > block ||
+						       (h->block == block && h->start >= off))))
+			break;
+	}
+	if (forward)
+		return i < a->hits.nhits ? i : 0;
+	return i > 0 ? i - 1 : a->hits.nhits - 1;
+}
+
+static int search_step(struct ui *u, int forward)
+{
+	struct app *a = &u->app;
+	size_t next;
+
+	if (!a->pattern_text) {
+		app_message(a, 1, "no search: type / and a pattern");
+		return REACT_ALL;
+	}
+	if (!a->hits.nhits) {
+		app_message(a, 1, "no hits for /%s", a->pattern_text);
+		return REACT_ALL;
+	}
+	if (a->current_hit == NO_HIT) {
+		next = hit_from_reader(a, forward);
+	} else if (forward) {
+		next = a->current_hit + 1;
+		if (next >= a->hits.nhits) {
+			next = 0;
+			app_message(a, 0, "search hit the end, continuing at the top");
+		}
+	} else {
+		next = a->current_hit;
+		if (next == 0) {
+			next = a->hits.nhits;
+			app_message(a, 0, "search hit the top, continuing at the end");
+		}
+		next--;
+	}
+	app_goto_hit(a, next);
+	return REACT_ALL;
+}
+
+/* ---- commands ------------------------------------------------------------- */
+
+static int run_command(struct ui *u, const char *line)
+{
+	struct app *a = &u->app;
+	const char *arg;
+	size_t n;
+
+	while (*line == ' ')
+		line++;
+	n = strcspn(line, " ");
+	arg = line + n;
+	while (*arg == ' ')
+		arg++;
+	if ((n == 1 && *line == 'q') || (n == 4 && strncmp(line, "quit", 4) == 0)) {
+		u->quit = 1;
+	} else if (n == 4 && strncmp(line, "open", 4) == 0) {
+		const struct doc *d = corpus_find_doc(a->corpus, arg);
+
+		if (!d)
+			app_message(a, 1, "no document '%s'", arg);
+		else
+			app_open_doc(a, corpus_doc_index(a->corpus, d), 0, 0);
+	} else if (n == 6 && strncmp(line, "entity", 6) == 0) {
+		long e = entity_find(corpus_entities(a->corpus), arg);
+
+		if (e < 0)
+			app_message(a, 1, "no entity '%s'", arg);
+		else
+			app_open_entity(a, e);
+	} else if (n == 6 && strncmp(line, "search", 6) == 0) {
+		if (run_search(u, arg, KEPT_SECONDS)) {
+			history_add(&u->searches, arg);
+			finish_search(u);
+			if (a->hits.nhits)
+				app_goto_hit(a, hit_from_reader(a, 1));
+		} else {
+			app_message(a, 1, "%s", u->prompt.error ? u->prompt.error : "invalid pattern");
+		}
+	} else if (n == 4 && strncmp(line, "help", 4) == 0) {
+		app_open_help(a);
+	} else if (n) {
+		app_message(a, 1, "unknown command ':%.*s' (try :open, :entity, :search, :quit)",
+			    (int)n, line);
+	}
+	return REACT_ALL;
+}
+
+/* ---- requests ------------------------------------------------------------- */
+
+static int global_request(struct ui *u, enum request req)
+{
+	struct app *a = &u->app;
+
+	switch (req) {
+	case REQ_QUIT:
+		u->quit = 1;
+		return REACT_QUIT;
+	case REQ_HELP:
+		app_open_help(a);
+		return REACT_LAYOUT;
+	case REQ_FOCUS_DOCUMENTS:
+	case REQ_FOCUS_READER:
+	case REQ_FOCUS_ENTITIES:
+	case REQ_FOCUS_RESULTS:
+		if (req == REQ_FOCUS_RESULTS && !results_shown(a)) {
+			app_message(a, 1, "no search results yet: type / and a pattern");
+			return REACT_ALL;
+		}
+		a->focus = (enum pane)(PANE_DOCUMENTS + (req - REQ_FOCUS_DOCUMENTS));
+		return REACT_LAYOUT;
+	case REQ_FOCUS_NEXT:
+		do
+			a->focus = (enum pane)((a->focus + 1) % PANE_COUNT);
+		while (a->focus == PANE_RESULTS && !results_shown(a));
+		return REACT_LAYOUT;
+	case REQ_MAXIMIZE:
+		a->maximized = !a->maximized;
+		return REACT_LAYOUT;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		return REACT_ALL;
+	case REQ_SEARCH:
+		prompt_open(&u->prompt, '/', &u->searches);
+		return REACT_ALL;
+	case REQ_SEARCH_NEXT:
+		return search_step(u, 1);
+	case REQ_SEARCH_PREV:
+		return search_step(u, 0);
+	case REQ_CLEAR:
+		if (a->pattern_text) {
+			clear_search(a);
+			if (a->focus == PANE_RESULTS)
+				a->focus = PANE_READER;
+			return REACT_LAYOUT;
+		}
+		return REACT_ALL;
+	case REQ_FILTER:
+		if (a->focus != PANE_DOCUMENTS && a->focus != PANE_ENTITIES) {
+			app_message(a, 1, "& filters the Documents (1) or Entities (3) list");
+			return REACT_ALL;
+		}
+		u->filter_pane = a->focus;
+		prompt_open(&u->prompt, '&', &u->filters);
+		return REACT_ALL;
+	case REQ_COMMAND:
+		prompt_open(&u->prompt, ':', &u->commands);
+		return REACT_ALL;
+	default:
+		return REACT_NONE;
+	}
+}
+
+static int apply_filter(struct ui *u, const char *text)
+{
+	struct view *v = &u->app.views[u->filter_pane];
+
+	if (u->filter_pane == PANE_DOCUMENTS)
+		return documents_filter(v, text);
+	return entities_filter(v, text);
+}
+
+static int prompt_input(struct ui *u, int code, wint_t ch)
+{
+	struct app *a = &u->app;
+	struct prompt *p = &u->prompt;
+	char *text;
+
+	switch (prompt_key(p, code, ch)) {
+	case PROMPT_NOTHING:
+		return REACT_NONE;
+	case PROMPT_MOVED:
+		return REACT_ALL;
+	case PROMPT_CHANGED:
+		if (p->lead == '/')
+			run_search(u, p->text.data, LIVE_SECONDS);
+		else if (p->lead == '&')
+			apply_filter(u, p->text.data);
+		return REACT_LAYOUT;
+	case PROMPT_ACCEPT:
+		text = xstrdup(p->text.data ? p->text.data : "");
+		prompt_close(p);
+		if (p->lead == '/') {
+			if (*text && run_search(u, text, LIVE_SECONDS)) {
+				history_add(&u->searches, text);
+				finish_search(u);
+				if (a->hits.nhits)
+					app_goto_hit(a, hit_from_reader(a, 1));
+				else
+					app_message(a, 1, "no hits for /%s", text);
+			} else if (*text) {
+				app_message(a, 1, "invalid pattern /%s", text);
+			}
+		} else if (p->lead == '&') {
+			history_add(&u->filters, text);
+		} else {
+			history_add(&u->commands, text);
+			run_command(u, text);
+		}
+		free(text);
+		return REACT_LAYOUT;
+	case PROMPT_CANCEL:
+		prompt_close(p);
+		if (p->lead == '/')
+			run_search(u, "", LIVE_SECONDS);
+		else if (p->lead == '&')
+			apply_filter(u, "");
+		return REACT_LAYOUT;
+	}
+	return REACT_NONE;
+}
+
+static int handle_key(struct ui *u, int code, wint_t ch)
+{
+	struct app *a = &u->app;
+	struct view *v;
+	enum request req;
+	int r;
+
+	if (u->prompt.active)
+		return prompt_input(u, code, ch);
+	req = keys_request(code == KEY_CODE_YES ? (int)ch : (ch < 256 ? (int)ch : -1));
+	if (req == REQ_NONE)
+		return REACT_NONE;
+	v = &a->views[a->focus];
+	if (!a->too_small && v->shown) {
+		r = v->ops->request ? v->ops->request(v, req) : REACT_NONE;
+		if (r)
+			return r;
+		r = view_move(v, req);
+		if (r)
+			return r;
+	}
+	return global_request(u, req);
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+static void setup(struct ui *u, struct corpus *c)
+{
+	struct app *a = &u->app;
+
+	a->corpus = c;
+	a->search = search_context_new(c);
+	a->current_hit = NO_HIT;
+	u->search_flags = SEARCH_SMARTCASE;
+	view_init(&a->views[PANE_DOCUMENTS], &documents_ops, a, documents_new(a));
+	view_init(&a->views[PANE_READER], &reader_ops, a, reader_new(a));
+	view_init(&a->views[PANE_ENTITIES], &entities_ops, a, entities_new(a));
+	view_init(&a->views[PANE_RESULTS], &results_ops, a, results_new(a));
+	a->focus = PANE_DOCUMENTS;
+}
+
+static void teardown(struct ui *u)
+{
+	struct app *a = &u->app;
+	size_t i;
+
+	clear_search(a);
+	for (i = 0; i < PANE_COUNT; i++)
+		view_free(&a->views[i]);
+	search_result_free(&a->hits);
+	search_context_free(a->search);
+	free(a->message);
+	prompt_free(&u->prompt);
+	history_free(&u->searches);
+	history_free(&u->filters);
+	history_free(&u->commands);
+}
+
+int ui_run(struct corpus *c, unsigned search_flags)
+{
+	struct ui u;
+	wint_t ch;
+	int code, errors = 0, react;
+	SCREEN *screen;
+
+	memset(&u, 0, sizeof(u));
+	install_signals();
+	/* a short Esc, as vim and less users expect, unless the user set one */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(100);
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		fprintf(stderr, "werkbezoek: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return 2;
+	}
+	curses_on = 1;
+	die_set_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	render_init();
+	setup(&u, c);
+	u.search_flags = search_flags;
+	if (!render_utf8())
+		app_message(&u.app, 1, "the locale is not UTF-8: accents are shown without "
+			    "their marks (try LANG=C.UTF-8)");
+	else if (corpus_ndiags(c))
+		app_message(&u.app, 1, "%zu problems in the corpus (werkbezoek --check lists them)",
+			    corpus_ndiags(c));
+	if (corpus_ndocs(c))
+		reader_show_doc(&u.app.views[PANE_READER], 0, 0, 0);
+	layout(&u);
+	draw(&u);
+
+	while (!u.quit && !got_signal) {
+		code = wget_wch(stdscr, &ch);
+		if (got_signal)
+			break;
+		if (code == ERR) {
+			/* interrupted by a signal we do not act on, or a terminal
+			 * that is gone: a read that keeps failing ends the program */
+			if (errno == EINTR && ++errors < 100)
+				continue;
+			break;
+		}
+		errors = 0;
+		if (code == KEY_CODE_YES && ch == KEY_RESIZE) {
+			layout(&u);
+			draw(&u);
+			continue;
+		}
+		free(u.app.message);
+		u.app.message = NULL;
+		react = handle_key(&u, code, ch);
+		if (react & REACT_LAYOUT)
+			layout(&u);
+		draw(&u);
+	}
+	restore_terminal();
+	teardown(&u);
+	return 0;
+}

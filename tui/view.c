@@ -1,0 +1,167 @@
+/* view.c: the view engine: frames, moving, scrolling, drawing lines.
+ *
+ * Drawing is whole-window (werase and every visible line) and cheap: curses
+ * compares with what the terminal shows and sends only what changed, and
+ * with idlok() a scroll goes out as a scroll, not a repaint. */
+#include "config.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "render.h"
+#include "view.h"
+
+void view_init(struct view *v, const struct view_ops *ops, struct app *app, void *priv)
+{
+	memset(v, 0, sizeof(*v));
+	v->ops = ops;
+	v->app = app;
+	v->priv = priv;
+}
+
+static void drop_windows(struct view *v)
+{
+	if (v->content)
+		delwin(v->content);
+	if (v->frame)
+		delwin(v->frame);
+	v->content = v->frame = NULL;
+}
+
+void view_place(struct view *v, int y, int x, int height, int width)
+{
+	int old_width = v->width;
+
+	drop_windows(v);
+	v->shown = height >= 3 && width >= 3;
+	if (!v->shown) {
+		v->height = v->width = 0;
+		return;
+	}
+	v->frame = newwin(height, width, y, x);
+	v->content = newwin(height - 2, width - 2, y + 1, x + 1);
+	if (!v->frame || !v->content) {
+		drop_windows(v);
+		v->shown = 0;
+		return;
+	}
+	idlok(v->content, TRUE);
+	v->height = height - 2;
+	v->width = width - 2;
+	if (v->ops->resize && old_width != v->width)
+		v->ops->resize(v, v->width);
+	view_clamp(v);
+}
+
+void view_clamp(struct view *v)
+{
+	size_t n = v->ops->lines(v);
+	size_t h = v->height > 0 ? (size_t)v->height : 1;
+
+	if (v->ops->has_cursor) {
+		if (v->sel >= n)
+			v->sel = n ? n - 1 : 0;
+		if (v->sel < v->top)
+			v->top = v->sel;
+		if (v->sel >= v->top + h)
+			v->top = v->sel - h + 1;
+	}
+	if (v->top + h > n)
+		v->top = n > h ? n - h : 0;
+}
+
+void view_goto(struct view *v, size_t n)
+{
+	size_t h = v->height > 0 ? (size_t)v->height : 1;
+
+	if (v->ops->has_cursor) {
+		v->sel = n;
+		if (v->sel < v->top || v->sel >= v->top + h)
+			v->top = v->sel > h / 2 ? v->sel - h / 2 : 0;
+	} else {
+		v->top = n;
+	}
+	view_clamp(v);
+}
+
+int view_move(struct view *v, enum request req)
+{
+	size_t n = v->ops->lines(v);
+	size_t h = v->height > 1 ? (size_t)v->height : 1;
+	size_t *pos = v->ops->has_cursor ? &v->sel : &v->top;
+	size_t old = *pos, old_top = v->top;
+	size_t last = n ? n - 1 : 0;
+
+	if (!v->ops->has_cursor)
+		last = n > h ? n - h : 0;
+	switch (req) {
+	case REQ_MOVE_DOWN:
+		if (*pos < last)
+			(*pos)++;
+		break;
+	case REQ_MOVE_UP:
+		if (*pos > 0)
+			(*pos)--;
+		break;
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN: {
+		size_t step = req == REQ_PAGE_DOWN ? (h > 2 ? h - 1 : 1) : (h / 2 ? h / 2 : 1);
+
+		*pos = *pos + step < last ? *pos + step : last;
+		if (v->ops->has_cursor)
+			v->top = v->top + step < (n > h ? n - h : 0) ? v->top + step
+								      : (n > h ? n - h : 0);
+		break;
+	}
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP: {
+		size_t step = req == REQ_PAGE_UP ? (h > 2 ? h - 1 : 1) : (h / 2 ? h / 2 : 1);
+
+		*pos = *pos > step ? *pos - step : 0;
+		if (v->ops->has_cursor)
+			v->top = v->top > step ? v->top - step : 0;
+		break;
+	}
+	case REQ_FIRST:
+		*pos = 0;
+		break;
+	case REQ_LAST:
+		*pos = last;
+		break;
+	default:
+		return REACT_NONE;
+	}
+	view_clamp(v);
+	if (v->ops->has_cursor && old != *pos && v->ops->select)
+		v->ops->select(v);
+	return REACT_HANDLED | (old != *pos || old_top != v->top ? REACT_VIEW : 0);
+}
+
+void view_draw(struct view *v, int focused)
+{
+	struct buf title = BUF_INIT, right = BUF_INIT;
+	size_t n, i;
+	int y;
+
+	if (!v->shown)
+		return;
+	v->ops->title(v, &title, &right);
+	werase(v->frame);
+	render_frame(v->frame, title.data, right.data, focused);
+	wnoutrefresh(v->frame);
+	buf_free(&title);
+	buf_free(&right);
+
+	werase(v->content);
+	n = v->ops->lines(v);
+	for (y = 0, i = v->top; y < v->height && i < n; y++, i++)
+		v->ops->draw(v, i, y, v->width, v->ops->has_cursor && i == v->sel);
+	wnoutrefresh(v->content);
+}
+
+void view_free(struct view *v)
+{
+	if (v->ops && v->ops->done)
+		v->ops->done(v);
+	drop_windows(v);
+}
