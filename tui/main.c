@@ -19,6 +19,7 @@
 #include "batch.h"
 #include "buf.h"
 #include "corpus.h"
+#include "keys.h"
 #include "search.h"
 #include "ui.h"
 
@@ -31,6 +32,7 @@ enum opt_id {
 	OPT_SHOW,
 	OPT_WIDTH,
 	OPT_CHECK,
+	OPT_KEYS,
 	OPT_MAX_FILE_SIZE,
 };
 
@@ -53,6 +55,7 @@ static const struct option_spec option_specs[] = {
 	  "wrap --show at N columns (0: one block per line)" },
 	{ "check", no_argument, OPT_CHECK, NULL,
 	  "problems in the corpus (file:line:column: message); exit 1 if any" },
+	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
 	  "skip corpus files larger than this (default 256)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
@@ -97,6 +100,15 @@ static int terminal_usable(void)
 
 	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && *term &&
 	       strcmp(term, "dumb") != 0;
+}
+
+/* The key table, from the same data as the help screen. */
+static void print_keys(void)
+{
+	int req;
+
+	for (req = REQ_NONE + 1; req < REQ_COUNT; req++)
+		printf("%s\t%s\n", keys_for((enum request)req), keys_request_help((enum request)req));
 }
 
 /* The corpus to open when none is named: $WERKBEZOEK_CORPUS; the source
@@ -176,6 +188,9 @@ int main(int argc, char **argv)
 			return 0;
 		case OPT_VERSION:
 			printf("werkbezoek %s\n", PACKAGE_VERSION);
+			return 0;
+		case OPT_KEYS:
+			print_keys();
 			return 0;
 		case OPT_LIST:
 		case OPT_ENTITIES:

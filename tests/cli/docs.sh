@@ -1,0 +1,24 @@
+# The documentation keeps up with the program: every option of --help and
+# every key of the request table is in the manual page and the README.
+. "$top_srcdir/tests/lib/tap.sh"
+
+man="$top_srcdir/docs/werkbezoek.1"
+readme="$top_srcdir/README.md"
+
+run "$WERKBEZOEK" --help
+for opt in $(printf '%s\n' "$out" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+	esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+	if grep -q -- "$esc" "$man"; then ok 0 "man page documents $opt"; else ok 1 "man page documents $opt"; fi
+	if grep -q -- "$opt" "$readme"; then ok 0 "README documents $opt"; else ok 1 "README documents $opt"; fi
+done
+
+run "$WERKBEZOEK" --keys
+is "$status" 0 "--keys exits 0"
+printf '%s\n' "$out" | while IFS="$(printf '\t')" read -r keys help; do
+	mhelp=$(printf '%s' "$help" | sed 's/-/\\-/g')
+	if grep -qF -- "$mhelp" "$man"; then echo "ok"; else echo "not ok - man page lacks: $help"; fi
+	if grep -qF -- "$help" "$readme"; then echo "ok"; else echo "not ok - README lacks: $help"; fi
+done >"$TEST_TMP/keys"
+is "$(grep -c '^not ok' "$TEST_TMP/keys")" 0 "every key's help text is in the man page and the README"
+grep '^not ok' "$TEST_TMP/keys" | diag "$(cat)"
+done_testing
