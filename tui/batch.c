@@ -15,6 +15,7 @@
 #include "entity.h"
 #include "layout.h"
 #include "page.h"
+#include "search.h"
 #include "text.h"
 
 static void put(FILE *out, const char *s, size_t len)
@@ -184,6 +185,56 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out)
 	print_blocks(p->blocks, p->nblocks, 0, 0, out);
 	page_free(p);
 	return 0;
+}
+
+/* A batch search may take its time, but not for ever. */
+#define BATCH_SEARCH_SECONDS 60.0
+
+int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FILE *out)
+{
+	struct search_result r = SEARCH_RESULT_INIT;
+	struct search_limits lim = { BATCH_SEARCH_SECONDS, NULL, NULL };
+	struct search_context *sc;
+	struct search_pattern *p;
+	enum search_status st;
+	char *error = NULL;
+	size_t i;
+	int status;
+
+	p = search_compile(pattern, strlen(pattern), flags, &error);
+	if (!p) {
+		fprintf(stderr, "werkbezoek: invalid pattern: ");
+		puts_clean(stderr, error);
+		fputc('\n', stderr);
+		free(error);
+		return 2;
+	}
+	sc = search_context_new(c);
+	st = search_run(sc, p, 0, corpus_ndocs(c), &lim, &r);
+	for (i = 0; i < r.nhits; i++) {
+		const struct search_hit *h = &r.hits[i];
+		const struct doc *d = corpus_doc(c, h->doc);
+		const struct block *b = &d->blocks[h->block];
+		size_t line, column;
+
+		search_hit_position(c, h, &line, &column);
+		puts_clean(out, d->id);
+		fprintf(out, ":%zu:%zu:", line, column);
+		put(out, b->text, b->len);
+		fputc('\n', out);
+	}
+	status = r.nhits ? 0 : 1;
+	if (st == SEARCH_TOO_COMPLEX) {
+		fprintf(stderr, "werkbezoek: %s (the match limit stopped it)\n",
+			search_status_message(st));
+		status = 2;
+	} else if (st != SEARCH_DONE) {
+		fprintf(stderr, "werkbezoek: %s\n", search_status_message(st));
+	}
+	search_result_free(&r);
+	search_context_free(sc);
+	search_pattern_free(p);
+	return status;
 }
 
 static void print_diag(const struct corpus_diag *d, FILE *out)

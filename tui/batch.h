@@ -21,6 +21,11 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out);
 /* One document as plain text: width 0 is one block per line, else
  * wrapped to width columns with a blank line between blocks. */
 int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE *out);
+/* Every hit of pattern as docid:line:column:text, line and column as in
+ * the --show --width=0 rendering (column in characters, from 1), text the
+ * whole line.  flags are enum search_flag bits.  Returns 0 with hits, 1
+ * without, 2 for an invalid or too complex pattern (message on stderr). */
+int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FILE *out);
 /* Every problem found while loading, file:line:column: message. */
 int batch_check(const struct corpus *c, FILE *out);
 /* Writes the loading errors (not warnings) to out, for the other modes. */

@@ -26,6 +26,7 @@
 enum opt_id {
 	OPT_HELP = 'h',
 	OPT_VERSION = 'V',
+	OPT_IGNORE_CASE = 'i',
 	OPT_LIST = 256,
 	OPT_ENTITIES,
 	OPT_ENTITY,
@@ -33,6 +34,9 @@ enum opt_id {
 	OPT_WIDTH,
 	OPT_CHECK,
 	OPT_KEYS,
+	OPT_SEARCH,
+	OPT_SMART_CASE,
+	OPT_FOLD,
 	OPT_MAX_FILE_SIZE,
 };
 
@@ -53,6 +57,14 @@ static const struct option_spec option_specs[] = {
 	{ "show", required_argument, OPT_SHOW, "DOCID", "one document as plain text" },
 	{ "width", required_argument, OPT_WIDTH, "N",
 	  "wrap --show at N columns (0: one block per line)" },
+	{ "search", required_argument, OPT_SEARCH, "REGEX",
+	  "hits: docid:line:column:text (line as in --show --width=0)" },
+	{ "ignore-case", no_argument, OPT_IGNORE_CASE, NULL,
+	  "search without regard to case" },
+	{ "smart-case", no_argument, OPT_SMART_CASE, NULL,
+	  "caseless unless the pattern has a capital (the default)" },
+	{ "fold", no_argument, OPT_FOLD, NULL,
+	  "search without regard to accents: een finds \xC3\xA9\xC3\xA9n" },
 	{ "check", no_argument, OPT_CHECK, NULL,
 	  "problems in the corpus (file:line:column: message); exit 1 if any" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
@@ -76,10 +88,11 @@ static void usage(FILE *out)
 		const struct option_spec *o = &option_specs[i];
 		struct buf b = BUF_INIT;
 
+		buf_printf(&b, o->id < 128 ? "-%c, " : "    ", (char)o->id);
 		buf_printf(&b, "--%s", o->name);
 		if (o->arg)
 			buf_printf(&b, o->has_arg == optional_argument ? "[=%s]" : "=%s", o->arg);
-		fprintf(out, "  %-22s %s\n", b.data, o->help);
+		fprintf(out, "  %-24s %s\n", b.data, o->help);
 		buf_free(&b);
 	}
 	fprintf(out,
@@ -170,6 +183,7 @@ int main(int argc, char **argv)
 	const char *path, *arg = NULL;
 	char *error = NULL;
 	int mode = 0, width_set = 0, status;
+	unsigned search_flags = SEARCH_SMARTCASE;
 	unsigned long width = 0, mib;
 	size_t i;
 	int opt;
@@ -181,7 +195,7 @@ int main(int argc, char **argv)
 		longopts[i].has_arg = option_specs[i].has_arg;
 		longopts[i].val = option_specs[i].id;
 	}
-	while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "hVi", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_HELP:
 			usage(stdout);
@@ -197,13 +211,23 @@ int main(int argc, char **argv)
 		case OPT_ENTITY:
 		case OPT_SHOW:
 		case OPT_CHECK:
+		case OPT_SEARCH:
 			if (mode && mode != opt) {
 				fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
-					"--entity, --show, --check\n");
+					"--entity, --show, --search, --check\n");
 				return 2;
 			}
 			mode = opt;
 			arg = optarg;
+			break;
+		case OPT_IGNORE_CASE:
+			search_flags = (search_flags & ~(unsigned)SEARCH_SMARTCASE) | SEARCH_CASELESS;
+			break;
+		case OPT_SMART_CASE:
+			search_flags = (search_flags & ~(unsigned)SEARCH_CASELESS) | SEARCH_SMARTCASE;
+			break;
+		case OPT_FOLD:
+			search_flags |= SEARCH_FOLD;
 			break;
 		case OPT_WIDTH:
 			if (!parse_number(optarg, 100000, &width)) {
@@ -260,8 +284,11 @@ int main(int argc, char **argv)
 	case OPT_CHECK:
 		status = batch_check(c, stdout);
 		break;
+	case OPT_SEARCH:
+		status = batch_search(c, arg, search_flags, stdout);
+		break;
 	default:
-		status = ui_run(c, SEARCH_SMARTCASE);
+		status = ui_run(c, search_flags);
 		break;
 	}
 	/* A batch run is about to exit: freeing a large corpus node by node
