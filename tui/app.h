@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "history.h"
 #include "search.h"
 #include "view.h"
 
@@ -42,9 +43,17 @@ struct app {
 	int message_error;
 };
 
+/* Goes to a location in the reader, as a step in the history (back and
+ * forward, '' come back here), and focuses the reader.  Returns 0 when the
+ * location names nothing in the corpus. */
+int app_navigate(struct app *a, const struct location *to);
 /* Opens document doc (corpus order) in the reader with byte offset off of
- * block at the top of the reader (or near it), and focuses the reader. */
+ * block near the top of the reader, and focuses the reader; a history step. */
 void app_open_doc(struct app *a, size_t doc, size_t block, size_t off);
+/* Shows doc in the reader without a history step (the documents list's
+ * preview as the selection moves). */
+void app_preview_doc(struct app *a, size_t doc);
+const struct history_list *app_history(struct app *a);
 /* Opens entity e's page in the reader. */
 void app_open_entity(struct app *a, long e);
 void app_open_help(struct app *a);
@@ -71,9 +80,17 @@ int documents_filter(struct view *v, const char *text);
 int entities_filter(struct view *v, const char *text);
 /* The reader's pages: a document with byte off of block near the top, an
  * entity's page, the help (made from the request table). */
-void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off);
+void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_t context);
 void reader_show_entity(struct view *v, long e);
 void reader_show_help(struct view *v);
+void reader_show_history(struct view *v);
+/* The page and position shown, and going back to one; context lines are
+ * kept above the position.  0 when the location names nothing here. */
+void reader_location(struct view *v, struct location *out);
+int reader_show_location(struct view *v, const struct location *l, size_t context);
+/* f: whether link labels are up, and a key typed while they are. */
+int reader_hinting(struct view *v);
+int reader_hint_key(struct view *v, int ch);
 /* The reader's page: what the status line and n/N need. */
 const char *reader_title(struct view *v);
 /* The document shown in the reader (corpus order), or (size_t)-1. */

@@ -46,6 +46,17 @@ static const struct key_binding default_bindings[] = {
 	{ KEY_ENTER, REQ_ENTER },
 	{ 'l', REQ_ENTER },
 	{ KEY_RIGHT, REQ_ENTER },
+	{ '\t', REQ_NEXT_LINK },
+	{ KEY_BTAB, REQ_PREV_LINK },
+	{ 'f', REQ_HINTS },
+	{ KEY_BACKSPACE, REQ_BACK },
+	{ 127, REQ_BACK },
+	{ CTRL('h'), REQ_BACK },
+	{ 'h', REQ_BACK },
+	{ KEY_LEFT, REQ_BACK },
+	{ 'L', REQ_FORWARD },
+	{ 'm', REQ_MARK },
+	{ '\'', REQ_GOTO_MARK },
 	{ '/', REQ_SEARCH },
 	{ 'n', REQ_SEARCH_NEXT },
 	{ 'N', REQ_SEARCH_PREV },
@@ -125,6 +136,7 @@ const char *keys_name(int key)
 		return "End";
 	case KEY_BACKSPACE:
 	case 127:
+	case 8:
 		return "Backspace";
 	case KEY_F(1):
 		return "F1";

@@ -13,7 +13,7 @@
 #define REQUESTS(REQ_) \
 	REQ_(HELP,          "Show this help",                              "General") \
 	REQ_(QUIT,          "Quit",                                        "General") \
-	REQ_(COMMAND,       "Command line (:open, :entity, :search, :quit)", "General") \
+	REQ_(COMMAND,       "Command line (:open, :entity, :search, :history, :quit)", "General") \
 	REQ_(FOCUS_DOCUMENTS, "Focus the Documents pane",                  "Panes") \
 	REQ_(FOCUS_READER,  "Focus the Reader pane",                       "Panes") \
 	REQ_(FOCUS_ENTITIES, "Focus the Entities pane",                    "Panes") \
@@ -30,6 +30,13 @@
 	REQ_(FIRST,         "Go to the first line",                        "Moving") \
 	REQ_(LAST,          "Go to the last line",                         "Moving") \
 	REQ_(ENTER,         "Open the selected item or link",              "Moving") \
+	REQ_(NEXT_LINK,     "Select the next link in the reader",          "Links and history") \
+	REQ_(PREV_LINK,     "Select the previous link in the reader",      "Links and history") \
+	REQ_(HINTS,         "Label every visible link; type a label to follow it", "Links and history") \
+	REQ_(BACK,          "Back to the previous page",                   "Links and history") \
+	REQ_(FORWARD,       "Forward again",                               "Links and history") \
+	REQ_(MARK,          "m x: set mark x (a-z) here",                  "Links and history") \
+	REQ_(GOTO_MARK,     "' x: go to mark x; '': back to before the last jump", "Links and history") \
 	REQ_(SEARCH,        "Search the whole corpus (regex, as you type)", "Searching") \
 	REQ_(SEARCH_NEXT,   "Next search hit, across documents",           "Searching") \
 	REQ_(SEARCH_PREV,   "Previous search hit, across documents",       "Searching") \

@@ -38,6 +38,7 @@ enum opt_id {
 	OPT_SMART_CASE,
 	OPT_FOLD,
 	OPT_MAX_FILE_SIZE,
+	OPT_NO_SESSION,
 };
 
 struct option_spec {
@@ -68,6 +69,8 @@ static const struct option_spec option_specs[] = {
 	{ "check", no_argument, OPT_CHECK, NULL,
 	  "problems in the corpus (file:line:column: message); exit 1 if any" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
+	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
+	  "the browser neither restores nor saves the session" },
 	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
 	  "skip corpus files larger than this (default 256)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
@@ -184,6 +187,7 @@ int main(int argc, char **argv)
 	char *error = NULL;
 	int mode = 0, width_set = 0, status;
 	unsigned search_flags = SEARCH_SMARTCASE;
+	int no_session = 0;
 	unsigned long width = 0, mib;
 	size_t i;
 	int opt;
@@ -228,6 +232,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_FOLD:
 			search_flags |= SEARCH_FOLD;
+			break;
+		case OPT_NO_SESSION:
+			no_session = 1;
 			break;
 		case OPT_WIDTH:
 			if (!parse_number(optarg, 100000, &width)) {
@@ -287,9 +294,12 @@ int main(int argc, char **argv)
 	case OPT_SEARCH:
 		status = batch_search(c, arg, search_flags, stdout);
 		break;
-	default:
-		status = ui_run(c, search_flags);
+	default: {
+		struct ui_options uo = { search_flags, no_session };
+
+		status = ui_run(c, &uo);
 		break;
+	}
 	}
 	/* A batch run is about to exit: freeing a large corpus node by node
 	 * would take a fifth of its time, and the kernel frees it at once.

@@ -297,6 +297,18 @@ void page_add_text(struct page *p, enum block_kind kind, unsigned level, const c
 	page_add(p, kind, level, &b);
 }
 
+void page_add_link(struct page *p, enum block_kind kind, unsigned level, const char *label,
+		   const char *text, const char *target)
+{
+	struct pb b;
+
+	memset(&b, 0, sizeof(b));
+	pb_text(&b, label, strlen(label));
+	b.label_len = b.text.len;
+	pb_link(&b, text, SPAN_LINK, -1, target);
+	page_add(p, kind, level, &b);
+}
+
 struct page *page_entity(const struct corpus *c, long id)
 {
 	const struct entity_index *ix = corpus_entities(c);

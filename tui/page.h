@@ -25,6 +25,9 @@ struct corpus;
 struct page *page_new(const char *title);
 void page_add_text(struct page *p, enum block_kind kind, unsigned level, const char *text,
 		   size_t label_len);
+/* A line of label (not a link) and then text as a link to target. */
+void page_add_link(struct page *p, enum block_kind kind, unsigned level, const char *label,
+		   const char *text, const char *target);
 
 /* The page of entity e.  Caller frees with page_free. */
 struct page *page_entity(const struct corpus *c, long e);

@@ -88,12 +88,8 @@ static void documents_select(struct view *v)
 {
 	struct documents *d = state(v);
 
-	if (d->nshown) {
-		enum pane focus = d->app->focus;
-
-		app_open_doc(d->app, d->shown[v->sel], 0, 0);
-		app_focus(d->app, focus);   /* a preview: the focus stays here */
-	}
+	if (d->nshown)
+		app_preview_doc(d->app, d->shown[v->sel]);
 }
 
 static int documents_request(struct view *v, enum request req)

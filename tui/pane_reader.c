@@ -15,18 +15,25 @@
 #include "app.h"
 #include "buf.h"
 #include "corpus.h"
+#include "history.h"
 #include "entity.h"
 #include "keys.h"
 #include "layout.h"
 #include "page.h"
 #include "render.h"
 
-enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP };
+enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY };
 
 struct rline {
 	size_t block;           /* (size_t)-1 for a blank line */
 	size_t start, end;      /* bytes into the block text */
 	unsigned indent;
+};
+
+/* A link on the page: an entity mention, a ref, a note marker. */
+struct rlink {
+	size_t block;
+	const struct span *span;
 };
 
 struct reader {
@@ -42,7 +49,16 @@ struct reader {
 	size_t nlines, cap;
 	int width;              /* wrapped for */
 	struct layout layout;
+	struct rlink *links;    /* in page order */
+	size_t nlinks, caplinks;
+	size_t cur_link;        /* selected with Tab, or NO_LINK */
+	int hinting;            /* f: labels on the visible links */
+	struct buf typed;       /* the label typed so far */
+	size_t hint_first;      /* the first visible link, labelled first */
+	size_t nhints;
 };
+
+#define NO_LINK ((size_t)-1)
 
 #define NO_BLOCK ((size_t)-1)
 
@@ -58,6 +74,7 @@ void *reader_new(struct app *a)
 	r->app = a;
 	r->doc = (size_t)-1;
 	r->entity = -1;
+	r->cur_link = NO_LINK;
 	return r;
 }
 
@@ -195,15 +212,35 @@ static void clear_page(struct reader *r)
 static void show_blocks(struct view *v, const struct block *blocks, size_t n)
 {
 	struct reader *r = state(v);
+	size_t i, k;
 
 	r->blocks = blocks;
 	r->nblocks = n;
 	wrap(r, v->width > 0 ? v->width : 80);
 	v->top = 0;
+	r->nlinks = 0;
+	r->cur_link = NO_LINK;
+	r->hinting = 0;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < blocks[i].nspans; k++) {
+			const struct span *sp = &blocks[i].spans[k];
+
+			if (sp->kind != SPAN_MENTION && sp->kind != SPAN_LINK &&
+			    sp->kind != SPAN_NOTEREF)
+				continue;
+			/* a name inside a name: one link, the outer one */
+			if (r->nlinks && r->links[r->nlinks - 1].block == i &&
+			    r->links[r->nlinks - 1].span->end >= sp->end)
+				continue;
+			r->links = xgrow(r->links, &r->caplinks, r->nlinks + 1, sizeof(*r->links));
+			r->links[r->nlinks].block = i;
+			r->links[r->nlinks].span = sp;
+			r->nlinks++;
+		}
 }
 
-/* Shows document doc with byte off of block near the top. */
-void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off)
+/* Shows document doc with byte off of block context lines below the top. */
+void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_t context)
 {
 	struct reader *r = state(v);
 	const struct doc *d = corpus_doc(r->app->corpus, doc);
@@ -222,8 +259,7 @@ void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off)
 	}
 	if (block < r->nblocks) {
 		line = line_of(r, block, off);
-		/* a little context above the spot, as less does for a search */
-		v->top = line > 2 && (block || off) ? line - 2 : (block || off ? line : 0);
+		v->top = line > context ? line - context : 0;
 	}
 	view_clamp(v);
 }
@@ -282,6 +318,129 @@ void reader_show_help(struct view *v)
 	r->kind = PAGE_HELP;
 	r->page = p;
 	buf_adds(&r->title, "Help");
+	show_blocks(v, p->blocks, p->nblocks);
+}
+
+void reader_location(struct view *v, struct location *out)
+{
+	struct reader *r = state(v);
+	const struct entity *e;
+
+	location_clear(out);
+	switch (r->kind) {
+	case PAGE_NONE:
+		return;
+	case PAGE_DOC:
+		out->kind = LOC_DOC;
+		out->id = xstrdup(corpus_doc(r->app->corpus, r->doc)->id);
+		break;
+	case PAGE_ENTITY:
+		e = entity_get(corpus_entities(r->app->corpus), r->entity);
+		out->kind = LOC_ENTITY;
+		out->id = xstrdup(e->id);
+		break;
+	case PAGE_HELP:
+		out->kind = LOC_HELP;
+		break;
+	case PAGE_HISTORY:
+		out->kind = LOC_HISTORY;
+		break;
+	}
+	reader_position(v, &out->block, &out->off);
+}
+
+/* The line of (block, off) at the top, as it was. */
+static void show_at(struct view *v, size_t block, size_t off)
+{
+	struct reader *r = state(v);
+
+	if (block < r->nblocks)
+		v->top = line_of(r, block, off);
+	view_clamp(v);
+}
+
+int reader_show_location(struct view *v, const struct location *l, size_t context)
+{
+	struct reader *r = state(v);
+	const struct doc *d;
+	long e;
+
+	switch (l->kind) {
+	case LOC_DOC:
+		d = l->id ? corpus_find_doc(r->app->corpus, l->id) : NULL;
+		if (!d)
+			return 0;
+		reader_show_doc(v, corpus_doc_index(r->app->corpus, d), l->block, l->off, context);
+		return 1;
+	case LOC_ENTITY:
+		e = l->id ? entity_find(corpus_entities(r->app->corpus), l->id) : -1;
+		if (e < 0)
+			return 0;
+		if (r->kind != PAGE_ENTITY || r->entity != e)
+			reader_show_entity(v, e);
+		break;
+	case LOC_HELP:
+		if (r->kind != PAGE_HELP)
+			reader_show_help(v);
+		break;
+	case LOC_HISTORY:
+		reader_show_history(v);
+		break;
+	case LOC_NONE:
+		return 0;
+	}
+	show_at(v, l->block, l->off);
+	if (context && v->top > context)
+		v->top -= context;
+	return 1;
+}
+
+/* The back/forward list as a page of links. */
+void reader_show_history(struct view *v)
+{
+	struct reader *r = state(v);
+	const struct history_list *h = app_history(r->app);
+	struct page *p = page_new("History");
+	size_t i;
+
+	page_add_text(p, BLOCK_TITLE, 0, "History", 0);
+	page_add_text(p, BLOCK_PARAGRAPH, 0,
+		      "Where you have been, the latest last; Tab to a line and Enter to go "
+		      "back there.  The line marked > is where you are.", 0);
+	for (i = 0; i < h->n; i++) {
+		const struct location *l = &h->items[i];
+		struct buf text = BUF_INIT, target = BUF_INIT;
+		const char *name = "";
+		const struct doc *d;
+		long e;
+
+		switch (l->kind) {
+		case LOC_DOC:
+			d = l->id ? corpus_find_doc(r->app->corpus, l->id) : NULL;
+			name = d ? d->title : l->id;
+			buf_printf(&target, "%s#%zu.%zu", l->id, l->block, l->off);
+			break;
+		case LOC_ENTITY:
+			e = l->id ? entity_find(corpus_entities(r->app->corpus), l->id) : -1;
+			name = e >= 0 ? entity_get(corpus_entities(r->app->corpus), e)->name : l->id;
+			buf_printf(&target, "entity:%s", l->id);
+			break;
+		case LOC_HELP:
+			name = "Help";
+			buf_adds(&target, "help:");
+			break;
+		default:
+			continue;
+		}
+		buf_printf(&text, "%s ", i == h->pos ? ">" : " ");
+		page_add_link(p, BLOCK_ITEM, 1, text.data, name ? name : "", target.data);
+		buf_free(&text);
+		buf_free(&target);
+	}
+	clear_page(r);
+	r->kind = PAGE_HISTORY;
+	r->page = p;
+	buf_adds(&r->title, "History");
 	show_blocks(v, p->blocks, p->nblocks);
 }
 
@@ -392,6 +551,22 @@ static size_t first_hit(const struct app *a, size_t doc, size_t block)
 	return lo;
 }
 
+/* Labels for f: one letter while they suffice, else two. */
+static const char hint_letters[] = "asdfghjklqwertyuiopzxcvbnm";
+#define HINT_LETTERS 26
+
+static void hint_label(const struct reader *r, size_t i, char *out)
+{
+	if (r->nhints <= HINT_LETTERS) {
+		out[0] = hint_letters[i];
+		out[1] = '\0';
+	} else {
+		out[0] = hint_letters[(i / HINT_LETTERS) % HINT_LETTERS];
+		out[1] = hint_letters[i % HINT_LETTERS];
+		out[2] = '\0';
+	}
+}
+
 static void reader_draw(struct view *v, size_t n, int y, int width, int selected)
 {
 	struct reader *r = state(v);
@@ -418,17 +593,244 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 			add_run(&runs, l, a->hits.hits[i].start, a->hits.hits[i].end,
 				i == a->current_hit ? STYLE_CURRENT_HIT : STYLE_HIT);
 	}
+	if (r->cur_link != NO_LINK && r->links[r->cur_link].block == l->block)
+		add_run(&runs, l, r->links[r->cur_link].span->start, r->links[r->cur_link].span->end,
+			STYLE_SELECTED);
 	render_text(v->content, y, (int)l->indent, width - (int)l->indent, b->text + l->start,
 		    l->end - l->start, block_style(b), (const struct style_run *)(void *)runs.data,
 		    runs.len / sizeof(struct style_run));
 	buf_free(&runs);
+	if (r->hinting) {
+		for (i = 0; i < r->nhints; i++) {
+			const struct rlink *k = &r->links[r->hint_first + i];
+			char label[3];
+			int col;
+
+			if (k->block != l->block || k->span->start < l->start || k->span->start >= l->end)
+				continue;
+			hint_label(r, i, label);
+			col = (int)l->indent + render_width(b->text + l->start, k->span->start - l->start);
+			if (col < width)
+				render_str(v->content, y, col, width - col, label, STYLE_CURRENT_HIT);
+		}
+	}
+}
+
+static size_t link_line(const struct reader *r, size_t i)
+{
+	return line_of(r, r->links[i].block, r->links[i].span->start);
+}
+
+static size_t view_rows(const struct view *v)
+{
+	return v->height > 0 ? (size_t)v->height : 1;
+}
+
+/* Tab and Shift-Tab: the next or previous link, from the one selected or
+ * from the screen, scrolling to it across page breaks. */
+static int select_link(struct view *v, int forward)
+{
+	struct reader *r = state(v);
+	size_t i, line, h = view_rows(v);
+
+	if (!r->nlinks) {
+		app_message(r->app, 1, "no links on this page");
+		return REACT_HANDLED | REACT_ALL;
+	}
+	if (r->cur_link != NO_LINK && link_line(r, r->cur_link) >= v->top &&
+	    link_line(r, r->cur_link) < v->top + h) {
+		i = r->cur_link;
+		if (forward)
+			i = i + 1 < r->nlinks ? i + 1 : 0;
+		else
+			i = i > 0 ? i - 1 : r->nlinks - 1;
+	} else if (forward) {
+		for (i = 0; i < r->nlinks && link_line(r, i) < v->top; i++)
+			;
+		if (i == r->nlinks)
+			i = 0;
+	} else {
+		for (i = r->nlinks; i > 0 && link_line(r, i - 1) >= v->top + h; i--)
+			;
+		i = i ? i - 1 : r->nlinks - 1;
+	}
+	r->cur_link = i;
+	line = link_line(r, i);
+	if (line < v->top)
+		v->top = line;
+	else if (line >= v->top + h)
+		v->top = line - h + 1;
+	view_clamp(v);
+	return REACT_HANDLED | REACT_ALL;
+}
+
+/* Parses "DOCID#BLOCK.OFFSET"; 0 when target is not one. */
+static int parse_spot(const char *target, struct buf *id, size_t *block, size_t *off)
+{
+	const char *hash = strrchr(target, '#');
+	char *end;
+
+	if (!hash || hash == target)
+		return 0;
+	*block = strtoul(hash + 1, &end, 10);
+	if (end == hash + 1 || *end != '.')
+		return 0;
+	*off = strtoul(end + 1, &end, 10);
+	if (*end)
+		return 0;
+	buf_reset(id);
+	buf_add(id, target, (size_t)(hash - target));
+	return 1;
+}
+
+static int follow_target(struct reader *r, const char *target)
+{
+	struct app *a = r->app;
+	const struct doc *d;
+	struct buf id = BUF_INIT;
+	const char *frag;
+	size_t block, off;
+	long e;
+	int done = 1;
+
+	if (parse_spot(target, &id, &block, &off) &&
+	    (d = corpus_find_doc(a->corpus, id.data)) != NULL) {
+		app_open_doc(a, corpus_doc_index(a->corpus, d), block, off);
+	} else if (strncmp(target, "entity:", 7) == 0 &&
+		   (e = entity_find(corpus_entities(a->corpus), target + 7)) >= 0) {
+		app_open_entity(a, e);
+	} else if (strcmp(target, "help:") == 0) {
+		app_open_help(a);
+	} else if (strstr(target, "://") || strncmp(target, "mailto:", 7) == 0) {
+		app_message(a, 0, "a link out of the corpus: %s (not opened)", target);
+	} else {
+		/* "#id", "file.xml#id", "id": a record or a document by id */
+		frag = strrchr(target, '#');
+		frag = frag ? frag + 1 : target;
+		if ((e = entity_find(corpus_entities(a->corpus), frag)) >= 0)
+			app_open_entity(a, e);
+		else if ((d = corpus_find_doc(a->corpus, frag)) != NULL)
+			app_open_doc(a, corpus_doc_index(a->corpus, d), 0, 0);
+		else
+			done = 0;
+	}
+	if (!done)
+		app_message(a, 1, "nothing in the corpus for the link %s", target);
+	buf_free(&id);
+	return done;
+}
+
+static int follow(struct view *v, size_t i)
+{
+	struct reader *r = state(v);
+	const struct span *sp = r->links[i].span;
+
+	r->cur_link = i;
+	switch (sp->kind) {
+	case SPAN_MENTION:
+		app_open_entity(r->app, sp->entity);
+		break;
+	case SPAN_NOTEREF:
+		if (r->kind == PAGE_DOC)
+			app_open_doc(r->app, r->doc, sp->note, 0);
+		break;
+	case SPAN_LINK:
+		if (sp->target)
+			follow_target(r, sp->target);
+		else
+			app_message(r->app, 0, "this link had no address in the source");
+		break;
+	default:
+		break;
+	}
+	return REACT_HANDLED | REACT_LAYOUT;
+}
+
+static int start_hints(struct view *v)
+{
+	struct reader *r = state(v);
+	size_t i, h = view_rows(v);
+
+	r->hint_first = NO_LINK;
+	r->nhints = 0;
+	for (i = 0; i < r->nlinks; i++) {
+		size_t line = link_line(r, i);
+
+		if (line >= v->top && line < v->top + h) {
+			if (r->hint_first == NO_LINK)
+				r->hint_first = i;
+			r->nhints++;
+		}
+	}
+	if (!r->nhints) {
+		app_message(r->app, 1, "no links on the screen");
+		return REACT_HANDLED | REACT_ALL;
+	}
+	if (r->nhints > HINT_LETTERS * HINT_LETTERS)
+		r->nhints = HINT_LETTERS * HINT_LETTERS;
+	r->hinting = 1;
+	buf_reset(&r->typed);
+	app_message(r->app, 0, "type a link's label (Esc cancels)");
+	return REACT_HANDLED | REACT_ALL;
+}
+
+int reader_hinting(struct view *v)
+{
+	return state(v)->hinting;
+}
+
+int reader_hint_key(struct view *v, int ch)
+{
+	struct reader *r = state(v);
+	char label[3];
+	size_t i, matches = 0, found = 0;
+
+	if (ch < 'a' || ch > 'z') {
+		r->hinting = 0;
+		if (ch != 27)
+			app_message(r->app, 0, "no link followed");
+		return REACT_HANDLED | REACT_ALL;
+	}
+	buf_addc(&r->typed, (char)ch);
+	for (i = 0; i < r->nhints; i++) {
+		hint_label(r, i, label);
+		if (strncmp(label, r->typed.data, r->typed.len) == 0) {
+			matches++;
+			found = i;
+		}
+	}
+	if (matches == 0) {
+		r->hinting = 0;
+		app_message(r->app, 1, "no link labelled %s", r->typed.data);
+		return REACT_HANDLED | REACT_ALL;
+	}
+	hint_label(r, found, label);
+	if (matches == 1 && strlen(label) == r->typed.len) {
+		r->hinting = 0;
+		return follow(v, r->hint_first + found);
+	}
+	return REACT_HANDLED | REACT_ALL;
 }
 
 static int reader_request(struct view *v, enum request req)
 {
-	(void)v;
-	(void)req;
-	return REACT_NONE;
+	struct reader *r = state(v);
+
+	switch (req) {
+	case REQ_NEXT_LINK:
+		return select_link(v, 1);
+	case REQ_PREV_LINK:
+		return select_link(v, 0);
+	case REQ_HINTS:
+		return start_hints(v);
+	case REQ_ENTER:
+		if (r->cur_link != NO_LINK)
+			return follow(v, r->cur_link);
+		app_message(r->app, 0, "Tab selects a link, f labels them all");
+		return REACT_HANDLED | REACT_ALL;
+	default:
+		return REACT_NONE;
+	}
 }
 
 static void reader_titles(struct view *v, struct buf *title, struct buf *right)
@@ -451,6 +853,8 @@ static void reader_done(struct view *v)
 
 	clear_page(r);
 	buf_free(&r->title);
+	buf_free(&r->typed);
+	free(r->links);
 	free(r->lines);
 	layout_free(&r->layout);
 	free(r);

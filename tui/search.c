@@ -647,6 +647,11 @@ static size_t utf8_len(unsigned char c)
 	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+static size_t block_offset(const struct doc *doc, size_t b)
+{
+	return (size_t)(doc->blocks[b].text - doc->text);
+}
+
 /* Searches document d from *offp (bytes into the searched text) on.  On
  * an early stop, *offp is where to resume. */
 static enum search_status run_doc(struct run *r, struct search_context *sc,
@@ -736,10 +741,9 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 			os = fold_map(fd, s, 0);
 			oe = fold_map(fd, e, 1);
 		}
-		while (b + 1 < doc->nblocks &&
-		       (size_t)(doc->blocks[b + 1].text - doc->text) <= os)
+		while (b + 1 < doc->nblocks && block_offset(doc, b + 1) <= os)
 			b++;
-		boff = (size_t)(doc->blocks[b].text - doc->text);
+		boff = block_offset(doc, b);
 		if (out->nhits == out->cap)
 			out->hits = xgrow(out->hits, &out->cap, out->nhits + 1,
 					  sizeof *out->hits);
@@ -775,7 +779,7 @@ enum search_status search_run(struct search_context *sc,
 	r.last_clock = now();
 	if (lim && lim->seconds > 0)
 		r.deadline = r.last_clock + lim->seconds;
-	r.last_poll = r.last_clock;
+	r.last_poll = r.last_clock - CANCEL_POLL;  /* poll at the first check */
 	r.timed = r.deadline > 0 || (lim && lim->cancelled);
 	r.md = pcre2_match_data_create(1, NULL);
 	if (!r.md)

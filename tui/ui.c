@@ -25,6 +25,7 @@
 #include "entity.h"
 #include "prompt.h"
 #include "render.h"
+#include "session.h"
 #include "text.h"
 #include "ui.h"
 
@@ -45,14 +46,20 @@ static volatile sig_atomic_t got_signal;
 static int curses_on;
 
 struct ui {
-	struct app app;
+	struct app app;             /* first: the panes' app is the ui */
 	struct prompt prompt;
 	struct history searches, filters, commands;
+	struct history_list hist;   /* back, forward, '', marks */
 	enum pane filter_pane;
 	unsigned search_flags;
+	int pending;                /* 'm' or '\'' waiting for its letter */
 	int quit;
-	int notice_shown;
 };
+
+static struct ui *ui_of(struct app *a)
+{
+	return (struct ui *)(void *)a;
+}
 
 /* ---- the terminal ------------------------------------------------------- */
 
@@ -139,36 +146,83 @@ void app_focus(struct app *a, enum pane p)
 	a->focus = p;
 }
 
+const struct history_list *app_history(struct app *a)
+{
+	return &ui_of(a)->hist;
+}
+
+int app_navigate(struct app *a, const struct location *to)
+{
+	struct ui *u = ui_of(a);
+	struct view *r = &a->views[PANE_READER];
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	int ok;
+
+	reader_location(r, &here);
+	/* a little context above a spot inside the page, as less does */
+	ok = reader_show_location(r, to, to->block || to->off ? 2 : 0);
+	if (ok) {
+		struct location shown = { LOC_NONE, NULL, 0, 0 };
+
+		/* the history keeps the position as shown, context and all */
+		reader_location(r, &shown);
+		shown.block = to->block;
+		shown.off = to->off;
+		history_visit(&u->hist, &here, &shown);
+		location_clear(&shown);
+		app_focus(a, PANE_READER);
+	} else {
+		app_message(a, 1, "%s is not in this corpus", to->id ? to->id : "that page");
+	}
+	location_clear(&here);
+	return ok;
+}
+
+static void navigate_to(struct app *a, enum location_kind kind, const char *id, size_t block,
+			size_t off)
+{
+	struct location l = { kind, NULL, block, off };
+
+	l.id = id ? xstrdup(id) : NULL;
+	app_navigate(a, &l);
+	location_clear(&l);
+}
+
 void app_open_doc(struct app *a, size_t doc, size_t block, size_t off)
 {
-	reader_show_doc(&a->views[PANE_READER], doc, block, off);
-	app_focus(a, PANE_READER);
+	const struct doc *d = corpus_doc(a->corpus, doc);
+
+	if (d)
+		navigate_to(a, LOC_DOC, d->id, block, off);
+}
+
+void app_preview_doc(struct app *a, size_t doc)
+{
+	reader_show_doc(&a->views[PANE_READER], doc, 0, 0, 0);
 }
 
 void app_open_entity(struct app *a, long e)
 {
-	reader_show_entity(&a->views[PANE_READER], e);
-	app_focus(a, PANE_READER);
+	const struct entity *ent = entity_get(corpus_entities(a->corpus), e);
+
+	if (ent)
+		navigate_to(a, LOC_ENTITY, ent->id, 0, 0);
 }
 
 void app_open_help(struct app *a)
 {
-	reader_show_help(&a->views[PANE_READER]);
-	app_focus(a, PANE_READER);
+	navigate_to(a, LOC_HELP, NULL, 0, 0);
 }
 
 void app_goto_hit(struct app *a, size_t i)
 {
 	const struct search_hit *h;
-	struct view *r = &a->views[PANE_READER];
-	size_t top, n;
 
 	if (i >= a->hits.nhits)
 		return;
 	a->current_hit = i;
 	h = &a->hits.hits[i];
-	reader_show_doc(r, h->doc, h->block, h->start);
-	reader_lines(r, &top, &n);
+	app_open_doc(a, h->doc, h->block, h->start);
 	view_goto(&a->views[PANE_RESULTS], i);
 	app_focus(a, PANE_READER);
 }
@@ -476,14 +530,74 @@ static int run_command(struct ui *u, const char *line)
 		}
 	} else if (n == 4 && strncmp(line, "help", 4) == 0) {
 		app_open_help(a);
+	} else if (n == 7 && strncmp(line, "history", 7) == 0) {
+		navigate_to(a, LOC_HISTORY, NULL, 0, 0);
 	} else if (n) {
-		app_message(a, 1, "unknown command ':%.*s' (try :open, :entity, :search, :quit)",
+		app_message(a, 1, "unknown command ':%.*s' (try :open, :entity, :search, :history, :quit)",
 			    (int)n, line);
 	}
 	return REACT_ALL;
 }
 
 /* ---- requests ------------------------------------------------------------- */
+
+/* Back and forward: the page and the position you left it at. */
+static int history_step(struct ui *u, int back)
+{
+	struct app *a = &u->app;
+	struct view *r = &a->views[PANE_READER];
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	const struct location *to;
+
+	reader_location(r, &here);
+	to = back ? history_back(&u->hist, &here) : history_forward(&u->hist, &here);
+	location_clear(&here);
+	if (!to) {
+		app_message(a, 1, back ? "no earlier page" : "no later page");
+		return REACT_ALL;
+	}
+	if (!reader_show_location(r, to, 0))
+		app_message(a, 1, "%s is not in this corpus", to->id ? to->id : "that page");
+	app_focus(a, PANE_READER);
+	return REACT_LAYOUT;
+}
+
+/* The letter after m or ': set a mark, go to one, or '' . */
+static int mark_key(struct ui *u, int prefix, wint_t ch)
+{
+	struct app *a = &u->app;
+	struct location here = { LOC_NONE, NULL, 0, 0 }, to = { LOC_NONE, NULL, 0, 0 };
+	const struct location *m;
+
+	reader_location(&a->views[PANE_READER], &here);
+	if (prefix == 'm') {
+		if (here.kind == LOC_NONE)
+			app_message(a, 1, "nothing to mark: open a page first");
+		else if (history_set_mark(&u->hist, (int)ch, &here))
+			app_message(a, 0, "mark %c set", (char)ch);
+		else
+			app_message(a, 1, "marks are the letters a-z");
+	} else if (ch == '\'') {
+		if (u->hist.last_jump.kind == LOC_NONE) {
+			app_message(a, 1, "no jump to go back to");
+		} else {
+			location_copy(&to, &u->hist.last_jump);
+			if (reader_show_location(&a->views[PANE_READER], &to, 0)) {
+				history_jumped(&u->hist, &here);
+				app_focus(a, PANE_READER);
+			}
+		}
+	} else if ((m = history_mark(&u->hist, (int)ch)) != NULL) {
+		location_copy(&to, m);
+		app_navigate(a, &to);
+	} else {
+		app_message(a, 1, ch >= 'a' && ch <= 'z' ? "mark %c is not set" : "no mark %c",
+			    ch >= 32 && ch < 127 ? (char)ch : '?');
+	}
+	location_clear(&here);
+	location_clear(&to);
+	return REACT_LAYOUT;
+}
 
 static int global_request(struct ui *u, enum request req)
 {
@@ -542,6 +656,15 @@ static int global_request(struct ui *u, enum request req)
 		return REACT_ALL;
 	case REQ_COMMAND:
 		prompt_open(&u->prompt, ':', &u->commands);
+		return REACT_ALL;
+	case REQ_BACK:
+	case REQ_FORWARD:
+		return history_step(u, req == REQ_BACK);
+	case REQ_MARK:
+	case REQ_GOTO_MARK:
+		u->pending = req == REQ_MARK ? 'm' : '\'';
+		app_message(a, 0, req == REQ_MARK ? "mark: type a letter a-z"
+			    : "go to mark: type a letter a-z, or ' for before the last jump");
 		return REACT_ALL;
 	default:
 		return REACT_NONE;
@@ -616,6 +739,16 @@ static int handle_key(struct ui *u, int code, wint_t ch)
 
 	if (u->prompt.active)
 		return prompt_input(u, code, ch);
+	if (u->pending) {
+		int prefix = u->pending;
+
+		u->pending = 0;
+		if (code == KEY_CODE_YES || ch == 27)
+			return REACT_ALL;
+		return mark_key(u, prefix, ch);
+	}
+	if (reader_hinting(&a->views[PANE_READER]))
+		return reader_hint_key(&a->views[PANE_READER], code == KEY_CODE_YES ? -1 : (int)ch);
 	req = keys_request(code == KEY_CODE_YES ? (int)ch : (ch < 256 ? (int)ch : -1));
 	if (req == REQ_NONE)
 		return REACT_NONE;
@@ -663,11 +796,81 @@ static void teardown(struct ui *u)
 	history_free(&u->searches);
 	history_free(&u->filters);
 	history_free(&u->commands);
+	history_list_free(&u->hist);
 }
 
-int ui_run(struct corpus *c, unsigned search_flags)
+/* Whether a location names something in this corpus. */
+static int location_valid(const struct corpus *c, const struct location *l)
+{
+	switch (l->kind) {
+	case LOC_DOC:
+		return l->id && corpus_find_doc(c, l->id);
+	case LOC_ENTITY:
+		return l->id && entity_find(corpus_entities(c), l->id) >= 0;
+	case LOC_HELP:
+	case LOC_HISTORY:
+		return 1;
+	case LOC_NONE:
+		break;
+	}
+	return 0;
+}
+
+/* Takes over a saved session; what names documents no longer in the
+ * corpus is dropped quietly. */
+static void restore_session(struct ui *u, struct session *s)
+{
+	struct app *a = &u->app;
+	size_t i, kept = 0, pos = 0;
+
+	for (i = 0; i < s->nsearches; i++)
+		history_add(&u->searches, s->searches[i]);
+	for (i = 0; i < s->hist.n; i++) {
+		if (!location_valid(a->corpus, &s->hist.items[i]))
+			continue;
+		if (i <= s->hist.pos)
+			pos = kept;
+		u->hist.items = xgrow(u->hist.items, &u->hist.cap, kept + 1, sizeof(*u->hist.items));
+		memset(&u->hist.items[kept], 0, sizeof(*u->hist.items));
+		location_copy(&u->hist.items[kept++], &s->hist.items[i]);
+	}
+	u->hist.n = kept;
+	u->hist.pos = pos;
+	if (location_valid(a->corpus, &s->hist.last_jump))
+		location_copy(&u->hist.last_jump, &s->hist.last_jump);
+	for (i = 0; i < MARKS; i++)
+		if (location_valid(a->corpus, &s->hist.marks[i]))
+			location_copy(&u->hist.marks[i], &s->hist.marks[i]);
+	if (location_valid(a->corpus, &s->page) &&
+	    reader_show_location(&a->views[PANE_READER], &s->page, 0))
+		a->focus = PANE_READER;
+}
+
+static void save_session(struct ui *u, const char *path)
+{
+	struct session s;
+	char *error = NULL;
+	size_t i;
+
+	session_init(&s);
+	reader_location(&u->app.views[PANE_READER], &s.page);
+	history_update(&u->hist, &s.page);
+	s.hist = u->hist;               /* borrowed for the write */
+	for (i = 0; i < u->searches.n; i++)
+		session_add_search(&s, u->searches.items[i]);
+	if (session_save(path, &s, &error) != 0) {
+		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
+		free(error);
+	}
+	history_list_init(&s.hist);     /* give it back before freeing s */
+	session_free(&s);
+}
+
+int ui_run(struct corpus *c, const struct ui_options *opt)
 {
 	struct ui u;
+	struct session saved;
+	char *path = NULL, *error = NULL;
 	wint_t ch;
 	int code, errors = 0, react;
 	SCREEN *screen;
@@ -692,7 +895,7 @@ int ui_run(struct corpus *c, unsigned search_flags)
 	curs_set(0);
 	render_init();
 	setup(&u, c);
-	u.search_flags = search_flags;
+	u.search_flags = opt->search_flags;
 	if (!render_utf8())
 		app_message(&u.app, 1, "the locale is not UTF-8: accents are shown without "
 			    "their marks (try LANG=C.UTF-8)");
@@ -700,7 +903,16 @@ int ui_run(struct corpus *c, unsigned search_flags)
 		app_message(&u.app, 1, "%zu problems in the corpus (werkbezoek --check lists them)",
 			    corpus_ndiags(c));
 	if (corpus_ndocs(c))
-		reader_show_doc(&u.app.views[PANE_READER], 0, 0, 0);
+		reader_show_doc(&u.app.views[PANE_READER], 0, 0, 0, 0);
+	if (!opt->no_session && (path = session_path()) != NULL) {
+		session_init(&saved);
+		if (session_load(path, &saved, &error) > 0)
+			restore_session(&u, &saved);
+		else if (error)
+			app_message(&u.app, 1, "%s", error);
+		free(error);
+		session_free(&saved);
+	}
 	layout(&u);
 	draw(&u);
 
@@ -729,6 +941,9 @@ int ui_run(struct corpus *c, unsigned search_flags)
 		draw(&u);
 	}
 	restore_terminal();
+	if (path)
+		save_session(&u, path);
+	free(path);
 	teardown(&u);
 	return 0;
 }

@@ -4,10 +4,14 @@
 
 struct corpus;
 
+struct ui_options {
+	unsigned search_flags;  /* enum search_flag bits for / */
+	int no_session;         /* neither restore nor save the session */
+};
+
 /* Runs the browser on c until the user quits, a signal ends it or the
- * terminal goes away; the terminal is restored on every way out.
- * search_flags are enum search_flag bits for the / search.  Returns the
- * exit status. */
-int ui_run(struct corpus *c, unsigned search_flags);
+ * terminal goes away; the terminal is restored on every way out, and the
+ * session is saved.  Returns the exit status. */
+int ui_run(struct corpus *c, const struct ui_options *opt);
 
 #endif

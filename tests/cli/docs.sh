@@ -15,7 +15,7 @@ done
 run "$WERKBEZOEK" --keys
 is "$status" 0 "--keys exits 0"
 printf '%s\n' "$out" | while IFS="$(printf '\t')" read -r keys help; do
-	mhelp=$(printf '%s' "$help" | sed 's/-/\\-/g')
+	mhelp=$(printf '%s' "$help" | sed "s/-/\\\\-/g; s/'/\\\\(aq/g")
 	if grep -qF -- "$mhelp" "$man"; then echo "ok"; else echo "not ok - man page lacks: $help"; fi
 	if grep -qF -- "$help" "$readme"; then echo "ok"; else echo "not ok - README lacks: $help"; fi
 done >"$TEST_TMP/keys"

@@ -19,8 +19,14 @@
 #   screen_wait_exit [SECONDS]        poll until the program has exited
 #   screen_check_restored NAME        the terminal is as before (TAP checks)
 #   screen_signal SIG                 send a signal to the program
+#
+# The session file goes to $TEST_TMP/state (XDG_STATE_HOME), or to
+# $SCREEN_STATE when the test sets it.
 
 SCREEN_TIMEOUT=${SCREEN_TIMEOUT:-15}
+# Each test has its own session state, never the user's.
+XDG_STATE_HOME=${SCREEN_STATE:-$TEST_TMP/state}
+export XDG_STATE_HOME
 SCREEN_SOCK="$TEST_TMP/tmux.sock"
 SCREEN_TARGET=wb
 
@@ -194,4 +200,83 @@ screen_check_sanitizers() {
 	local reports
 	reports=$(cat "$TEST_TMP"/asan.* "$TEST_TMP"/ubsan.* 2>/dev/null)
 	is "$reports" "" "$1: no sanitizer report"
+}
+
+# ---- additions for the screen tests (tests/screen/*.sh) -------------------
+#
+#   screen_row N                      print line N (1-based) of the screen
+#   screen_wait_row N TEXT [SECONDS]  poll until line N contains TEXT
+#   screen_capture_attrs              print the screen with its attributes
+#                                     (capture-pane -e: SGR escapes)
+#   screen_record FILE                append what the pane receives to FILE
+#   screen_record_stop                stop recording
+#   screen_wait_quiet FILE [SECONDS]  poll until FILE stops growing; prints
+#                                     its size
+#   screen_stop                       end the session, so screen_start can
+#                                     start another in the same test
+
+screen_row() {
+	screen_capture | sed -n "${1}p"
+}
+
+_screen_row_has() {
+	screen_row "$1" | grep -qF -- "$2"
+}
+
+screen_wait_row() {
+	if _screen_poll "${3:-$SCREEN_TIMEOUT}" _screen_row_has "$1" "$2"; then
+		ok 0 "screen line $1 shows '$2'"
+	else
+		ok 1 "screen line $1 shows '$2'"
+		diag "line $1 was: $(screen_row "$1")" "screen was:" "$(screen_capture)"
+		return 1
+	fi
+}
+
+screen_capture_attrs() {
+	stmux capture-pane -p -e -t "$SCREEN_TARGET"
+}
+
+screen_record() {
+	: >>"$1"
+	stmux pipe-pane -o -t "$SCREEN_TARGET" "cat >>'$1'"
+}
+
+screen_record_stop() {
+	stmux pipe-pane -t "$SCREEN_TARGET"
+}
+
+_screen_size() {
+	wc -c <"$1" | tr -d ' '
+}
+
+# The file is quiet once its size has not changed over ten polls in a row
+# (about 0.2 s): tmux passes output on as it reads it.
+_screen_quiet() {
+	local now
+	now=$(_screen_size "$1")
+	if [ "$now" = "$_screen_last_size" ]; then
+		_screen_same=$((_screen_same + 1))
+	else
+		_screen_same=0
+		_screen_last_size=$now
+	fi
+	[ "$_screen_same" -ge 10 ]
+}
+
+screen_wait_quiet() {
+	_screen_last_size=-1
+	_screen_same=0
+	_screen_poll "${2:-$SCREEN_TIMEOUT}" _screen_quiet "$1"
+	_screen_size "$1"
+}
+
+screen_stop() {
+	touch "$TEST_TMP/release"
+	stmux kill-session -t "$SCREEN_TARGET" >/dev/null 2>&1
+	_screen_poll 5 _screen_session_gone
+}
+
+_screen_session_gone() {
+	! stmux has-session -t "$SCREEN_TARGET" >/dev/null 2>&1
 }

@@ -1,0 +1,338 @@
+/* session.c: reading and writing the session file.
+ *
+ * The format is versioned ("werkbezoek-session 1" first) and strict: a
+ * line that does not parse makes the whole file corrupt, reported once and
+ * ignored, never half-applied. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "session.h"
+
+#define MAGIC "werkbezoek-session 1"
+#define MAX_LINE (1 << 20)
+
+void session_init(struct session *s)
+{
+	memset(s, 0, sizeof(*s));
+	history_list_init(&s->hist);
+}
+
+void session_free(struct session *s)
+{
+	size_t i;
+
+	location_clear(&s->page);
+	history_list_free(&s->hist);
+	for (i = 0; i < s->nsearches; i++)
+		free(s->searches[i]);
+	free(s->searches);
+	memset(s, 0, sizeof(*s));
+}
+
+void session_add_search(struct session *s, const char *pattern)
+{
+	s->searches = xgrow(s->searches, &s->capsearches, s->nsearches + 1, sizeof(char *));
+	s->searches[s->nsearches++] = xstrdup(pattern);
+}
+
+char *session_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	struct buf b = BUF_INIT;
+
+	if (state && *state == '/')
+		buf_printf(&b, "%s/werkbezoek/session", state);
+	else if (home && *home)
+		buf_printf(&b, "%s/.local/state/werkbezoek/session", home);
+	else
+		return NULL;
+	return buf_steal(&b);
+}
+
+/* %XX for space, %, and anything below 0x21: ids and patterns stay on
+ * one line and one field. */
+static void put_escaped(struct buf *b, const char *s)
+{
+	size_t start = b->len;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c <= ' ' || c == '%' || c == 0x7F)
+			buf_printf(b, "%%%02X", c);
+		else
+			buf_addc(b, (char)c);
+	}
+	if (b->len == start)
+		buf_adds(b, "%00"); /* never an empty field */
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Decodes one field; NULL if malformed.  "%00" alone is the empty string. */
+static char *get_escaped(const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '%') {
+			int h, l;
+
+			h = i + 2 < len ? hexval(s[i + 1]) : -1;
+			l = i + 2 < len ? hexval(s[i + 2]) : -1;
+			if (h < 0 || l < 0) {
+				buf_free(&b);
+				return NULL;
+			}
+			if (h || l)
+				buf_addc(&b, (char)(h * 16 + l));
+			i += 2;
+		} else {
+			buf_addc(&b, s[i]);
+		}
+	}
+	return buf_steal(&b);
+}
+
+static const char *const kind_names[] = { "none", "doc", "entity", "help", "history" };
+
+static void put_location(struct buf *b, const char *tag, const struct location *l)
+{
+	buf_printf(b, "%s %s ", tag, kind_names[l->kind]);
+	put_escaped(b, l->id ? l->id : "");
+	buf_printf(b, " %zu %zu\n", l->block, l->off);
+}
+
+int session_save(const char *path, const struct session *s, char **error)
+{
+	struct buf b = BUF_INIT, dir = BUF_INIT, tmp = BUF_INIT, e = BUF_INIT;
+	const char *slash = strrchr(path, '/');
+	size_t i;
+	FILE *fp = NULL;
+	int rc = -1;
+
+	*error = NULL;
+	buf_adds(&b, MAGIC "\n");
+	put_location(&b, "page", &s->page);
+	for (i = 0; i < s->hist.n; i++)
+		put_location(&b, "history", &s->hist.items[i]);
+	buf_printf(&b, "position %zu\n", s->hist.pos);
+	if (s->hist.last_jump.kind != LOC_NONE)
+		put_location(&b, "jump", &s->hist.last_jump);
+	for (i = 0; i < MARKS; i++) {
+		char tag[8];
+
+		if (s->hist.marks[i].kind == LOC_NONE)
+			continue;
+		snprintf(tag, sizeof(tag), "mark-%c", (char)('a' + i));
+		put_location(&b, tag, &s->hist.marks[i]);
+	}
+	for (i = 0; i < s->nsearches; i++) {
+		buf_adds(&b, "search ");
+		put_escaped(&b, s->searches[i]);
+		buf_addc(&b, '\n');
+	}
+
+	/* the directory, as mkdir -p would make it, private */
+	if (slash) {
+		size_t k;
+
+		buf_add(&dir, path, (size_t)(slash - path));
+		for (k = 1; k <= dir.len; k++) {
+			if (k == dir.len || dir.data[k] == '/') {
+				char c = dir.data[k];
+
+				dir.data[k] = '\0';
+				if (mkdir(dir.data, 0700) != 0 && errno != EEXIST) {
+					buf_printf(&e, "cannot create %s: %s", dir.data, strerror(errno));
+					goto out;
+				}
+				dir.data[k] = c;
+			}
+		}
+	}
+	buf_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+	fp = fopen(tmp.data, "w");
+	if (!fp) {
+		buf_printf(&e, "cannot write %s: %s", tmp.data, strerror(errno));
+		goto out;
+	}
+	if (fwrite(b.data, 1, b.len, fp) != b.len || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
+		buf_printf(&e, "cannot write %s: %s", tmp.data, strerror(errno));
+		fclose(fp);
+		unlink(tmp.data);
+		goto out;
+	}
+	if (fclose(fp) != 0 || rename(tmp.data, path) != 0) {
+		buf_printf(&e, "cannot save %s: %s", path, strerror(errno));
+		unlink(tmp.data);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc)
+		*error = buf_steal(&e);
+	buf_free(&e);
+	buf_free(&b);
+	buf_free(&dir);
+	buf_free(&tmp);
+	return rc;
+}
+
+/* Splits line into up to n space-separated fields. */
+static size_t fields(char *line, char **f, size_t n)
+{
+	size_t k = 0;
+	char *p = line;
+
+	while (*p && k < n) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		f[k++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	return k;
+}
+
+static int parse_location(char **f, size_t nf, struct location *l)
+{
+	size_t k;
+	char *end;
+
+	if (nf != 5)
+		return 0;
+	for (k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
+		if (strcmp(f[1], kind_names[k]) == 0)
+			break;
+	if (k == sizeof(kind_names) / sizeof(kind_names[0]))
+		return 0;
+	location_clear(l);
+	l->kind = (enum location_kind)k;
+	l->id = get_escaped(f[2], strlen(f[2]));
+	if (!l->id)
+		return 0;
+	errno = 0;
+	l->block = strtoul(f[3], &end, 10);
+	if (*end || errno)
+		return 0;
+	l->off = strtoul(f[4], &end, 10);
+	if (*end || errno)
+		return 0;
+	if (!*l->id) {
+		free(l->id);
+		l->id = NULL;
+	}
+	return 1;
+}
+
+int session_load(const char *path, struct session *s, char **error)
+{
+	FILE *fp = fopen(path, "r");
+	struct buf line = BUF_INIT, e = BUF_INIT;
+	long lineno = 0;
+	int ch, rc = 1;
+	size_t pos = 0;
+
+	*error = NULL;
+	if (!fp) {
+		if (errno == ENOENT)
+			return 0;
+		buf_printf(&e, "cannot read %s: %s", path, strerror(errno));
+		*error = buf_steal(&e);
+		return -1;
+	}
+	for (;;) {
+		char *f[6];
+		size_t nf;
+		struct location l = { LOC_NONE, NULL, 0, 0 };
+
+		buf_reset(&line);
+		while ((ch = getc(fp)) != EOF && ch != '\n' && line.len < MAX_LINE)
+			buf_addc(&line, (char)ch);
+		if (ch == EOF && !line.len)
+			break;
+		lineno++;
+		if (line.len >= MAX_LINE || (line.len && memchr(line.data, '\0', line.len)))
+			goto corrupt;
+		if (lineno == 1) {
+			if (!line.data || strcmp(line.data, MAGIC) != 0)
+				goto corrupt;
+			continue;
+		}
+		if (!line.len)
+			continue;
+		nf = fields(line.data, f, 6);
+		if (nf == 0)
+			continue;
+		if (strcmp(f[0], "page") == 0 && parse_location(f, nf, &l)) {
+			location_copy(&s->page, &l);
+		} else if (strcmp(f[0], "history") == 0 && parse_location(f, nf, &l)) {
+			s->hist.items = xgrow(s->hist.items, &s->hist.cap, s->hist.n + 1,
+					      sizeof(*s->hist.items));
+			memset(&s->hist.items[s->hist.n], 0, sizeof(l));
+			location_copy(&s->hist.items[s->hist.n++], &l);
+		} else if (strcmp(f[0], "jump") == 0 && parse_location(f, nf, &l)) {
+			location_copy(&s->hist.last_jump, &l);
+		} else if (strncmp(f[0], "mark-", 5) == 0 && f[0][5] >= 'a' && f[0][5] <= 'z' &&
+			   !f[0][6] && parse_location(f, nf, &l)) {
+			location_copy(&s->hist.marks[f[0][5] - 'a'], &l);
+		} else if (strcmp(f[0], "position") == 0 && nf == 2) {
+			char *end;
+
+			pos = strtoul(f[1], &end, 10);
+			if (*end)
+				goto corrupt;
+		} else if (strcmp(f[0], "search") == 0 && nf == 2) {
+			char *p = get_escaped(f[1], strlen(f[1]));
+
+			if (!p)
+				goto corrupt;
+			session_add_search(s, p);
+			free(p);
+		} else {
+			location_clear(&l);
+			goto corrupt;
+		}
+		location_clear(&l);
+		if (ch == EOF)
+			break;
+	}
+	if (lineno == 0)
+		goto corrupt;
+	s->hist.pos = s->hist.n ? (pos < s->hist.n ? pos : s->hist.n - 1) : 0;
+	goto out;
+corrupt:
+	buf_printf(&e, "%s:%ld: not a werkbezoek session file; ignored", path, lineno ? lineno : 1);
+	*error = buf_steal(&e);
+	session_free(s);
+	session_init(s);
+	rc = -1;
+out:
+	fclose(fp);
+	buf_free(&line);
+	buf_free(&e);
+	return rc;
+}

@@ -1,0 +1,38 @@
+/* session.h: the session saved on quit and restored on the next start:
+ * the page and position, the back/forward list, the last jump, the marks
+ * and the search history.
+ *
+ * The file is $XDG_STATE_HOME/werkbezoek/session (default
+ * ~/.local/state/werkbezoek/session), plain text, one record a line, ids
+ * and patterns percent-escaped.  It is written to a temporary file in the
+ * same directory and renamed over the old one, so a crash never leaves
+ * half a file.  No curses here. */
+#ifndef WB_SESSION_H
+#define WB_SESSION_H
+
+#include <stddef.h>
+
+#include "history.h"
+
+struct session {
+	struct location page;       /* where the reader is */
+	struct history_list hist;
+	char **searches;            /* oldest first */
+	size_t nsearches, capsearches;
+};
+
+void session_init(struct session *s);
+void session_free(struct session *s);
+void session_add_search(struct session *s, const char *pattern);
+
+/* The session file's path (caller frees), or NULL without a home. */
+char *session_path(void);
+/* Writes s to path, creating its directory.  Returns 0, or -1 with a
+ * message in *error (caller frees). */
+int session_save(const char *path, const struct session *s, char **error);
+/* Reads path into s (initialised).  Returns 1 when read, 0 when there is
+ * no file, -1 for an unreadable or corrupt one, with a message in *error
+ * (caller frees); s is then left empty. */
+int session_load(const char *path, struct session *s, char **error);
+
+#endif
