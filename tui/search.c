@@ -268,8 +268,9 @@ static size_t skip_escape(const char *p, size_t len, size_t i, struct buf *lit)
 			return skip_past(p, len, i, '}');
 		if (e == 'p' || e == 'P')
 			return i < len ? i + 1 : len;
-		while (e == 'x' && i < len &&
-		       strchr("0123456789abcdefABCDEF", p[i]) && p[i])
+		/* \xhh: at most two hex digits, which may be upper case */
+		for (j = 0; e == 'x' && j < 2 && i < len && p[i] &&
+		     strchr("0123456789abcdefABCDEF", p[i]); j++)
 			i++;
 		return i;
 	case 'c':
@@ -793,8 +794,13 @@ enum search_status search_run(struct search_context *sc,
 	}
 	pcre2_match_data_free(r.md);
 	out->status = st;
-	out->next_doc = st == SEARCH_DONE ? (doc_to > doc_from ? doc_to : doc_from) : d;
-	out->next_off = st == SEARCH_DONE ? 0 : off;
+	if (st == SEARCH_DONE) {
+		out->next_doc = doc_to > doc_from ? doc_to : doc_from;
+		out->next_off = 0;
+	} else {
+		out->next_doc = d;
+		out->next_off = off;
+	}
 	return st;
 }
 
