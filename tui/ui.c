@@ -151,31 +151,30 @@ const struct history_list *app_history(struct app *a)
 	return &ui_of(a)->hist;
 }
 
+static int location_valid(const struct corpus *c, const struct location *l);
+
 int app_navigate(struct app *a, const struct location *to)
 {
 	struct ui *u = ui_of(a);
 	struct view *r = &a->views[PANE_READER];
 	struct location here = { LOC_NONE, NULL, 0, 0 };
-	int ok;
 
-	reader_location(r, &here);
-	/* a little context above a spot inside the page, as less does */
-	ok = reader_show_location(r, to, to->block || to->off ? 2 : 0);
-	if (ok) {
-		struct location shown = { LOC_NONE, NULL, 0, 0 };
-
-		/* the history keeps the position as shown, context and all */
-		reader_location(r, &shown);
-		shown.block = to->block;
-		shown.off = to->off;
-		history_visit(&u->hist, &here, &shown);
-		location_clear(&shown);
-		app_focus(a, PANE_READER);
-	} else {
+	if (!location_valid(a->corpus, to)) {
 		app_message(a, 1, "%s is not in this corpus", to->id ? to->id : "that page");
+		return 0;
 	}
+	/* the history first, so the history page is up to date; the history
+	 * page itself is not a step in it */
+	reader_location(r, &here);
+	if (to->kind != LOC_HISTORY && here.kind != LOC_HISTORY)
+		history_visit(&u->hist, &here, to);
+	else if (to->kind != LOC_HISTORY)
+		history_visit(&u->hist, NULL, to);
 	location_clear(&here);
-	return ok;
+	/* a little context above a spot inside the page, as less does */
+	reader_show_location(r, to, to->block || to->off ? 2 : 0);
+	app_focus(a, PANE_READER);
+	return 1;
 }
 
 static void navigate_to(struct app *a, enum location_kind kind, const char *id, size_t block,
@@ -581,11 +580,9 @@ static int mark_key(struct ui *u, int prefix, wint_t ch)
 		if (u->hist.last_jump.kind == LOC_NONE) {
 			app_message(a, 1, "no jump to go back to");
 		} else {
+			/* a jump itself: a second '' comes back */
 			location_copy(&to, &u->hist.last_jump);
-			if (reader_show_location(&a->views[PANE_READER], &to, 0)) {
-				history_jumped(&u->hist, &here);
-				app_focus(a, PANE_READER);
-			}
+			app_navigate(a, &to);
 		}
 	} else if ((m = history_mark(&u->hist, (int)ch)) != NULL) {
 		location_copy(&to, m);
