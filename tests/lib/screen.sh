@@ -66,7 +66,12 @@ exec env TERM=tmux-256color LANG=C.UTF-8 TZ=UTC LC_ALL= \
 	UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan:\${UBSAN_OPTIONS:-}" \
 	${SCREEN_ENV:-} "$WERKBEZOEK" $q
 SCRIPT
+	# Ctrl-C and Ctrl-\ typed in the pane signal its whole process group,
+	# this wrapper too: it catches them (and so waits for the program, as
+	# a shell with job control would) to record the program's exit.  A
+	# caught signal is reset to the default in the program it starts.
 	cat >"$TEST_TMP/wrap.sh" <<SCRIPT
+trap : INT QUIT
 sh "$TEST_TMP/run.sh"
 echo \$? >"$TEST_TMP/rc.tmp"
 stty -g >"$TEST_TMP/stty.after"
@@ -79,6 +84,8 @@ while [ ! -e "$TEST_TMP/release" ] && [ \$i -lt 1000 ]; do
 	i=\$((i + 1))
 done
 SCRIPT
+	# a test may run the program several times: the last run's pane goes
+	stmux kill-session -t "$SCREEN_TARGET" >/dev/null 2>&1
 	stmux new-session -d -s "$SCREEN_TARGET" -x "$cols" -y "$rows" \
 		"sh '$TEST_TMP/wrap.sh'" || return 1
 	stmux set-option -t "$SCREEN_TARGET" remain-on-exit on >/dev/null
