@@ -349,6 +349,19 @@ void reader_location(struct view *v, struct location *out)
 	reader_position(v, &out->block, &out->off);
 }
 
+/* Arriving at a mention (from an entity's page): it is the selected link,
+ * so it stands out and Enter goes on from it. */
+static void select_link_at(struct reader *r, size_t block, size_t off)
+{
+	size_t i;
+
+	for (i = 0; i < r->nlinks; i++)
+		if (r->links[i].block == block && r->links[i].span->start == off) {
+			r->cur_link = i;
+			return;
+		}
+}
+
 /* The line of (block, off) at the top, as it was. */
 static void show_at(struct view *v, size_t block, size_t off)
 {
@@ -371,6 +384,7 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 		if (!d)
 			return 0;
 		reader_show_doc(v, corpus_doc_index(r->app->corpus, d), l->block, l->off, context);
+		select_link_at(r, l->block, l->off);
 		return 1;
 	case LOC_ENTITY:
 		e = l->id ? entity_find(corpus_entities(r->app->corpus), l->id) : -1;

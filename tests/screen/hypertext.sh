@@ -38,6 +38,8 @@ screen_keys BTab
 screen_keys Enter
 screen_wait "Over grenzen heen · 2017-05-11"
 screen_wait "[1] Marijke Vos (voorzitter Sociaal Werk Nederland)"
+# the mention we came for is the selected link: shown in reverse video
+like "$(screen_capture_attrs)" $'\e\\[([0-9]*;)*7m(\e\\[[0-9;]*m)*Marijke Vos' "the mention arrived at is highlighted"
 
 # back, back, forward
 screen_keys BSpace
