@@ -1,0 +1,102 @@
+# --search against an independent oracle: for a set of patterns it finds
+# exactly the lines and columns that Python's re finds in the --show
+# --width=0 rendering; Dutch case and accents; invalid, empty and
+# catastrophic patterns; a pattern matching the empty string.
+. "$top_srcdir/tests/lib/tap.sh"
+
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
+CORPUS="$top_srcdir/corpus"
+show="$TEST_TMP/show"
+mkdir -p "$show"
+"$WERKBEZOEK" --list "$CORPUS" | cut -f1 >"$show/order"
+while read -r id; do
+	"$WERKBEZOEK" --show="$id" --width=0 "$CORPUS" >"$show/$id.txt"
+done <"$show/order"
+
+# agree PATTERN [OPTION...]: --search and the oracle find the same hits
+agree() {
+	pat=$1
+	shift
+	"$WERKBEZOEK" "$@" --search="$pat" "$CORPUS" | cut -d: -f1-3 >"$TEST_TMP/got"
+	python3 "$top_srcdir/tests/cli/search_oracle.py" "$@" "$pat" "$show" >"$TEST_TMP/want"
+	n=$(wc -l <"$TEST_TMP/want" | tr -d ' ')
+	if cmp -s "$TEST_TMP/got" "$TEST_TMP/want" && [ "$n" -gt 0 ]; then
+		ok 0 "/$pat/ $*: the oracle's $n hits"
+	else
+		ok 1 "/$pat/ $*: the oracle's hits"
+		diag "$(diff "$TEST_TMP/want" "$TEST_TMP/got" | head -20)"
+	fi
+}
+
+agree 'mantelzorg'
+agree 'Sedna'
+agree 'sedna'
+agree '\bwerk\w*'
+agree 'Marijke|Aly|Welzijn|gemeente|Tinten'
+agree 'van (de|der|den) \w+'
+agree '\d{4}'
+agree '[A-Z]{3,}'
+agree 'cliënt\w*'
+agree 'één'
+agree 'ÉÉN' -i
+agree "'\w+"
+agree '“[^”]*”'
+agree 'ij'
+agree 'Aly van Beek'
+agree '^\w+:'
+agree '\.$'
+agree 'clienten' --fold
+agree 'een' --fold
+agree 'financiele' --fold
+agree 'cliënten' --fold
+
+# smart case: a capital makes it case-sensitive
+run "$WERKBEZOEK" --search='MOGROEP' "$CORPUS"
+is "$status" 1 "MOGROEP (smart case, a capital) finds nothing"
+run "$WERKBEZOEK" --search='mogroep' "$CORPUS"
+like "$out" "MOgroep" "mogroep (smart case) finds MOgroep"
+run "$WERKBEZOEK" -i --search='MOGROEP' "$CORPUS"
+like "$out" "MOgroep" "-i MOGROEP finds MOgroep"
+run "$WERKBEZOEK" --search='ÉÉN' "$CORPUS"
+is "$status" 1 "ÉÉN is case-sensitive (a capital)"
+run "$WERKBEZOEK" -i --search='\bcafé\b|ÉÉN' "$CORPUS"
+like "$out" "één|Eén" "-i ÉÉN finds één"
+
+# hits inside entity names and header lines point at the text
+run "$WERKBEZOEK" --search='van Beek' "$CORPUS"
+like "$out" '^doc-2014-11-05-tinten:[0-9]+:[0-9]+:Delegation: Marijke Vos' "a hit in a header line"
+
+# invalid patterns: a message with the offset, exit 2
+run "$WERKBEZOEK" --search='(abc' "$CORPUS"
+is "$status" 2 "an invalid pattern: exit 2"
+like "$err" "offset 4" "an invalid pattern: the message gives the offset"
+run "$WERKBEZOEK" --search='a{2,1}' "$CORPUS"
+is "$status" 2 "a{2,1}: exit 2"
+
+# the empty pattern and patterns that match the empty string
+run timeout 10 "$WERKBEZOEK" --search='' "$CORPUS"
+is "$status" 1 "the empty pattern finds nothing, and ends"
+run timeout 10 "$WERKBEZOEK" --search='x*' "$CORPUS"
+is "$status" 0 "x* ends"
+is "$(printf '%s\n' "$out" | cut -d: -f1-3 | sort -u | wc -l | tr -d ' ')" \
+   "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "x*: no hit twice, no empty hits"
+agree 'x+'
+run timeout 10 "$WERKBEZOEK" --search='\b' "$CORPUS"
+is "$status" 1 "\\b alone finds nothing (empty matches are not hits)"
+
+# the catastrophic pattern over a long run of a's ends, quickly, saying why
+mkdir -p "$TEST_TMP/aaa"
+{
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>'
+	head -c 200000 /dev/zero | tr '\0' a
+	printf 'b</p></body></text></TEI>\n'
+} >"$TEST_TMP/aaa/a.xml"
+start=$(date +%s%N)
+run timeout 20 "$WERKBEZOEK" --search='(a+)+$' "$TEST_TMP/aaa"
+elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+is "$status" 2 "(a+)+\$ over 200,000 a's: exit 2"
+like "$err" "pattern too complex" "(a+)+\$: 'pattern too complex'"
+ok "$([ "$elapsed" -lt 5000 ]; echo $?)" "(a+)+\$ ends within 5 s (took ${elapsed} ms)"
+run timeout 20 "$WERKBEZOEK" --search='(*LIMIT_MATCH=1000000000)(a+)+$' "$TEST_TMP/aaa"
+is "$status" 2 "a limit in the pattern cannot raise ours"
+done_testing
