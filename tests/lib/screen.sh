@@ -28,7 +28,7 @@ SCREEN_TIMEOUT=${SCREEN_TIMEOUT:-15}
 XDG_STATE_HOME=${SCREEN_STATE:-$TEST_TMP/state}
 export XDG_STATE_HOME
 SCREEN_SOCK="$TEST_TMP/tmux.sock"
-SCREEN_TARGET=wb
+SCREEN_TARGET=wb0
 
 if [ -z "${TMUX_BIN:-}" ]; then
 	TMUX_BIN=$(command -v tmux || true)
@@ -84,10 +84,17 @@ while [ ! -e "$TEST_TMP/release" ] && [ \$i -lt 1000 ]; do
 	i=\$((i + 1))
 done
 SCRIPT
-	# a test may run the program several times: the last run's pane goes
-	stmux kill-session -t "$SCREEN_TARGET" >/dev/null 2>&1
+	# A test may run the program several times: each run gets a session
+	# of its own, and the last run's goes once the new one is there (the
+	# server would exit with its last session, racing the next start).
+	local old_target=$SCREEN_TARGET
+	SCREEN_RUN=$((${SCREEN_RUN:-0} + 1))
+	SCREEN_TARGET=wb$SCREEN_RUN
 	stmux new-session -d -s "$SCREEN_TARGET" -x "$cols" -y "$rows" \
 		"sh '$TEST_TMP/wrap.sh'" || return 1
+	if [ "$SCREEN_RUN" -gt 1 ]; then
+		stmux kill-session -t "$old_target" >/dev/null 2>&1
+	fi
 	stmux set-option -t "$SCREEN_TARGET" remain-on-exit on >/dev/null
 	# The pid file appears once the shell that becomes werkbezoek runs.
 	local i=0
