@@ -99,8 +99,10 @@ void free_const(const void *p)
 
 void buf_grow(struct buf *b, size_t extra)
 {
-	if (b->len + extra + 1 > b->cap)
+	if (b->len + extra + 1 > b->cap) {
 		b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+		b->data[b->len] = '\0';   /* a string even before the first add */
+	}
 }
 
 void buf_add(struct buf *b, const char *s, size_t len)
@@ -144,6 +146,12 @@ void buf_reset(struct buf *b)
 	b->len = 0;
 	if (b->data)
 		b->data[0] = '\0';
+}
+
+void buf_zero_slack(struct buf *b, size_t n)
+{
+	buf_grow(b, n);
+	memset(b->data + b->len, 0, b->cap - b->len);
 }
 
 char *buf_steal(struct buf *b)

@@ -23,6 +23,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);
+/* Zeroes at least n bytes after the text, growing as needed: a subject
+ * for PCRE2's JIT, which reads past the end in wide words. */
+void buf_zero_slack(struct buf *b, size_t n);
 /* Hands the string to the caller (caller frees) and empties b. */
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);

@@ -2325,8 +2325,7 @@ static void assemble(struct docrec *d)
 {
 	size_t i;
 
-	if (!d->text.data)
-		buf_grow(&d->text, 0);
+	buf_zero_slack(&d->text, 16);   /* the text is a search subject */
 	for (i = 0; i < d->nblocks; i++) {
 		d->blocks[i].text = d->text.data + d->offsets[i];
 		d->blocks[i].spans = d->spans[i];

@@ -159,6 +159,7 @@ static void fold_build(struct fold_doc *fd, const char *s, size_t len)
 	if (!fd->npoints)
 		return;
 	buf_add(&b, s + copied, len - copied);
+	buf_zero_slack(&b, 16);         /* JIT reads past the end */
 	fd->len = b.len;
 	fd->text = buf_steal(&b);
 }

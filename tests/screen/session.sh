@@ -83,6 +83,6 @@ screen_wait "Documents (5)"
 screen_keys q
 screen_wait_exit
 is "$SCREEN_STATUS" 0 "an unwritable state directory: exit 0"
-screen_check_restored "unwritable state"
 screen_wait "the session was not saved"
+screen_check_restored "unwritable state"
 done_testing
