@@ -217,6 +217,12 @@ void text_to_ascii(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "...");
 		} else if (cp == 0xA0) {
 			buf_addc(b, ' ');
+		} else if (cp == 0xB7 || cp == 0x2022) {
+			buf_addc(b, cp == 0xB7 ? '.' : '*');   /* the middle dot, a bullet */
+		} else if (cp == 0xAB || cp == 0xBB) {
+			buf_addc(b, '"');
+		} else if (cp == 0x2500 || cp == 0x2502) {
+			buf_addc(b, cp == 0x2500 ? '-' : '|');
 		} else if (text_is_unsafe(cp)) {
 			text_placeholder(b, cp);
 		} else {
