@@ -202,7 +202,10 @@ void render_frame(WINDOW *win, const char *title, const char *right, int focused
 
 	getmaxyx(win, h, w);
 	wattrset(win, styles[fs]);
-	box(win, 0, 0);
+	if (h == 1)
+		mvwhline(win, 0, 0, ACS_HLINE, w);   /* a title bar, no box */
+	else
+		box(win, 0, 0);
 	wattrset(win, A_NORMAL);
 	if (w < 6)
 		return;

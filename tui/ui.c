@@ -249,13 +249,13 @@ static void layout(struct ui *u)
 	a->too_small = cols < MIN_COLS || rows < MIN_ROWS;
 	a->single = cols < WIDE_COLS || rows < WIDE_ROWS;
 	for (i = 0; i < PANE_COUNT; i++)
-		view_place(&a->views[i], 0, 0, 0, 0);
+		view_place(&a->views[i], 0, 0, 0, 0, 0);
 	werase(stdscr);
 	if (a->too_small)
 		return;
 	body = rows - 1;   /* the status line */
 	if (a->single || a->maximized) {
-		view_place(&a->views[a->focus], 0, 0, body, cols);
+		view_place(&a->views[a->focus], 0, 0, body, cols, 0);
 		return;
 	}
 	left = cols * 3 / 10;
@@ -267,11 +267,11 @@ static void layout(struct ui *u)
 	if (res && res < 5)
 		res = 5;
 	docs = (body - res) / 2;
-	view_place(&a->views[PANE_DOCUMENTS], 0, 0, docs, left);
-	view_place(&a->views[PANE_ENTITIES], docs, 0, body - res - docs, left);
-	view_place(&a->views[PANE_READER], 0, left, body - res, cols - left);
+	view_place(&a->views[PANE_DOCUMENTS], 0, 0, docs, left, 1);
+	view_place(&a->views[PANE_ENTITIES], docs, 0, body - res - docs, left, 1);
+	view_place(&a->views[PANE_READER], 0, left, body - res, cols - left, 1);
 	if (res)
-		view_place(&a->views[PANE_RESULTS], body - res, 0, res, cols);
+		view_place(&a->views[PANE_RESULTS], body - res, 0, res, cols, 1);
 }
 
 /* ---- drawing -------------------------------------------------------------- */
@@ -293,10 +293,12 @@ static void draw_status(struct ui *u)
 	} else if (a->focus == PANE_READER) {
 		size_t top, n;
 
+		/* the position goes right, with the hints: a narrow terminal
+		 * cuts the title, never where you are */
 		reader_lines(&a->views[PANE_READER], &top, &n);
 		buf_printf(&left, "%s", reader_title(&a->views[PANE_READER]));
 		if (n)
-			buf_printf(&left, " \xC2\xB7 line %zu/%zu", top + 1, n);
+			buf_printf(&right, "line %zu/%zu \xC2\xB7 ", top + 1, n);
 	} else {
 		buf_adds(&left, a->views[a->focus].ops->name);
 	}
@@ -942,5 +944,9 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		save_session(&u, path);
 	free(path);
 	teardown(&u);
-	return 0;
+	/* as a shell reports it: 128 + the signal that ended it; a terminal
+	 * that went away is an error */
+	if (got_signal)
+		return 128 + got_signal;
+	return u.quit ? 0 : 2;
 }

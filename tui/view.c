@@ -28,26 +28,30 @@ static void drop_windows(struct view *v)
 	v->content = v->frame = NULL;
 }
 
-void view_place(struct view *v, int y, int x, int height, int width)
+void view_place(struct view *v, int y, int x, int height, int width, int boxed)
 {
 	int old_width = v->width;
+	int side = boxed ? 1 : 0;
 
 	drop_windows(v);
-	v->shown = height >= 3 && width >= 3;
+	v->shown = height >= 2 + side && width >= 1 + 2 * side;
 	if (!v->shown) {
 		v->height = v->width = 0;
 		return;
 	}
-	v->frame = newwin(height, width, y, x);
-	v->content = newwin(height - 2, width - 2, y + 1, x + 1);
+	v->frame = newwin(boxed ? height : 1, width, y, x);
+	v->content = newwin(height - 1 - side, width - 2 * side, y + 1, x + side);
 	if (!v->frame || !v->content) {
 		drop_windows(v);
 		v->shown = 0;
 		return;
 	}
 	idlok(v->content, TRUE);
-	v->height = height - 2;
-	v->width = width - 2;
+	/* the cursor is hidden: no need to move it back after each update */
+	leaveok(v->content, TRUE);
+	leaveok(v->frame, TRUE);
+	v->height = height - 1 - side;
+	v->width = width - 2 * side;
 	if (v->ops->resize && old_width != v->width)
 		v->ops->resize(v, v->width);
 	view_clamp(v);

@@ -61,8 +61,11 @@ struct view {
 
 void view_init(struct view *v, const struct view_ops *ops, struct app *app, void *priv);
 /* Places the view at (y, x) with the given outer size, frame included;
- * height or width 0 hides it. */
-void view_place(struct view *v, int y, int x, int height, int width);
+ * height or width 0 hides it.  A view alone on the screen (boxed 0) has
+ * only a title bar: its lines span the terminal's width, so curses can
+ * scroll them with the terminal's own scrolling and clear to the end of a
+ * line, as less does. */
+void view_place(struct view *v, int y, int x, int height, int width, int boxed);
 /* Queues the view's windows for the next doupdate. */
 void view_draw(struct view *v, int focused);
 /* Moving and scrolling shared by every pane; REACT_NONE when req is
