@@ -85,6 +85,8 @@ struct docrec {
 	struct span **spans;      /* per block, owned */
 	size_t *offsets;          /* per block, into text while building */
 	struct buf text;          /* the blocks' text, each followed by '\n' */
+	size_t *note_block;       /* a note's serial -> its block, while building */
+	size_t nnote_block, capnote_block;
 };
 
 struct corpus {
@@ -516,6 +518,7 @@ struct bb {
 	int pending_space;
 	unsigned gen;             /* bumped whenever the block is emitted */
 	int is_note;              /* emitted after the block that anchors it */
+	unsigned serial;          /* a note's number among the document's notes */
 	int implicit;             /* opened by stray text, not an element */
 	char *label;              /* a label not yet used (item, speaker) */
 	long label_entity;        /* a mention over the label, or -1 */
@@ -633,7 +636,9 @@ struct flat {
 	size_t depth, capdepth;
 	struct bb *deferred;      /* finished notes waiting for their anchor */
 	size_t ndeferred, capdeferred;
-	unsigned notes;           /* running note number */
+	unsigned notes;           /* running note number, as shown */
+	unsigned serials;         /* notes begun, numbered from 1 */
+	int skip_notes;           /* a title: its notes are not shown */
 	size_t expanded;          /* bytes added by entity expansion */
 	size_t expand_budget;
 };
@@ -667,6 +672,17 @@ static void doc_add_block(struct flat *f, struct bb *b)
 	/* blocks arrive in order: their text goes straight to the document's
 	 * buffer, and the pointers are set once it stops moving */
 	d->offsets[d->nblocks] = d->text.len;
+	if (b->is_note && b->serial) {
+		size_t k;
+
+		d->note_block = xgrow(d->note_block, &d->capnote_block, b->serial + 1,
+				      sizeof(*d->note_block));
+		for (k = d->nnote_block; k <= b->serial; k++)
+			d->note_block[k] = (size_t)-1;
+		if (d->nnote_block <= b->serial)
+			d->nnote_block = b->serial + 1;
+		d->note_block[b->serial] = d->nblocks;
+	}
 	buf_add(&d->text, b->text.data ? b->text.data : "", b->text.len);
 	buf_addc(&d->text, '\n');
 	d->spans[d->nblocks] = NULL;
@@ -684,19 +700,37 @@ static void doc_add_block(struct flat *f, struct bb *b)
 	d->nblocks++;
 }
 
-/* Emits a finished block: a note waits for the block that anchors it;
- * any other block goes to the document, followed by its notes. */
+/* The notes waiting for their anchor's block go to the document. */
+static void flush_notes(struct flat *f)
+{
+	size_t i, j;
+
+	/* in the order of their markers: an inner note closes first */
+	for (i = 1; i < f->ndeferred; i++) {
+		struct bb t = f->deferred[i];
+
+		for (j = i; j > 0 && f->deferred[j - 1].serial > t.serial; j--)
+			f->deferred[j] = f->deferred[j - 1];
+		f->deferred[j] = t;
+	}
+	for (i = 0; i < f->ndeferred; i++) {
+		doc_add_block(f, &f->deferred[i]);
+		bb_free(&f->deferred[i]);
+	}
+	f->ndeferred = 0;
+}
+
+/* Emits a finished block: a note waits until the outermost block that
+ * anchors it is done; any other block goes to the document, and when it
+ * is an outermost one, the notes it anchors follow it.  Note markers hold
+ * the note's serial number until the document is assembled. */
 static void emit(struct flat *f, struct bb *b)
 {
-	size_t base, i, j;
-
 	while (b->text.len > b->label_len && b->text.data[b->text.len - 1] == ' ')
 		b->text.data[--b->text.len] = '\0';
 	if (b->text.len == 0 || (b->text.len == b->label_len && !b->is_note)) {
 		bb_reset(b);
-		return;
-	}
-	if (b->is_note && f->depth > 1) {
+	} else if (b->is_note && f->depth > 1) {
 		struct bb *n;
 
 		f->deferred = xgrow(f->deferred, &f->capdeferred, f->ndeferred + 1,
@@ -705,6 +739,8 @@ static void emit(struct flat *f, struct bb *b)
 		memset(n, 0, sizeof(*n));
 		n->kind = b->kind;
 		n->level = b->level;
+		n->is_note = 1;
+		n->serial = b->serial;
 		buf_add(&n->text, b->text.data, b->text.len);
 		n->label_len = b->label_len;
 		n->spans = b->spans;
@@ -714,25 +750,12 @@ static void emit(struct flat *f, struct bb *b)
 		b->nspans = b->capspans = 0;
 		bb_reset(b);
 		return;
+	} else {
+		doc_add_block(f, b);
+		bb_reset(b);
 	}
-	base = f->d->nblocks;
-	for (i = 0; i < b->nspans; i++)
-		if (b->spans[i].kind == SPAN_NOTEREF)
-			b->spans[i].note += base + 1;
-	doc_add_block(f, b);
-	bb_reset(b);
-	if (f->depth > 1)
-		return;   /* an outer block is still open: notes wait for it */
-	for (i = 0; i < f->ndeferred; i++) {
-		struct bb *n = &f->deferred[i];
-
-		for (j = 0; j < n->nspans; j++)
-			if (n->spans[j].kind == SPAN_NOTEREF)
-				n->spans[j].note += base + 1;
-		doc_add_block(f, n);
-		bb_free(n);
-	}
-	f->ndeferred = 0;
+	if (f->depth <= 1)
+		flush_notes(f);
 }
 
 static struct bb *top(struct flat *f)
@@ -1596,7 +1619,7 @@ static long unreferenced_entity(struct corpus *c, const char *type, const char *
 }
 
 /* One frame per open element in the text walk: what to do on leaving. */
-enum frame_action { F_NONE, F_BLOCK, F_SPAN, F_MENTION, F_NOTE, F_CELL };
+enum frame_action { F_NONE, F_BLOCK, F_SPAN, F_MENTION, F_SPACE };
 
 struct frame {
 	xmlNodePtr node;
@@ -1728,9 +1751,19 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 
 			memset(&fr, 0, sizeof(fr));
 			fr.node = n;
-			if (block_kind_of(f, n, &kind)) {
+			int is_block = block_kind_of(f, n, &kind);
+
+			if (is_block && kind != BLOCK_NOTE && top(f) && top(f)->is_note) {
+				/* a note is one block: its paragraphs and lists run on */
+				top(f)->pending_space = 1;
+				is_block = 0;
+				fr.action = F_SPACE;
+			}
+			if (is_block && kind == BLOCK_NOTE && f->skip_notes) {
+				descend = 0;   /* a note in a title is not shown */
+			} else if (is_block) {
 				struct bb *outer = top(f), *b;
-				unsigned level = 0;
+				unsigned level = 0, serial = 0;
 				char *label = NULL;
 				long label_entity = -1;
 
@@ -1751,7 +1784,7 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					buf_add(&tb->text, m.data, m.len);
 					tb->pending_space = 0;
 					s->end = tb->text.len;
-					s->note = f->ndeferred;   /* fixed up when emitted */
+					s->note = serial = ++f->serials;   /* a block index once assembled */
 					label = xstrndup(m.data, m.len);
 					buf_free(&m);
 					{
@@ -1844,6 +1877,7 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 				}
 				b = push_block(f, kind, level, n);
 				b->is_note = kind == BLOCK_NOTE;
+				b->serial = serial;
 				b->label = label;
 				b->label_entity = label_entity;
 				if (kind == BLOCK_NOTE && label) {
@@ -1968,6 +2002,8 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 					pop_block(f);
 				else if (fr->action == F_SPAN || fr->action == F_MENTION)
 					close_span_frame(f, fr);
+				else if (fr->action == F_SPACE && top(f))
+					top(f)->pending_space = 1;
 			}
 			if (n && n != text && top(f) && top(f)->implicit &&
 			    n->type == XML_ELEMENT_NODE && !n->next) {
@@ -1979,6 +2015,7 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 	}
 	while (f->depth)
 		pop_block(f);
+	flush_notes(f);
 	free(frames);
 }
 
@@ -2189,7 +2226,9 @@ static void title_block(struct flat *f, xmlNodePtr title, const char *fallback)
 	struct bb *b;
 
 	if (title) {
+		f->skip_notes = 1;
 		flatten_text(f, title);   /* p-less content: an implicit block */
+		f->skip_notes = 0;
 		if (f->d->nblocks)
 			f->d->blocks[0].kind = BLOCK_TITLE;
 	}
@@ -2327,9 +2366,27 @@ static void assemble(struct docrec *d)
 
 	buf_zero_slack(&d->text, 16);   /* the text is a search subject */
 	for (i = 0; i < d->nblocks; i++) {
+		size_t k;
+
 		d->blocks[i].text = d->text.data + d->offsets[i];
 		d->blocks[i].spans = d->spans[i];
+		/* a note marker points at its note's block; one whose note had
+		 * nothing in it stays a marker without a link */
+		for (k = 0; k < d->blocks[i].nspans; k++) {
+			struct span *sp = &d->spans[i][k];
+			size_t serial = sp->note;
+
+			if (sp->kind != SPAN_NOTEREF)
+				continue;
+			if (serial < d->nnote_block && d->note_block[serial] != (size_t)-1)
+				sp->note = d->note_block[serial];
+			else
+				sp->kind = SPAN_EMPHASIS;
+		}
 	}
+	free(d->note_block);
+	d->note_block = NULL;
+	d->nnote_block = d->capnote_block = 0;
 	free(d->offsets);
 	d->offsets = NULL;
 	d->pub.text_len = d->text.len;

@@ -453,6 +453,15 @@ static pcre2_code *compile(const char *pat, size_t len, uint32_t opts,
 	return code;
 }
 
+static size_t jit_size(const pcre2_code *code)
+{
+	size_t size = 0;
+
+	if (pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &size) != 0)
+		return 0;
+	return size;
+}
+
 struct search_pattern *search_compile(const char *pat, size_t len,
 				      unsigned flags, char **error)
 {
@@ -479,7 +488,7 @@ struct search_pattern *search_compile(const char *pat, size_t len,
 		goto fail;
 	if (p->fold) {
 		fold_pattern(pat, len, &folded);
-		if (folded.len != len || memcmp(folded.data, pat, len)) {
+		if (folded.len != len || (len && memcmp(folded.data, pat, len))) {
 			pcre2_code_free(p->code);
 			src = folded.data;
 			srclen = folded.len;
@@ -493,7 +502,9 @@ struct search_pattern *search_compile(const char *pat, size_t len,
 	/* Without JIT, MATCH_INVALID_UTF makes the interpreter check the
 	 * subject at every call, quadratic over a document; the text is
 	 * valid UTF-8, so do without it there. */
-	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0) {
+	/* (*NO_JIT) in a pattern makes jit_compile succeed without code:
+	 * only JIT code that exists counts */
+	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 && jit_size(p->code) > 0) {
 		p->jit = 1;
 	} else {
 		pcre2_code_free(p->code);
