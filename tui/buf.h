@@ -6,6 +6,7 @@
 #ifndef WB_BUF_H
 #define WB_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf {
@@ -22,6 +23,8 @@ void buf_addc(struct buf *b, char c);
 void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void buf_reset(struct buf *b);
 /* Zeroes at least n bytes after the text, growing as needed: a subject
  * for PCRE2's JIT, which reads past the end in wide words. */

@@ -130,7 +130,6 @@ static void add_diag(struct corpus *c, size_t file, long line, long col,
 	struct corpus_diag *d;
 	struct file_rec *f = file < c->nfiles ? &c->files[file] : NULL;
 	va_list ap;
-	int n;
 
 	if (f && ++f->ndiags > MAX_DIAGS_PER_FILE) {
 		if (f->ndiags != MAX_DIAGS_PER_FILE + 1)
@@ -138,15 +137,8 @@ static void add_diag(struct corpus *c, size_t file, long line, long col,
 		buf_printf(&raw, "too many problems; the rest of this file's are not shown");
 	} else {
 		va_start(ap, fmt);
-		n = vsnprintf(NULL, 0, fmt, ap);
+		buf_vprintf(&raw, fmt, ap);
 		va_end(ap);
-		if (n < 0)
-			n = 0;
-		buf_grow(&raw, (size_t)n);
-		va_start(ap, fmt);
-		vsnprintf(raw.data, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		raw.len = (size_t)n;
 	}
 	while (raw.len && (raw.data[raw.len - 1] == '\n' || raw.data[raw.len - 1] == ' '))
 		raw.data[--raw.len] = '\0';

@@ -118,21 +118,6 @@ static size_t entities_lines(struct view *v)
 	return state(v)->nshown;
 }
 
-static enum style class_style(enum entity_class cls)
-{
-	switch (cls) {
-	case ENTITY_PERSON:
-		return STYLE_PERSON;
-	case ENTITY_ORG:
-		return STYLE_ORG;
-	case ENTITY_PLACE:
-		return STYLE_PLACE;
-	case ENTITY_OTHER:
-		break;
-	}
-	return STYLE_OTHER;
-}
-
 static void entities_draw(struct view *v, size_t n, int y, int width, int selected)
 {
 	struct entities *s = state(v);
@@ -146,8 +131,8 @@ static void entities_draw(struct view *v, size_t n, int y, int width, int select
 	cw = (int)strlen(count);
 	if (selected)
 		render_fill(v->content, y, 0, width, st);
-	render_str(v->content, y, 0, width, letter, selected ? st : class_style(e->cls));
-	render_str(v->content, y, 2, width - 2 - cw, e->name, selected ? st : class_style(e->cls));
+	render_str(v->content, y, 0, width, letter, selected ? st : render_class_style(e->cls));
+	render_str(v->content, y, 2, width - 2 - cw, e->name, selected ? st : render_class_style(e->cls));
 	if (width > cw + 4)
 		render_str(v->content, y, width - cw, cw, count, selected ? st : STYLE_DIM);
 }

@@ -509,19 +509,7 @@ static enum style span_style(const struct reader *r, const struct span *s)
 	switch (s->kind) {
 	case SPAN_MENTION:
 		e = entity_get(corpus_entities(r->app->corpus), s->entity);
-		if (!e)
-			return STYLE_OTHER;
-		switch (e->cls) {
-		case ENTITY_PERSON:
-			return STYLE_PERSON;
-		case ENTITY_ORG:
-			return STYLE_ORG;
-		case ENTITY_PLACE:
-			return STYLE_PLACE;
-		case ENTITY_OTHER:
-			break;
-		}
-		return STYLE_OTHER;
+		return e ? render_class_style(e->cls) : STYLE_OTHER;
 	case SPAN_EMPHASIS:
 		return STYLE_EMPHASIS;
 	case SPAN_LINK:

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "entity.h"
 #include "render.h"
 #include "text.h"
 
@@ -26,6 +27,20 @@ int render_utf8(void)
 attr_t render_attr(enum style s)
 {
 	return s < STYLE_COUNT ? styles[s] : A_NORMAL;
+}
+
+enum style render_class_style(int cls)
+{
+	switch (cls) {
+	case ENTITY_PERSON:
+		return STYLE_PERSON;
+	case ENTITY_ORG:
+		return STYLE_ORG;
+	case ENTITY_PLACE:
+		return STYLE_PLACE;
+	default:
+		return STYLE_OTHER;
+	}
 }
 
 void render_init(void)

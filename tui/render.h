@@ -47,6 +47,8 @@ void render_init(void);
 int render_utf8(void);
 
 attr_t render_attr(enum style s);
+/* The style of an entity's name, by its class (enum entity_class). */
+enum style render_class_style(int cls);
 
 /* A run of styles over a piece of text: [start, end) bytes. */
 struct style_run {

@@ -124,18 +124,10 @@ void app_message(struct app *a, int error, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	buf_grow(&b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b.len = (size_t)n;
 	free(a->message);
 	a->message = buf_steal(&b);
 	a->message_error = error;
