@@ -187,6 +187,36 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out)
 	return 0;
 }
 
+/* A line longer than this is shown around its hit, not whole: a hit in a
+ * 100 MB paragraph must not print the paragraph (once per hit). */
+#define LONG_LINE 4096
+#define HIT_CONTEXT 200
+
+/* Moves off back to the start of the UTF-8 character it is in. */
+static size_t char_start(const char *s, size_t off)
+{
+	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	return off;
+}
+
+static void put_hit_line(FILE *out, const struct block *b, size_t start, size_t end)
+{
+	size_t from, to;
+
+	if (b->len <= LONG_LINE) {
+		put(out, b->text, b->len);
+		return;
+	}
+	from = start > HIT_CONTEXT ? char_start(b->text, start - HIT_CONTEXT) : 0;
+	to = end + HIT_CONTEXT < b->len ? char_start(b->text, end + HIT_CONTEXT) : b->len;
+	if (from > 0)
+		fputs("\xE2\x80\xA6", out);   /* … */
+	put(out, b->text + from, to - from);
+	if (to < b->len)
+		fputs("\xE2\x80\xA6", out);
+}
+
 /* A batch search may take its time, but not for ever. */
 #define BATCH_SEARCH_SECONDS 60.0
 
@@ -220,7 +250,7 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
 		search_hit_position(c, h, &line, &column);
 		puts_clean(out, d->id);
 		fprintf(out, ":%zu:%zu:", line, column);
-		put(out, b->text, b->len);
+		put_hit_line(out, b, h->start, h->end);
 		fputc('\n', out);
 	}
 	status = r.nhits ? 0 : 1;

@@ -30,6 +30,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <libxml/valid.h>
 #include <libxml/xinclude.h>
 #include <libxml/xmlerror.h>
 
@@ -101,6 +102,8 @@ struct corpus {
 	struct docrec *docs;      /* in load order */
 	size_t ndocs, capdocs;
 	size_t *order;            /* corpus order -> load index */
+	size_t *doc_table;        /* hash of document ids: load index + 1, 0 empty */
+	size_t doc_tcap;
 	struct entity_index *ix;
 	struct corpus_diag *diags;
 	size_t ndiags, capdiags;
@@ -2322,12 +2325,45 @@ static void header_blocks(struct flat *f, xmlNodePtr tei, xmlNodePtr header)
 	}
 }
 
+/* The document with this id, by load index, or (size_t)-1. */
+static size_t doc_lookup(const struct corpus *c, const char *id)
+{
+	size_t h;
+
+	if (!c->doc_tcap)
+		return (size_t)-1;
+	for (h = hash_string(id) & (c->doc_tcap - 1); c->doc_table[h];
+	     h = (h + 1) & (c->doc_tcap - 1))
+		if (strcmp(c->docs[c->doc_table[h] - 1].pub.id, id) == 0)
+			return c->doc_table[h] - 1;
+	return (size_t)-1;
+}
+
+static void doc_table_put(struct corpus *c, size_t i)
+{
+	size_t h, k;
+
+	if ((i + 1) * 2 > c->doc_tcap) {
+		free(c->doc_table);
+		c->doc_tcap = c->doc_tcap ? c->doc_tcap * 2 : 64;
+		while ((i + 1) * 2 > c->doc_tcap)
+			c->doc_tcap *= 2;
+		c->doc_table = xcalloc(c->doc_tcap, sizeof(size_t));
+		for (k = 0; k < i; k++)
+			doc_table_put(c, k);
+	}
+	for (h = hash_string(c->docs[i].pub.id) & (c->doc_tcap - 1); c->doc_table[h];
+	     h = (h + 1) & (c->doc_tcap - 1))
+		;
+	c->doc_table[h] = i + 1;
+}
+
 static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
 {
 	char *id = attr(tei, "id");
 	struct buf b = BUF_INIT;
 	const char *base;
-	size_t k;
+	size_t stem, k = 2;
 
 	if (id && *id) {
 		buf_adds(&b, id);
@@ -2341,12 +2377,11 @@ static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
 			buf_printf(&b, "-%u", nth);
 	}
 	free(id);
-	/* ids are unique among documents */
-	for (k = 0; k < c->ndocs; k++) {
-		if (strcmp(c->docs[k].pub.id, b.data) == 0) {
-			buf_printf(&b, "-%zu", k + 2);
-			k = (size_t)-1;
-		}
+	/* ids are unique among documents: a second "x" becomes "x-2" */
+	stem = b.len;
+	while (doc_lookup(c, b.data) != (size_t)-1) {
+		b.len = stem;
+		buf_printf(&b, "-%zu", k++);
 	}
 	return buf_steal(&b);
 }
@@ -2401,6 +2436,7 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	memset(d, 0, sizeof(*d));
 	d->pub.id = doc_id(c, tei, file, nth);
 	d->pub.file = c->files[file].path;
+	doc_table_put(c, c->ndocs);
 	d->pub.date = header_date(header, c->files[file].path);
 	d->pub.type = header_type(tei, header);
 	c->ndocs++;
@@ -2633,6 +2669,12 @@ static void parse_file(struct corpus *c, size_t file)
 	xmlXIncludeProcessFlags(doc, PARSE_OPTIONS);   /* problems are reported */
 	c->in_xinclude = 0;
 	buf_reset(&c->loader_reason);
+	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
+	 * used after XInclude: the entity index has its own */
+	if (doc->ids) {
+		xmlFreeIDTable(doc->ids);
+		doc->ids = NULL;
+	}
 	root = xmlDocGetRootElement(doc);
 	if (!root) {
 		add_diag(c, file, 1, 1, 1, "file skipped: no root element");
@@ -2869,6 +2911,7 @@ void corpus_free(struct corpus *c)
 	}
 	free(c->docs);
 	free(c->order);
+	free(c->doc_table);
 	for (i = 0; i < c->nfiles; i++) {
 		struct file_rec *f = &c->files[i];
 
@@ -2920,12 +2963,9 @@ const struct doc *corpus_doc(const struct corpus *c, size_t i)
 
 const struct doc *corpus_find_doc(const struct corpus *c, const char *id)
 {
-	size_t i;
+	size_t i = doc_lookup(c, id);
 
-	for (i = 0; i < c->ndocs; i++)
-		if (strcmp(c->docs[i].pub.id, id) == 0)
-			return &c->docs[i].pub;
-	return NULL;
+	return i == (size_t)-1 ? NULL : &c->docs[i].pub;
 }
 
 size_t corpus_doc_index(const struct corpus *c, const struct doc *d)

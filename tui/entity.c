@@ -30,17 +30,6 @@ struct entity_index {
 	size_t tcap;             /* power of two */
 };
 
-static size_t hash_str(const char *s)
-{
-	size_t h = 14695981039346656037ULL;
-
-	while (*s) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 struct entity_index *entity_index_new(void)
 {
 	struct entity_index *ix = xcalloc(1, sizeof(*ix));
@@ -85,7 +74,7 @@ void entity_index_free(struct entity_index *ix)
 static void table_insert(struct entity_index *ix, long e)
 {
 	size_t mask = ix->tcap - 1;
-	size_t h = hash_str(ix->recs[e].pub.id) & mask;
+	size_t h = hash_string(ix->recs[e].pub.id) & mask;
 
 	while (ix->table[h] >= 0)
 		h = (h + 1) & mask;
@@ -108,7 +97,7 @@ static void table_grow(struct entity_index *ix)
 long entity_find(const struct entity_index *ix, const char *id)
 {
 	size_t mask = ix->tcap - 1;
-	size_t h = hash_str(id) & mask;
+	size_t h = hash_string(id) & mask;
 
 	while (ix->table[h] >= 0) {
 		if (strcmp(ix->recs[ix->table[h]].pub.id, id) == 0)

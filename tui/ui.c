@@ -11,6 +11,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,6 +38,10 @@
 #define MIN_ROWS 6
 #define WIDE_COLS 90
 #define WIDE_ROWS 18
+
+/* Keys handled before the screen is drawn, when they come faster than it
+ * can be (a paste, a slow terminal). */
+#define MAX_KEYS_PER_DRAW 256
 
 /* Search budget: as you type, and once the pattern is kept. */
 #define LIVE_SECONDS 0.25
@@ -96,6 +101,17 @@ static void on_crash(int sig, siginfo_t *info, void *uc)
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* Whether the terminal is gone (the SSH connection dropped): input
+ * hung up or in error. */
+static int terminal_gone(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static void install_signals(void)
@@ -346,19 +362,15 @@ static void draw(struct ui *u)
  * waiting behind it. */
 static int key_pending(void *ctx)
 {
-	wint_t ch;
-	int r;
+	int c;
 
 	(void)ctx;
 	wtimeout(stdscr, 0);
-	r = wget_wch(stdscr, &ch);
+	c = wgetch(stdscr);
 	wtimeout(stdscr, -1);
-	if (r == ERR)
+	if (c == ERR)
 		return 0;
-	if (r == KEY_CODE_YES)
-		ungetch((int)ch);
-	else
-		unget_wch((wchar_t)ch);
+	ungetch(c);
 	return 1;
 }
 
@@ -857,13 +869,60 @@ static void save_session(struct ui *u, const char *path)
 	session_free(&s);
 }
 
+/* A byte that is not UTF-8, skipped. */
+#define KEY_SKIPPED (-2)
+
+/* Reads one key: a curses key code (KEY_CODE_YES), a character (OK), ERR
+ * when there is no input or it failed, or KEY_SKIPPED for bytes that are
+ * not UTF-8.  UTF-8 is decoded here, byte by byte, rather than by
+ * wget_wch, which stays stuck after an invalid sequence (a stray byte
+ * over SSH must not cost the keyboard).  In a locale that is not UTF-8 a
+ * byte is its Latin-1 character. */
+static int read_key(wint_t *ch)
+{
+	char bytes[4];
+	size_t n, need, i;
+	uint32_t cp;
+	int c = wgetch(stdscr);
+
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN) {
+		*ch = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	if (c < 0x80 || !render_utf8()) {
+		*ch = (wint_t)c;
+		return OK;
+	}
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	bytes[0] = (char)c;
+	/* the rest of a character comes with it, or not at all */
+	wtimeout(stdscr, 50);
+	for (n = 1; n < need; n++) {
+		c = wgetch(stdscr);
+		if (c == ERR || c >= KEY_MIN || (c & 0xC0) != 0x80) {
+			if (c != ERR)
+				ungetch(c);
+			break;
+		}
+		bytes[n] = (char)c;
+	}
+	wtimeout(stdscr, -1);
+	i = n == need ? text_decode(bytes, n, &cp) : 0;
+	if (i != need || cp == 0xFFFD)
+		return KEY_SKIPPED;
+	*ch = (wint_t)cp;
+	return OK;
+}
+
 int ui_run(struct corpus *c, const struct ui_options *opt)
 {
 	struct ui u;
 	struct session saved;
 	char *path = NULL, *error = NULL;
 	wint_t ch;
-	int code, errors = 0, react;
+	int code, errors = 0, react, gone = 0;
 	SCREEN *screen;
 
 	memset(&u, 0, sizeof(u));
@@ -907,26 +966,49 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	layout(&u);
 	draw(&u);
 
-	while (!u.quit && !got_signal) {
-		code = wget_wch(stdscr, &ch);
-		if (got_signal)
-			break;
-		if (code == ERR) {
-			/* interrupted by a signal we do not act on, or a terminal
-			 * that is gone: a read that keeps failing ends the program */
-			if (errno == EINTR && ++errors < 100)
+	while (!u.quit && !got_signal && !gone) {
+		int keys = 0;
+
+		react = 0;
+		/* Every key already waiting is handled before the screen is
+		 * drawn once: on a slow line, twenty keys cost one redraw, not
+		 * twenty (the screen would lag ever further behind). */
+		for (;;) {
+			errno = 0;
+			code = read_key(&ch);
+			if (got_signal)
+				break;
+			if (code == KEY_SKIPPED)
 				continue;
+			if (code == ERR) {
+				/* no more input waiting, an interrupted read, or a
+				 * terminal that is gone: only the last ends the
+				 * program, and a read that keeps failing cannot make
+				 * it spin */
+				if (terminal_gone() || ++errors > 1000) {
+					gone = 1;
+					break;
+				}
+				if (keys)
+					break;
+				continue;
+			}
+			errors = 0;
+			keys++;
+			if (code == KEY_CODE_YES && ch == KEY_RESIZE) {
+				react |= REACT_LAYOUT;
+			} else {
+				free(u.app.message);
+				u.app.message = NULL;
+				react |= handle_key(&u, code, ch);
+			}
+			if (u.quit || keys >= MAX_KEYS_PER_DRAW)
+				break;
+			wtimeout(stdscr, 0);
+		}
+		wtimeout(stdscr, -1);
+		if (u.quit || got_signal || gone)
 			break;
-		}
-		errors = 0;
-		if (code == KEY_CODE_YES && ch == KEY_RESIZE) {
-			layout(&u);
-			draw(&u);
-			continue;
-		}
-		free(u.app.message);
-		u.app.message = NULL;
-		react = handle_key(&u, code, ch);
 		if (react & REACT_LAYOUT)
 			layout(&u);
 		draw(&u);
