@@ -671,6 +671,7 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 				  size_t d, size_t *offp,
 				  struct search_result *out)
 {
+	size_t slice_end = 0, slice_len = 0;
 	const struct doc *doc = corpus_doc(sc->corpus, d);
 	const struct fold_doc *fd = NULL;
 	const char *text = doc->text;
@@ -702,14 +703,21 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 			*offp = off;
 			return st;
 		}
-		/* the slice: whole blocks, at least r->slice bytes of them */
-		end = len;
-		if (len - off > r->slice) {
-			nl = memchr(text + off + r->slice, '\n',
-				    len - off - r->slice);
-			if (nl)
-				end = (size_t)(nl - text) + 1;
+		/* the slice: whole blocks, at least r->slice bytes of them;
+		 * found once and kept while the matches are inside it (a
+		 * paragraph of 100 MB is one block: looking for its end at
+		 * every match would make a search quadratic) */
+		if (off >= slice_end || slice_len != r->slice) {
+			slice_end = len;
+			slice_len = r->slice;
+			if (len - off > r->slice) {
+				nl = memchr(text + off + r->slice, '\n',
+					    len - off - r->slice);
+				if (nl)
+					slice_end = (size_t)(nl - text) + 1;
+			}
 		}
+		end = slice_end;
 		if (r->p->jit)
 			rc = pcre2_jit_match(r->p->code, (PCRE2_SPTR)text, end,
 					     off, PCRE2_NO_UTF_CHECK |

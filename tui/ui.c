@@ -380,7 +380,9 @@ static void clear_search(struct app *a)
 	a->pattern = NULL;
 	free(a->pattern_text);
 	a->pattern_text = NULL;
-	search_result_reset(&a->hits);
+	/* freed, not kept: a pattern typed on the way to the one wanted may
+	 * have had a million hits */
+	search_result_free(&a->hits);
 	a->current_hit = NO_HIT;
 	a->search_status = SEARCH_DONE;
 	results_reset(&a->views[PANE_RESULTS]);
