@@ -11,6 +11,9 @@
 
 #include <curses.h>
 #include <errno.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -383,6 +386,9 @@ static void clear_search(struct app *a)
 	/* freed, not kept: a pattern typed on the way to the one wanted may
 	 * have had a million hits */
 	search_result_free(&a->hits);
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);   /* and given back: a long session does not keep it */
+#endif
 	a->current_hit = NO_HIT;
 	a->search_status = SEARCH_DONE;
 	results_reset(&a->views[PANE_RESULTS]);
