@@ -164,10 +164,12 @@ static void fold_build(struct fold_doc *fd, const char *s, size_t len)
 	fd->text = buf_steal(&b);
 }
 
-/* The original offset of folded offset f.  Inside a folded code point,
- * a start maps to its first byte and an end past its last; dropped marks
- * belong to the letter before them, so an end takes them along. */
-static size_t fold_map(const struct fold_doc *fd, size_t f, int is_end)
+/* The original offset of folded offset f.  A folded letter is one byte:
+ * an offset at its start is the start of the letter as written.  A mark
+ * that folding dropped belongs to the letter before it, so an offset
+ * where it was comes after it, for a start as for an end: a hit never
+ * begins or ends between a letter and its accent. */
+static size_t fold_map(const struct fold_doc *fd, size_t f)
 {
 	const struct fold_point *p;
 	size_t lo = 0, hi = fd->npoints, mid;
@@ -185,7 +187,7 @@ static size_t fold_map(const struct fold_doc *fd, size_t f, int is_end)
 		return f;
 	p = &fd->points[lo - 1];
 	if (f < p->folded + p->flen)
-		return is_end ? p->orig + p->olen : p->orig;
+		return p->orig;
 	return p->orig + p->olen + (f - p->folded - p->flen);
 }
 
@@ -759,8 +761,8 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 		os = s;
 		oe = e;
 		if (fd) {
-			os = fold_map(fd, s, 0);
-			oe = fold_map(fd, e, 1);
+			os = fold_map(fd, s);
+			oe = fold_map(fd, e);
 		}
 		while (b + 1 < doc->nblocks && block_offset(doc, b + 1) <= os)
 			b++;
