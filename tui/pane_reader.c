@@ -122,6 +122,14 @@ static void wrap(struct reader *r, int width)
 {
 	size_t i, k;
 
+	/* a page wrapped at three columns needs many lines; the next one
+	 * need not keep them */
+	if (r->cap > 4096) {
+		free(r->lines);
+		r->lines = NULL;
+		r->cap = 0;
+		layout_free(&r->layout);
+	}
 	r->nlines = 0;
 	r->width = width;
 	for (i = 0; i < r->nblocks; i++) {
