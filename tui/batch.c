@@ -190,7 +190,7 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out)
 /* A line longer than this is shown around its hit, not whole: a hit in a
  * 100 MB paragraph must not print the paragraph (once per hit). */
 #define LONG_LINE 4096
-#define HIT_CONTEXT 200
+#define HIT_CONTEXT 100
 
 /* Moves off back to the start of the UTF-8 character it is in. */
 static size_t char_start(const char *s, size_t off)
