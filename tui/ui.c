@@ -15,6 +15,7 @@
 #include <malloc.h>
 #endif
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -104,6 +105,20 @@ static void on_crash(int sig, siginfo_t *info, void *uc)
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* Two resizes in quick succession can leave curses with the size between
+ * them (one SIGWINCH is lost while it handles the other): the terminal is
+ * asked before every redraw, and curses told when it differs. */
+static int size_changed(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col ||
+	    (ws.ws_row == LINES && ws.ws_col == COLS))
+		return 0;
+	resize_term(ws.ws_row, ws.ws_col);
+	return 1;
 }
 
 /* Whether the terminal is gone (the SSH connection dropped): input
@@ -930,7 +945,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	struct session saved;
 	char *path = NULL, *error = NULL;
 	wint_t ch;
-	int code, errors = 0, react, gone = 0;
+	int code, errors = 0, react, gone = 0, resized = 0;
 	SCREEN *screen;
 
 	memset(&u, 0, sizeof(u));
@@ -1004,6 +1019,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 			errors = 0;
 			keys++;
 			if (code == KEY_CODE_YES && ch == KEY_RESIZE) {
+				resized = 1;
 				react |= REACT_LAYOUT;
 			} else {
 				free(u.app.message);
@@ -1017,6 +1033,19 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		wtimeout(stdscr, -1);
 		if (u.quit || got_signal || gone)
 			break;
+		if (size_changed())
+			resized = 1;
+		if (resized) {
+			/* A terminal resets its scrolling region when it is
+			 * resized, and keeps what part of the screen it likes:
+			 * curses, which may not have seen every resize, starts
+			 * afresh (leaving and entering its mode resets both)
+			 * and paints it all. */
+			endwin();
+			clearok(curscr, TRUE);
+			react |= REACT_LAYOUT;
+			resized = 0;
+		}
 		if (react & REACT_LAYOUT)
 			layout(&u);
 		draw(&u);
