@@ -51,7 +51,10 @@ size_t layout_wrap(struct layout *l, const char *text, size_t len, size_t label_
 			break_col = col;
 			have_break = 1;
 		}
-		if (col + (unsigned)w > width - indent && col > 0 && w > 0) {
+		/* a character that does not fit starts a new line, unless the
+		 * line is still empty (an orphan combining mark counts as
+		 * something: a wide character after it goes to the next line) */
+		if (col + (unsigned)w > width - indent && i > start && w > 0) {
 			if (have_break && break_at > start) {
 				add_line(l, start, break_at, indent, break_col);
 				i = break_at + 1;   /* skip the space */
