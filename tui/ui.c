@@ -1043,11 +1043,17 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 			 * and paints it all. */
 			endwin();
 			clearok(curscr, TRUE);
-			react |= REACT_LAYOUT;
+			react |= REACT_LAYOUT | REACT_RESIZED;
 			resized = 0;
 		}
 		if (react & REACT_LAYOUT)
 			layout(&u);
+#ifdef HAVE_MALLOC_TRIM
+		/* a resize freed every window for new ones: what is left over
+		 * goes back to the system */
+		if (react & REACT_RESIZED)
+			malloc_trim(0);
+#endif
 		draw(&u);
 	}
 	restore_terminal();

@@ -27,7 +27,8 @@ enum reaction {
 	REACT_VIEW = 1 << 1,        /* redraw this view */
 	REACT_ALL = 1 << 2,         /* redraw every view and the status */
 	REACT_LAYOUT = 1 << 3,      /* the layout changed */
-	REACT_QUIT = 1 << 4
+	REACT_QUIT = 1 << 4,
+	REACT_RESIZED = 1 << 5      /* the terminal changed size */
 };
 
 struct view_ops {
