@@ -13,7 +13,7 @@
 #              so neither the shell's read nor tmux's ';' can change them)
 #   E n        end of batch n: send the batch, then wait until it is read
 #   R c r      resize the window to c columns, r rows
-#   M          the RSS measuring point (after the first 2,000 keys)
+#   M          the RSS measuring point (half way: see soak.sh)
 # The stream is a function of the seed (and of the awk: mawk and gawk have
 # different generators).  One key is one step: a named key, a character, an
 # escape sequence or a 200-character paste.
@@ -70,7 +70,7 @@ BEGIN {
 	if (keys == "") keys = 20000
 	if (batch == "") batch = 50
 	if (every == "") every = 200
-	if (measure == "") measure = 2000
+	if (measure == "") measure = int(keys / 2)
 	nnamed = split("Up Down Left Right PageUp PageDown Home End Tab BTab Enter BSpace Escape F1 " \
 		"C-l C-n C-p C-f C-b C-d C-u C-h C-a C-e C-g C-k C-o C-r C-t C-v C-w C-x C-y " \
 		"F2 F5 F12 IC DC M-a M-j", named, " ")
