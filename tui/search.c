@@ -1037,7 +1037,7 @@ static int cmp_doc_order(const struct search_hit *a, const struct search_hit *b)
 	return 0;
 }
 
-static int cmp_hits(const void *pa, const void *pb)
+int search_hit_cmp(const void *pa, const void *pb)
 {
 	return cmp_doc_order(pa, pb);
 }
@@ -1077,7 +1077,7 @@ void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
 	if (n < 2)
 		return;
 	if (order == SEARCH_ORDER_DOC) {
-		qsort(hits, n, sizeof *hits, cmp_hits);
+		qsort(hits, n, sizeof *hits, search_hit_cmp);
 		return;
 	}
 	items = xcalloc(n, sizeof *items);

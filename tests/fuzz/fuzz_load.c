@@ -33,12 +33,7 @@
 
 #define FUZZ_PREFIX "load-"
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-		abort(); \
-	} \
-} while (0)
+#include "fuzz.h"
 
 /* Entities that get a page and a co-occurrence list on each input. */
 #define PAGES 4

@@ -40,12 +40,7 @@
 
 #define FUZZ_PREFIX "search-"
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-		abort(); \
-	} \
-} while (0)
+#include "fuzz.h"
 
 #define BUDGET 0.05            /* seconds per search_run */
 #define OVERRUN 1.0            /* a run this long broke the budget */
@@ -253,19 +248,6 @@ static void check_kwic(const struct corpus *c, const struct search_hit *h, size_
 	}
 }
 
-static int cmp_hit(const void *pa, const void *pb)
-{
-	const struct search_hit *a = pa, *b = pb;
-
-	if (a->doc != b->doc)
-		return a->doc < b->doc ? -1 : 1;
-	if (a->block != b->block)
-		return a->block < b->block ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a->end < b->end ? -1 : a->end > b->end;
-}
-
 static void check_sort(const struct corpus *c, const struct search_hit *h, size_t n)
 {
 	struct search_hit *s;
@@ -278,12 +260,12 @@ static void check_sort(const struct corpus *c, const struct search_hit *h, size_
 		abort();
 	memcpy(s, h, n * sizeof *s);
 	search_sort(c, s, n, SEARCH_ORDER_LEFT);
-	qsort(s, n, sizeof *s, cmp_hit);   /* still the same hits */
+	qsort(s, n, sizeof *s, search_hit_cmp);   /* still the same hits */
 	CHECK(memcmp(s, h, n * sizeof *s) == 0);
 	search_sort(c, s, n, SEARCH_ORDER_RIGHT);
 	search_sort(c, s, n, SEARCH_ORDER_DOC);
 	for (i = 0; i < n; i++)
-		CHECK(cmp_hit(&s[i], &h[i]) == 0);
+		CHECK(search_hit_cmp(&s[i], &h[i]) == 0);
 	free(s);
 }
 
