@@ -615,12 +615,6 @@ static void bb_use_label(struct bb *b, char **label, long *entity)
 	*entity = -1;
 }
 
-struct note_slot {
-	struct bb *block;         /* the block holding the marker */
-	unsigned gen;
-	size_t span;
-};
-
 /* The state of one document's flattening. */
 struct flat {
 	struct corpus *c;
@@ -1212,7 +1206,6 @@ static void read_prefix_def(struct corpus *c, size_t file, xmlNodePtr n)
 	char *ident = attr(n, "ident");
 	char *match = attr(n, "matchPattern");
 	char *repl = attr(n, "replacementPattern");
-	struct buf anchored = BUF_INIT;
 	struct prefix_def *p;
 
 	if (!ident || !match || !repl) {
@@ -1222,9 +1215,8 @@ static void read_prefix_def(struct corpus *c, size_t file, xmlNodePtr n)
 	}
 	f->prefixes = xgrow(f->prefixes, &f->capprefixes, f->nprefixes + 1, sizeof(*p));
 	p = &f->prefixes[f->nprefixes];
-	buf_printf(&anchored, "^(%s)$", match);
-	/* the group added around the pattern shifts the groups by one: use
-	 * the pattern as written, anchored by the caller's checks */
+	/* the pattern as written (its groups are $1 …); the caller checks
+	 * that a match covers the whole reference */
 	if (regcomp(&p->re, match, REG_EXTENDED) != 0) {
 		add_diag(c, file, xmlGetLineNo(n), find_column(f->path, xmlGetLineNo(n), match),
 			 0, "prefixDef '%s': matchPattern is not a valid regular expression",
@@ -1236,7 +1228,6 @@ static void read_prefix_def(struct corpus *c, size_t file, xmlNodePtr n)
 	f->nprefixes++;
 	ident = repl = NULL;
 out:
-	buf_free(&anchored);
 	free(ident);
 	free(match);
 	free(repl);
@@ -1537,9 +1528,7 @@ struct mention_ctx {
 	struct flat *f;
 	struct bb *b;
 	size_t start;
-	unsigned gen;
 	const char *type;
-	int found;
 	long first;
 };
 
@@ -1549,7 +1538,6 @@ static void on_mention(void *ctx, long e, const char *tok)
 {
 	struct mention_ctx *m = ctx;
 
-	m->found = 1;
 	if (e == -2)
 		return;   /* dangling: grouped by name below */
 	if (e == -1) {
@@ -1623,10 +1611,8 @@ struct frame {
 	size_t bdepth;
 	unsigned gen;
 	size_t first_span;        /* F_MENTION: spans added for extra refs */
-	size_t span_end_marker;
 	struct span tmpl;         /* the span to add on leaving */
-	char *type, *name_ref;
-	long line;
+	char *type;
 };
 
 static struct bb *bb_at(struct flat *f, size_t depth)
@@ -1820,17 +1806,13 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 
 					if (who && *who) {
 						long e = -1;
-						const char *tok = who + (who[0] == '#' ? 0 : 0);
-						char *first = xstrdup(tok);
+						char *first = xstrdup(who);
 						char *sp2 = strpbrk(first, " \t\n");
-						const struct entity *ent;
 
 						if (sp2)
-							*sp2 = '\0';
+							*sp2 = '\0';   /* the first speaker labels it */
 						if (resolve_token(f->c, f->file, first, &e, 0) == REF_OK) {
 							label_entity = e;
-							ent = entity_get(f->c->ix, e);
-							(void)ent;
 						} else {
 							add_diag(f->c, f->file, xmlGetLineNo(n),
 								 find_column(f->c->files[f->file].path,
@@ -2000,10 +1982,6 @@ static void flatten_text(struct flat *f, xmlNodePtr text)
 				else if (fr->action == F_SPACE && top(f))
 					top(f)->pending_space = 1;
 			}
-			if (n && n != text && top(f) && top(f)->implicit &&
-			    n->type == XML_ELEMENT_NODE && !n->next) {
-				/* stray text ends with its container */
-			}
 		}
 		if (n == text)
 			n = NULL;
@@ -2136,8 +2114,7 @@ static void meta_begin(struct meta_line *m, const char *label)
 	m->b.label_len = m->b.text.len;
 }
 
-static void meta_item(struct flat *f, struct meta_line *m, const char *name, long e,
-		      const char *note)
+static void meta_item(struct meta_line *m, const char *name, long e, const char *note)
 {
 	size_t start;
 	struct span *s;
@@ -2155,7 +2132,6 @@ static void meta_item(struct flat *f, struct meta_line *m, const char *name, lon
 	}
 	if (note && *note)
 		buf_printf(&m->b.text, " (%s)", note);
-	(void)f;
 }
 
 static void meta_end(struct flat *f, struct meta_line *m)
@@ -2211,7 +2187,7 @@ static void meta_pointer(struct flat *f, struct meta_line *m, xmlNodePtr n, cons
 		free(text);
 		text = xstrdup(entity_get(f->c->ix, p.e)->name);
 	}
-	meta_item(f, m, text, p.e, note);
+	meta_item(m, text, p.e, note);
 	free(text);
 }
 
@@ -2240,21 +2216,20 @@ static void title_block(struct flat *f, xmlNodePtr title, const char *fallback)
 	}
 }
 
-static void header_blocks(struct flat *f, xmlNodePtr tei, xmlNodePtr header)
+static void header_blocks(struct flat *f, xmlNodePtr header)
 {
 	struct meta_line m;
 	xmlNodePtr n;
 	struct docrec *d = f->d;
 
 	meta_begin(&m, "Date");
-	meta_item(f, &m, d->pub.date, -1, NULL);
+	meta_item(&m, d->pub.date, -1, NULL);
 	meta_end(f, &m);
 	meta_begin(&m, "Type");
-	meta_item(f, &m, d->pub.type, -1, NULL);
+	meta_item(&m, d->pub.type, -1, NULL);
 	meta_end(f, &m);
 	if (!header)
 		return;
-	(void)tei;
 
 	meta_begin(&m, "Author");
 	for (n = first_child_el(find_el(header, EL_titleStmt), EL_author); n; n = n->next)
@@ -2318,7 +2293,7 @@ static void header_blocks(struct flat *f, xmlNodePtr tei, xmlNodePtr header)
 			s = flat_string(first_child_el(sd, EL_bibl));
 		if (s && *s) {
 			meta_begin(&m, "Source");
-			meta_item(f, &m, s, -1, NULL);
+			meta_item(&m, s, -1, NULL);
 			meta_end(f, &m);
 		}
 		free(s);
@@ -2464,7 +2439,7 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	if (!title && ts)
 		title = first_child_el(ts, EL_title);
 	title_block(&f, title, d->pub.id);
-	header_blocks(&f, tei, header);
+	header_blocks(&f, header);
 	d->pub.nheader = d->nblocks;
 	if (text)
 		flatten_text(&f, text);
@@ -2474,12 +2449,8 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	free(f.stack);
 
 	assemble(d);
-	d->pub.title = d->pub.blocks[0].text;   /* the title block, without its '\n' */
-	{
-		char *t = xstrndup(d->pub.blocks[0].text, d->pub.blocks[0].len);
-
-		d->pub.title = t;
-	}
+	/* the title block, without its '\n' */
+	d->pub.title = xstrndup(d->pub.blocks[0].text, d->pub.blocks[0].len);
 }
 
 /* Every TEI element in a file is a document; teiCorpus may nest. */
