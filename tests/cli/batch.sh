@@ -89,6 +89,22 @@ run wb --list "$TEST_TMP/c"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 5 "a malformed file is skipped, the rest opens"
 like "$err" "broken.xml:[0-9]+:[0-9]+: error: " "the other modes report the skipped file on stderr"
 
+# --max-file-size: a file over the limit is reported and skipped
+mkdir -p "$TEST_TMP/big"
+cp "$CORPUS/documents/2014-11-05-tinten.xml" "$TEST_TMP/big/"
+{
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="groot"><text><body><p>'
+	head -c 1200000 /dev/zero | tr '\0' a
+	printf '</p></body></text></TEI>\n'
+} >"$TEST_TMP/big/groot.xml"
+run wb --list --max-file-size=1 "$TEST_TMP/big"
+is "$(printf '%s\n' "$out" | cut -f1)" "doc-2014-11-05-tinten" "--max-file-size=1: the 1.2 MB file is skipped, the rest opens"
+like "$err" "groot.xml:[0-9]+:[0-9]+: error: .*--max-file-size" "--max-file-size: the skipped file is reported"
+run wb --list --max-file-size=2 "$TEST_TMP/big"
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2 "--max-file-size=2: both files open"
+run wb --list --max-file-size=0 "$TEST_TMP/big"
+is "$status" 2 "--max-file-size=0: exit 2"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"
