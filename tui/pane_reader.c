@@ -409,6 +409,7 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 		reader_show_history(v);
 		break;
 	case LOC_NONE:
+	case LOC_URL:
 		return 0;
 	}
 	show_at(v, l->block, l->off);

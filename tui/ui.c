@@ -837,6 +837,7 @@ static int location_valid(const struct corpus *c, const struct location *l)
 	case LOC_HISTORY:
 		return 1;
 	case LOC_NONE:
+	case LOC_URL:
 		break;
 	}
 	return 0;

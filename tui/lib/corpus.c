@@ -37,6 +37,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "entity.h"
+#include "idtab.h"
 #include "text.h"
 
 #define DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20)
@@ -102,8 +103,7 @@ struct corpus {
 	struct docrec *docs;      /* in load order */
 	size_t ndocs, capdocs;
 	size_t *order;            /* corpus order -> load index */
-	size_t *doc_table;        /* hash of document ids: load index + 1, 0 empty */
-	size_t doc_tcap;
+	struct idtab doc_ids;     /* document id to load index */
 	struct entity_index *ix;
 	struct corpus_diag *diags;
 	size_t ndiags, capdiags;
@@ -2303,34 +2303,7 @@ static void header_blocks(struct flat *f, xmlNodePtr header)
 /* The document with this id, by load index, or (size_t)-1. */
 static size_t doc_lookup(const struct corpus *c, const char *id)
 {
-	size_t h;
-
-	if (!c->doc_tcap)
-		return (size_t)-1;
-	for (h = hash_string(id) & (c->doc_tcap - 1); c->doc_table[h];
-	     h = (h + 1) & (c->doc_tcap - 1))
-		if (strcmp(c->docs[c->doc_table[h] - 1].pub.id, id) == 0)
-			return c->doc_table[h] - 1;
-	return (size_t)-1;
-}
-
-static void doc_table_put(struct corpus *c, size_t i)
-{
-	size_t h, k;
-
-	if ((i + 1) * 2 > c->doc_tcap) {
-		free(c->doc_table);
-		c->doc_tcap = c->doc_tcap ? c->doc_tcap * 2 : 64;
-		while ((i + 1) * 2 > c->doc_tcap)
-			c->doc_tcap *= 2;
-		c->doc_table = xcalloc(c->doc_tcap, sizeof(size_t));
-		for (k = 0; k < i; k++)
-			doc_table_put(c, k);
-	}
-	for (h = hash_string(c->docs[i].pub.id) & (c->doc_tcap - 1); c->doc_table[h];
-	     h = (h + 1) & (c->doc_tcap - 1))
-		;
-	c->doc_table[h] = i + 1;
+	return idtab_get(&c->doc_ids, id);
 }
 
 static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
@@ -2411,7 +2384,7 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	memset(d, 0, sizeof(*d));
 	d->pub.id = doc_id(c, tei, file, nth);
 	d->pub.file = c->files[file].path;
-	doc_table_put(c, c->ndocs);
+	idtab_put(&c->doc_ids, d->pub.id, c->ndocs);
 	d->pub.date = header_date(header, c->files[file].path);
 	d->pub.type = header_type(tei, header);
 	c->ndocs++;
@@ -2882,7 +2855,7 @@ void corpus_free(struct corpus *c)
 	}
 	free(c->docs);
 	free(c->order);
-	free(c->doc_table);
+	idtab_free(&c->doc_ids);
 	for (i = 0; i < c->nfiles; i++) {
 		struct file_rec *f = &c->files[i];
 

@@ -3,7 +3,7 @@
  * Entities live in one array; each keeps its names, relations and
  * mentions in growable arrays while the corpus is loaded, and exposes them
  * through its read-only struct entity after entity_index_finish().  Ids
- * map to indexes through an open-addressing hash table. */
+ * map to indexes through the id table (idtab.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "entity.h"
+#include "idtab.h"
 
 struct entity_rec {
 	struct entity pub;
@@ -26,20 +27,12 @@ struct entity_rec {
 struct entity_index {
 	struct entity_rec *recs;
 	size_t n, cap;
-	long *table;             /* hash slots: entity index or -1 */
-	size_t tcap;             /* power of two */
+	struct idtab ids;        /* id to index; the first record of an id wins */
 };
 
 struct entity_index *entity_index_new(void)
 {
-	struct entity_index *ix = xcalloc(1, sizeof(*ix));
-	size_t i;
-
-	ix->tcap = 1024;
-	ix->table = xmalloc(ix->tcap * sizeof(long));
-	for (i = 0; i < ix->tcap; i++)
-		ix->table[i] = -1;
-	return ix;
+	return xcalloc(1, sizeof(struct entity_index));
 }
 
 void entity_index_free(struct entity_index *ix)
@@ -67,44 +60,15 @@ void entity_index_free(struct entity_index *ix)
 		free(r->ments);
 	}
 	free(ix->recs);
-	free(ix->table);
+	idtab_free(&ix->ids);
 	free(ix);
-}
-
-static void table_insert(struct entity_index *ix, long e)
-{
-	size_t mask = ix->tcap - 1;
-	size_t h = hash_string(ix->recs[e].pub.id) & mask;
-
-	while (ix->table[h] >= 0)
-		h = (h + 1) & mask;
-	ix->table[h] = e;
-}
-
-static void table_grow(struct entity_index *ix)
-{
-	size_t i;
-
-	free(ix->table);
-	ix->tcap *= 2;
-	ix->table = xmalloc(ix->tcap * sizeof(long));
-	for (i = 0; i < ix->tcap; i++)
-		ix->table[i] = -1;
-	for (i = 0; i < ix->n; i++)
-		table_insert(ix, (long)i);
 }
 
 long entity_find(const struct entity_index *ix, const char *id)
 {
-	size_t mask = ix->tcap - 1;
-	size_t h = hash_string(id) & mask;
+	size_t i = idtab_get(&ix->ids, id);
 
-	while (ix->table[h] >= 0) {
-		if (strcmp(ix->recs[ix->table[h]].pub.id, id) == 0)
-			return ix->table[h];
-		h = (h + 1) & mask;
-	}
-	return -1;
+	return i == IDTAB_NONE ? -1 : (long)i;
 }
 
 enum entity_class entity_class_of(const char *type)
@@ -147,10 +111,7 @@ long entity_add(struct entity_index *ix, const char *id, const char *type)
 	r->pub.type = xstrdup(type);
 	r->pub.name = r->pub.id;
 	r->pub.cls = entity_class_of(type);
-	if (ix->n * 2 > ix->tcap)
-		table_grow(ix);
-	else
-		table_insert(ix, e);
+	idtab_put(&ix->ids, r->pub.id, (size_t)e);
 	return e;
 }
 

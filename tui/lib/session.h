@@ -6,7 +6,7 @@
  * ~/.local/state/werkbezoek/session), plain text, one record a line, ids
  * and patterns percent-escaped.  It is written to a temporary file in the
  * same directory and renamed over the old one, so a crash never leaves
- * half a file.  No curses here. */
+ * half a file.  No terminal code here. */
 #ifndef WB_SESSION_H
 #define WB_SESSION_H
 

@@ -7,30 +7,6 @@
 #include "buf.h"
 #include "history.h"
 
-void location_copy(struct location *dst, const struct location *src)
-{
-	char *id = src->id ? xstrdup(src->id) : NULL;
-
-	free(dst->id);
-	*dst = *src;
-	dst->id = id;
-}
-
-void location_clear(struct location *l)
-{
-	free(l->id);
-	memset(l, 0, sizeof(*l));
-}
-
-int location_same_page(const struct location *a, const struct location *b)
-{
-	if (a->kind != b->kind)
-		return 0;
-	if (!a->id || !b->id)
-		return a->id == b->id;
-	return strcmp(a->id, b->id) == 0;
-}
-
 void history_list_init(struct history_list *h)
 {
 	memset(h, 0, sizeof(*h));

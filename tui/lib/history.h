@@ -1,27 +1,12 @@
-/* history.h: where the reader has been: locations, the back/forward list,
- * the last jump ('') and the marks (m x, ' x).
- *
- * A location is a page and a position on it.  Documents are named by id,
- * not by index, so a location outlives a corpus that changed (a saved
- * session names documents that may be gone).  No curses here. */
+/* history.h: where the reader has been: the back/forward list, the last
+ * jump ('') and the marks (m x, ' x), each a location (location.h).
+ * No terminal code here. */
 #ifndef WB_HISTORY_H
 #define WB_HISTORY_H
 
 #include <stddef.h>
 
-enum location_kind { LOC_NONE, LOC_DOC, LOC_ENTITY, LOC_HELP, LOC_HISTORY };
-
-struct location {
-	enum location_kind kind;
-	char *id;               /* LOC_DOC: document id; LOC_ENTITY: entity id */
-	size_t block, off;      /* the position: block index, byte offset */
-};
-
-/* Copies src into dst (dst's old id is freed). */
-void location_copy(struct location *dst, const struct location *src);
-void location_clear(struct location *l);
-/* Same page (the position aside). */
-int location_same_page(const struct location *a, const struct location *b);
+#include "location.h"
 
 #define HISTORY_MAX 500
 #define MARKS 26

@@ -29,17 +29,6 @@ void die(const char *fmt, ...)
 	exit(2);
 }
 
-size_t hash_string(const char *s)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	while (*s) {
-		h ^= (unsigned char)*s++;
-		h *= (size_t)1099511628211ULL;
-	}
-	return h;
-}
-
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

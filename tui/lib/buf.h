@@ -33,9 +33,6 @@ void buf_zero_slack(struct buf *b, size_t n);
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);
 
-/* FNV-1a of a string, for the hash tables of ids. */
-size_t hash_string(const char *s);
-
 /* Allocation that cannot fail: on exhaustion die() ends the program. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -1,0 +1,35 @@
+/* location.h: a place a reader can be, as data: what a link, a mark, a
+ * history step and the saved session hold.
+ *
+ * A location is a page and a position on it.  Documents and entities are
+ * named by id, not by index, so a location outlives a corpus that changed
+ * (a saved session names documents that may be gone).  A link in a text
+ * carries one of these, resolved when the corpus loads; nothing parses a
+ * link back out of a string. */
+#ifndef WB_LOCATION_H
+#define WB_LOCATION_H
+
+#include <stddef.h>
+
+enum location_kind {
+	LOC_NONE,       /* nowhere: a link whose target names nothing here */
+	LOC_DOC,        /* document id, at (block, off) */
+	LOC_ENTITY,     /* the page of entity id */
+	LOC_HELP,       /* the help page */
+	LOC_HISTORY,    /* the :history page */
+	LOC_URL         /* outside the corpus: id is the address (not opened) */
+};
+
+struct location {
+	enum location_kind kind;
+	char *id;               /* document id, entity id or address; owned */
+	size_t block, off;      /* LOC_DOC: block index, byte offset in it */
+};
+
+/* Copies src into dst (dst's old id is freed). */
+void location_copy(struct location *dst, const struct location *src);
+void location_clear(struct location *l);
+/* Same page (the position aside). */
+int location_same_page(const struct location *a, const struct location *b);
+
+#endif
