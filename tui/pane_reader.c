@@ -432,7 +432,7 @@ void reader_show_history(struct view *v)
 		      "back there.  The line marked > is where you are.", 0);
 	for (i = 0; i < h->n; i++) {
 		const struct location *l = &h->items[i];
-		struct buf text = BUF_INIT, target = BUF_INIT;
+		struct buf text = BUF_INIT;
 		const char *name = "";
 		const struct doc *d;
 		long e;
@@ -441,24 +441,20 @@ void reader_show_history(struct view *v)
 		case LOC_DOC:
 			d = l->id ? corpus_find_doc(r->app->corpus, l->id) : NULL;
 			name = d ? d->title : l->id;
-			buf_printf(&target, "%s#%zu.%zu", l->id, l->block, l->off);
 			break;
 		case LOC_ENTITY:
 			e = l->id ? entity_find(corpus_entities(r->app->corpus), l->id) : -1;
 			name = e >= 0 ? entity_get(corpus_entities(r->app->corpus), e)->name : l->id;
-			buf_printf(&target, "entity:%s", l->id);
 			break;
 		case LOC_HELP:
 			name = "Help";
-			buf_adds(&target, "help:");
 			break;
 		default:
 			continue;
 		}
 		buf_printf(&text, "%s ", i == h->pos ? ">" : " ");
-		page_add_link(p, BLOCK_ITEM, 1, text.data, name ? name : "", target.data);
+		page_add_link(p, BLOCK_ITEM, 1, text.data, name ? name : "", l);
 		buf_free(&text);
-		buf_free(&target);
 	}
 	clear_page(r);
 	r->kind = PAGE_HISTORY;
@@ -675,60 +671,24 @@ static int select_link(struct view *v, int forward)
 	return REACT_HANDLED | REACT_ALL;
 }
 
-/* Parses "DOCID#BLOCK.OFFSET"; 0 when target is not one. */
-static int parse_spot(const char *target, struct buf *id, size_t *block, size_t *off)
+/* A link's location was resolved when its page was made: go there, or say
+ * why not. */
+static void follow_link(struct reader *r, const struct span *sp)
 {
-	const char *hash = strrchr(target, '#');
-	char *end;
-
-	if (!hash || hash == target)
-		return 0;
-	*block = strtoul(hash + 1, &end, 10);
-	if (end == hash + 1 || *end != '.')
-		return 0;
-	*off = strtoul(end + 1, &end, 10);
-	if (*end)
-		return 0;
-	buf_reset(id);
-	buf_add(id, target, (size_t)(hash - target));
-	return 1;
-}
-
-static int follow_target(struct reader *r, const char *target)
-{
-	struct app *a = r->app;
-	const struct doc *d;
-	struct buf id = BUF_INIT;
-	const char *frag;
-	size_t block, off;
-	long e;
-	int done = 1;
-
-	if (parse_spot(target, &id, &block, &off) &&
-	    (d = corpus_find_doc(a->corpus, id.data)) != NULL) {
-		app_open_doc(a, corpus_doc_index(a->corpus, d), block, off);
-	} else if (strncmp(target, "entity:", 7) == 0 &&
-		   (e = entity_find(corpus_entities(a->corpus), target + 7)) >= 0) {
-		app_open_entity(a, e);
-	} else if (strcmp(target, "help:") == 0) {
-		app_open_help(a);
-	} else if (strstr(target, "://") || strncmp(target, "mailto:", 7) == 0) {
-		app_message(a, 0, "a link out of the corpus: %s (not opened)", target);
-	} else {
-		/* "#id", "file.xml#id", "id": a record or a document by id */
-		frag = strrchr(target, '#');
-		frag = frag ? frag + 1 : target;
-		if ((e = entity_find(corpus_entities(a->corpus), frag)) >= 0)
-			app_open_entity(a, e);
-		else if ((d = corpus_find_doc(a->corpus, frag)) != NULL)
-			app_open_doc(a, corpus_doc_index(a->corpus, d), 0, 0);
+	switch (sp->to.kind) {
+	case LOC_URL:
+		app_message(r->app, 0, "a link out of the corpus: %s (not opened)", sp->to.id);
+		break;
+	case LOC_NONE:
+		if (sp->target)
+			app_message(r->app, 1, "nothing in the corpus for the link %s", sp->target);
 		else
-			done = 0;
+			app_message(r->app, 0, "this link had no address in the source");
+		break;
+	default:
+		app_navigate(r->app, &sp->to);
+		break;
 	}
-	if (!done)
-		app_message(a, 1, "nothing in the corpus for the link %s", target);
-	buf_free(&id);
-	return done;
 }
 
 static int follow(struct view *v, size_t i)
@@ -746,10 +706,7 @@ static int follow(struct view *v, size_t i)
 			app_open_doc(r->app, r->doc, sp->note, 0);
 		break;
 	case SPAN_LINK:
-		if (sp->target)
-			follow_target(r, sp->target);
-		else
-			app_message(r->app, 0, "this link had no address in the source");
+		follow_link(r, sp);
 		break;
 	default:
 		break;

@@ -694,6 +694,21 @@ static void test_spans(void)
 	   "ref/@target: a link with its target");
 	s = span_over(b, SPAN_LINK, "geen doel");
 	ok(s && !s->target, "ref without target: a link without a target");
+	ok(s && s->to.kind == LOC_NONE, "ref without target: leads nowhere");
+	s = span_over(b, SPAN_LINK, "een link");
+	ok(s && s->to.kind == LOC_URL && s->to.id && strcmp(s->to.id, "https://example.org/verslag") == 0,
+	   "links as data: an address outside the corpus is LOC_URL");
+	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Zie "));
+	s = span_over(b, SPAN_LINK, "de vereniging");
+	ok(s && s->to.kind == LOC_ENTITY && s->to.id && strcmp(s->to.id, "s-mog") == 0,
+	   "links as data: #id of a record is that entity");
+	s = span_over(b, SPAN_LINK, "dit verslag");
+	ok(s && s->to.kind == LOC_DOC && s->to.id && strcmp(s->to.id, "spans") == 0 &&
+	   s->to.block == 0 && s->to.off == 0,
+	   "links as data: file.xml#id of a document is that document");
+	s = span_over(b, SPAN_LINK, "niets");
+	ok(s && s->to.kind == LOC_NONE && s->target && strcmp(s->target, "#nergens") == 0,
+	   "links as data: a target naming nothing leads nowhere, its text kept");
 	is_int(corpus_ndiags(c), 0, "spans: no diagnostics");
 	print_diags(c);
 	check_invariants(c, "spans/");

@@ -2716,6 +2716,44 @@ static void find_files(struct corpus *c, const char *dir)
 
 static const struct corpus *sorting;
 
+/* A link's target as a location: an address with a scheme leads out of
+ * the corpus; otherwise its fragment (or the whole target) names an entity
+ * or a document.  Ids are borrowed from the corpus. */
+static void resolve_link(struct corpus *c, struct span *s)
+{
+	const char *frag;
+	size_t d;
+	long e;
+
+	if (!s->target)
+		return;
+	if (strstr(s->target, "://") || strncmp(s->target, "mailto:", 7) == 0) {
+		s->to.kind = LOC_URL;
+		s->to.id = s->target;
+		return;
+	}
+	frag = strrchr(s->target, '#');
+	frag = frag ? frag + 1 : s->target;
+	if ((e = entity_find(c->ix, frag)) >= 0) {
+		s->to.kind = LOC_ENTITY;
+		s->to.id = entity_get(c->ix, e)->id;
+	} else if ((d = doc_lookup(c, frag)) != IDTAB_NONE) {
+		s->to.kind = LOC_DOC;
+		s->to.id = c->docs[d].pub.id;
+	}
+}
+
+static void resolve_links(struct corpus *c)
+{
+	size_t i, b, k;
+
+	for (i = 0; i < c->ndocs; i++)
+		for (b = 0; b < c->docs[i].nblocks; b++)
+			for (k = 0; k < c->docs[i].blocks[b].nspans; k++)
+				if (c->docs[i].spans[b][k].kind == SPAN_LINK)
+					resolve_link(c, &c->docs[i].spans[b][k]);
+}
+
 static int cmp_doc(const void *a, const void *b)
 {
 	const struct doc *x = &sorting->docs[*(const size_t *)a].pub;
@@ -2826,6 +2864,7 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 			}
 	}
 	entity_index_finish(c->ix);
+	resolve_links(c);
 	return c;
 }
 

@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 
+#include "location.h"
+
 struct entity_index;
 
 enum block_kind {
@@ -42,7 +44,7 @@ enum block_kind {
 enum span_kind {
 	SPAN_MENTION,    /* a name: entity is the entity index */
 	SPAN_EMPHASIS,   /* hi, emph, foreign, title … */
-	SPAN_LINK,       /* ref or ptr: target is where it points */
+	SPAN_LINK,       /* ref or ptr: to is where it points */
 	SPAN_NOTEREF,    /* a note marker: note is the note's block index */
 	SPAN_HIT         /* not made by the corpus: search hits in the reader */
 };
@@ -51,7 +53,12 @@ struct span {
 	enum span_kind kind;
 	size_t start, end;      /* bytes into the block text, start < end */
 	long entity;            /* SPAN_MENTION: index into the entity index */
-	const char *target;     /* SPAN_LINK: the target, or NULL */
+	/* SPAN_LINK: where it leads, resolved when the corpus loaded: a
+	 * document (block 0) or an entity named by the target's fragment, an
+	 * address outside the corpus (LOC_URL), or LOC_NONE when it names
+	 * nothing here.  to.id is borrowed: copy with location_copy. */
+	struct location to;
+	const char *target;     /* SPAN_LINK: the target as written, or NULL */
 	size_t note;            /* SPAN_NOTEREF: block index of the note */
 };
 

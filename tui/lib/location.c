@@ -11,14 +11,14 @@ void location_copy(struct location *dst, const struct location *src)
 {
 	char *id = src->id ? xstrdup(src->id) : NULL;
 
-	free(dst->id);
+	free_const(dst->id);
 	*dst = *src;
 	dst->id = id;
 }
 
 void location_clear(struct location *l)
 {
-	free(l->id);
+	free_const(l->id);
 	memset(l, 0, sizeof(*l));
 }
 

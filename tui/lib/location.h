@@ -22,11 +22,15 @@ enum location_kind {
 
 struct location {
 	enum location_kind kind;
-	char *id;               /* document id, entity id or address; owned */
+	const char *id;         /* document id, entity id or address */
 	size_t block, off;      /* LOC_DOC: block index, byte offset in it */
 };
 
-/* Copies src into dst (dst's old id is freed). */
+/* The id is owned by whoever holds the location (history, marks, the
+ * session), except in a span of a corpus or a page, where it is borrowed
+ * from them: copy such a location with location_copy before keeping it. */
+
+/* Copies src into dst, id included (dst's old id is freed). */
 void location_copy(struct location *dst, const struct location *src);
 void location_clear(struct location *l);
 /* Same page (the position aside). */

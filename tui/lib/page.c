@@ -46,7 +46,7 @@ struct pb {
 };
 
 static void pb_link(struct pb *b, const char *s, enum span_kind kind, long entity,
-		    const char *target)
+		    const struct location *to)
 {
 	struct span *sp;
 	size_t start = b->text.len;
@@ -59,7 +59,8 @@ static void pb_link(struct pb *b, const char *s, enum span_kind kind, long entit
 	sp->start = start;
 	sp->end = b->text.len;
 	sp->entity = entity;
-	sp->target = target ? xstrdup(target) : NULL;
+	if (to)
+		location_copy(&sp->to, to);
 }
 
 static void pb_text(struct pb *b, const char *s, size_t len)
@@ -218,7 +219,7 @@ static void mention_line(struct page *p, const struct corpus *c, const struct me
 	const struct doc *d = corpus_doc(c, m->doc);
 	const struct block *blk = &d->blocks[m->block];
 	size_t from = m->start, to = m->start + m->len, words;
-	struct buf target = BUF_INIT;
+	struct location target = { LOC_DOC, NULL, 0, 0 };
 	struct pb b;
 
 	/* about eight words either side, cut at word boundaries */
@@ -229,21 +230,22 @@ static void mention_line(struct page *p, const struct corpus *c, const struct me
 		if (blk->text[to] == ' ' && ++words == 8)
 			break;
 	memset(&b, 0, sizeof(b));
-	buf_printf(&target, "%s#%zu.%zu", d->id, m->block, m->start);
+	target.id = d->id;
+	target.block = m->block;
+	target.off = m->start;
 	if (from > blk->label_len)
 		buf_adds(&b.text, "\xE2\x80\xA6");
 	pb_text(&b, blk->text + from, m->start - from);
 	{
 		char *name = xstrndup(blk->text + m->start, m->len);
 
-		pb_link(&b, name, SPAN_LINK, -1, target.data);
+		pb_link(&b, name, SPAN_LINK, -1, &target);
 		free(name);
 	}
 	pb_text(&b, blk->text + m->start + m->len, to - (m->start + m->len));
 	if (to < blk->len)
 		buf_adds(&b.text, "\xE2\x80\xA6");
 	page_add(p, BLOCK_ITEM, 2, &b);
-	buf_free(&target);
 }
 
 static void mentions(struct page *p, const struct corpus *c, const struct entity *e)
@@ -266,11 +268,9 @@ static void mentions(struct page *p, const struct corpus *c, const struct entity
 			if (*d->date)
 				buf_printf(&b.text, "%s  ", d->date);
 			{
-				struct buf t = BUF_INIT;
+				struct location to = { LOC_DOC, d->id, 0, 0 };
 
-				buf_printf(&t, "%s#0.0", d->id);
-				pb_link(&b, d->title, SPAN_LINK, -1, t.data);
-				buf_free(&t);
+				pb_link(&b, d->title, SPAN_LINK, -1, &to);
 			}
 			page_add(p, BLOCK_PARAGRAPH, 1, &b);
 		}
@@ -298,14 +298,14 @@ void page_add_text(struct page *p, enum block_kind kind, unsigned level, const c
 }
 
 void page_add_link(struct page *p, enum block_kind kind, unsigned level, const char *label,
-		   const char *text, const char *target)
+		   const char *text, const struct location *to)
 {
 	struct pb b;
 
 	memset(&b, 0, sizeof(b));
 	pb_text(&b, label, strlen(label));
 	b.label_len = b.text.len;
-	pb_link(&b, text, SPAN_LINK, -1, target);
+	pb_link(&b, text, SPAN_LINK, -1, to);
 	page_add(p, kind, level, &b);
 }
 
@@ -371,7 +371,7 @@ void page_free(struct page *p)
 		return;
 	for (i = 0; i < p->nblocks; i++) {
 		for (j = 0; j < p->blocks[i].nspans; j++)
-			free_const(p->blocks[i].spans[j].target);
+			free_const(p->blocks[i].spans[j].to.id);
 		free_const(p->blocks[i].spans);
 		free_const(p->blocks[i].text);
 	}

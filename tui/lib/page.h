@@ -3,8 +3,8 @@
  *
  * A page is a list of blocks (corpus.h), so the reader shows it like a
  * document and --entity prints it like --show.  Names on it are mention
- * spans; each mention line is a link whose target is "DOCID#BLOCK.OFFSET"
- * (block index and byte offset of the mention in that document). */
+ * spans; each mention line is a link to the mention's document, block
+ * and byte offset (a location, location.h). */
 #ifndef WB_PAGE_H
 #define WB_PAGE_H
 
@@ -25,9 +25,10 @@ struct corpus;
 struct page *page_new(const char *title);
 void page_add_text(struct page *p, enum block_kind kind, unsigned level, const char *text,
 		   size_t label_len);
-/* A line of label (not a link) and then text as a link to target. */
+/* A line of label (not a link) and then text as a link to the location
+ * to (copied). */
 void page_add_link(struct page *p, enum block_kind kind, unsigned level, const char *label,
-		   const char *text, const char *target);
+		   const char *text, const struct location *to);
 
 /* The page of entity e.  Caller frees with page_free. */
 struct page *page_entity(const struct corpus *c, long e);

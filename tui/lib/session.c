@@ -242,7 +242,7 @@ static int parse_location(char **f, size_t nf, struct location *l)
 	if (*end || errno)
 		return 0;
 	if (!*l->id) {
-		free(l->id);
+		free_const(l->id);
 		l->id = NULL;
 	}
 	return 1;
