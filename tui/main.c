@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
-#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,7 +99,8 @@ static void usage(FILE *out)
 	}
 	fprintf(out,
 		"\nCORPUS is a TEI file or a directory of them.  It defaults to\n"
-		"$WERKBEZOEK_CORPUS, else the installed corpus (%s).\n"
+		"$WERKBEZOEK_CORPUS, else the installed corpus (%s),\n"
+		"else ./corpus.\n"
 		"Exit status: 0 done, 1 nothing found or problems found, 2 error.\n"
 		"\nRead more in the werkbezoek(1) manual page.\n", WB_CORPUS_DIR);
 }
@@ -127,20 +127,16 @@ static void print_keys(void)
 		printf("%s\t%s\n", keys_for((enum request)req), keys_request_help((enum request)req));
 }
 
-/* The corpus to open when none is named: $WERKBEZOEK_CORPUS; the source
- * tree's when this is the binary in the build tree; else the installed
- * one; else ./corpus. */
+/* The corpus to open when none is named: $WERKBEZOEK_CORPUS; else the
+ * installed one; else ./corpus, as when run from the source tree.  No path
+ * of the build tree is compiled in. */
 static const char *default_corpus(void)
 {
 	const char *env = getenv("WERKBEZOEK_CORPUS");
-	char self[PATH_MAX], built[PATH_MAX];
 	struct stat st;
 
 	if (env && *env)
 		return env;
-	if (realpath("/proc/self/exe", self) && realpath(WB_BUILD_EXE, built) &&
-	    strcmp(self, built) == 0 && stat(WB_SOURCE_CORPUS_DIR, &st) == 0)
-		return WB_SOURCE_CORPUS_DIR;
 	if (stat(WB_CORPUS_DIR, &st) == 0)
 		return WB_CORPUS_DIR;
 	return "corpus";

@@ -19,4 +19,25 @@ run env TERM=xterm "$WERKBEZOEK" </dev/null
 is "$status" 2 "no terminal: exit 2"
 like "$err" 'batch options' "no terminal: the message points at the batch options"
 unlike "$out$err" "$(printf '\033')" "no terminal: no escape sequences"
+
+# Without CORPUS and $WERKBEZOEK_CORPUS: the installed corpus, else ./corpus
+# in the current directory.  No path of the build tree is compiled in.
+mkdir "$TEST_TMP/here" "$TEST_TMP/here/corpus"
+cp "$top_srcdir/tests/fixtures/corpus/entities/"*.xml "$TEST_TMP/here/corpus/"
+installed=$(printf '%s\n' "$(env -u WERKBEZOEK_CORPUS "$WERKBEZOEK" --help)" |
+	sed -n 's/.*the installed corpus (\(.*\)),$/\1/p')
+like "$installed" '^/.*/corpus$' "--help names the installed corpus"
+if [ -e "$installed" ]; then
+	ok 0 "the installed corpus $installed comes first"
+else
+	run sh -c 'cd "$1" && env -u WERKBEZOEK_CORPUS "$2" --list' sh "$TEST_TMP/here" "$WERKBEZOEK"
+	is "$status" 0 "no corpus named: ./corpus is opened"
+	is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2 "no corpus named: ./corpus's two documents"
+fi
+run sh -c 'cd "$1" && env -u WERKBEZOEK_CORPUS "$2" --list' sh "$TEST_TMP" "$WERKBEZOEK"
+if [ -e "$installed" ]; then
+	ok 0 "the installed corpus $installed comes first"
+else
+	is "$status" 2 "no corpus anywhere: exit 2"
+fi
 done_testing
