@@ -1,8 +1,9 @@
-/* keys.c: the default key bindings, and naming keys for the help screen. */
+/* keys.c: the default key bindings, naming keys for the help screen, and
+ * the key table as --keys and the documentation show it (tui/keysdoc.c
+ * writes the documentation's copies from keys_table). */
 #include "config.h"
 
 #include <curses.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -10,7 +11,7 @@
 
 #define CTRL(x) ((x) & 0x1f)
 
-/* Defaults follow less, vim and tig (DESIGN.md, "Keys"). */
+/* Defaults follow less, vim and tig. */
 static const struct key_binding default_bindings[] = {
 	{ '?', REQ_HELP },
 	{ KEY_F(1), REQ_HELP },
@@ -101,79 +102,203 @@ const char *keys_request_group(enum request req)
 	return req < REQ_COUNT ? request_info[req].group : "";
 }
 
-const char *keys_name(int key)
+void keys_name(struct buf *out, int key)
 {
-	static char s[16];
+	const char *name = NULL;
 
 	switch (key) {
 	case ' ':
-		return "Space";
+		name = "Space";
+		break;
 	case '\n':
 	case '\r':
 	case KEY_ENTER:
-		return "Enter";
+		name = "Enter";
+		break;
 	case 27:
-		return "Esc";
+		name = "Esc";
+		break;
 	case '\t':
-		return "Tab";
+		name = "Tab";
+		break;
 	case KEY_BTAB:
-		return "S-Tab";
+		name = "S-Tab";
+		break;
 	case KEY_DOWN:
-		return "Down";
+		name = "Down";
+		break;
 	case KEY_UP:
-		return "Up";
+		name = "Up";
+		break;
 	case KEY_LEFT:
-		return "Left";
+		name = "Left";
+		break;
 	case KEY_RIGHT:
-		return "Right";
+		name = "Right";
+		break;
 	case KEY_NPAGE:
-		return "PgDn";
+		name = "PgDn";
+		break;
 	case KEY_PPAGE:
-		return "PgUp";
+		name = "PgUp";
+		break;
 	case KEY_HOME:
-		return "Home";
+		name = "Home";
+		break;
 	case KEY_END:
-		return "End";
+		name = "End";
+		break;
 	case KEY_BACKSPACE:
 	case 127:
 	case 8:
-		return "Backspace";
+		name = "Backspace";
+		break;
 	case KEY_F(1):
-		return "F1";
+		name = "F1";
+		break;
 	}
-	if (key > 0 && key < 32) {
-		snprintf(s, sizeof(s), "C-%c", key + 'a' - 1);
-		return s;
+	if (name)
+		buf_adds(out, name);
+	else if (key > 0 && key < 32)
+		buf_printf(out, "C-%c", key + 'a' - 1);
+	else if (key >= 32 && key < 127)
+		buf_addc(out, (char)key);
+	else
+		buf_printf(out, "key %d", key);
+}
+
+/* Each key's name is made in a buffer of its own: a name kept in one
+ * static buffer was overwritten by the next, and two different keys then
+ * looked alike, so the second was left out. */
+void keys_names(struct buf *out, const int *keys, size_t n)
+{
+	struct buf name = BUF_INIT, prev = BUF_INIT;
+	size_t i, j, start = out->len;
+
+	for (i = 0; i < n; i++) {
+		int seen = 0;
+
+		buf_reset(&name);
+		keys_name(&name, keys[i]);
+		for (j = 0; j < i && !seen; j++) {
+			buf_reset(&prev);
+			keys_name(&prev, keys[j]);
+			seen = strcmp(prev.data, name.data) == 0;
+		}
+		if (seen)
+			continue;
+		if (out->len > start)
+			buf_adds(out, ", ");
+		buf_adds(out, name.data);
 	}
-	if (key >= 32 && key < 127) {
-		s[0] = (char)key;
-		s[1] = '\0';
-		return s;
-	}
-	snprintf(s, sizeof(s), "key %d", key);
-	return s;
+	buf_free(&name);
+	buf_free(&prev);
+}
+
+/* The keys of req in the order of the bindings table. */
+static void names_of(struct buf *out, enum request req)
+{
+	int keys[N_BINDINGS];
+	size_t i, n = 0;
+
+	for (i = 0; i < N_BINDINGS; i++)
+		if (default_bindings[i].request == req)
+			keys[n++] = default_bindings[i].key;
+	keys_names(out, keys, n);
 }
 
 const char *keys_for(enum request req)
 {
 	static struct buf b;
-	size_t i;
-	int last = -1;
 
 	buf_reset(&b);
-	for (i = 0; i < N_BINDINGS; i++) {
-		const char *name;
-
-		if (default_bindings[i].request != req)
-			continue;
-		name = keys_name(default_bindings[i].key);
-		/* Enter is bound three times over; name it once */
-		if (last >= 0 && strcmp(name, keys_name(last)) == 0)
-			continue;
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, name);
-		last = default_bindings[i].key;
-	}
+	names_of(&b, req);
 	return b.data ? b.data : "";
+}
+
+/* Markdown: a | in a cell would end it. */
+static void put_markdown(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|' || *s == '\\')
+			buf_addc(out, '\\');
+		buf_addc(out, *s);
+	}
+}
+
+/* roff: a backslash, a minus (a hyphen otherwise), quotes, and a dot or
+ * quote at the start of a line, which would make it a request. */
+static void put_roff(struct buf *out, const char *s)
+{
+	if (*s == '.')
+		buf_adds(out, "\\&");
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\':
+			buf_adds(out, "\\e");
+			break;
+		case '-':
+			buf_adds(out, "\\-");
+			break;
+		case '\'':
+			buf_adds(out, "\\(aq");
+			break;
+		case '"':
+			buf_adds(out, "\\(dq");
+			break;
+		default:
+			buf_addc(out, *s);
+		}
+	}
+}
+
+static void markdown_head(struct buf *out)
+{
+	buf_adds(out, "| keys | does |\n|---|---|\n");
+}
+
+void keys_table(struct buf *out, enum keys_format fmt)
+{
+	struct buf keys = BUF_INIT;
+	const char *group = NULL;
+	int req;
+
+	if (fmt == KEYS_MARKDOWN)
+		markdown_head(out);
+	for (req = REQ_NONE + 1; req < REQ_COUNT; req++) {
+		const char *help = keys_request_help((enum request)req);
+		const char *g = keys_request_group((enum request)req);
+
+		buf_reset(&keys);
+		names_of(&keys, (enum request)req);
+		if (!keys.data)
+			buf_adds(&keys, "");
+		switch (fmt) {
+		case KEYS_PLAIN:
+			buf_printf(out, "%s\t%s\n", keys.data, help);
+			break;
+		case KEYS_MARKDOWN_GROUPED:
+			if (!group || strcmp(group, g) != 0) {
+				buf_printf(out, "%s## %s\n\n", group ? "\n" : "", g);
+				markdown_head(out);
+				group = g;
+			}
+			/* fall through */
+		case KEYS_MARKDOWN:
+			buf_adds(out, "| ");
+			put_markdown(out, keys.data);
+			buf_adds(out, " | ");
+			put_markdown(out, help);
+			buf_adds(out, " |\n");
+			break;
+		case KEYS_MAN:
+			buf_adds(out, ".TP\n.B ");
+			put_roff(out, keys.data);
+			buf_addc(out, '\n');
+			put_roff(out, help);
+			buf_addc(out, '\n');
+			break;
+		}
+	}
+	buf_free(&keys);
 }

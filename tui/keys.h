@@ -52,6 +52,8 @@ enum request {
 };
 #undef REQ_ENUM
 
+struct buf;
+
 struct key_binding {
 	int key;                  /* a curses key code or a character */
 	enum request request;
@@ -64,7 +66,21 @@ const char *keys_request_help(enum request req);
 const char *keys_request_group(enum request req);
 /* The keys bound to req, as text: "j, Down". Borrowed, static. */
 const char *keys_for(enum request req);
-/* A key's name as the help shows it: "j", "Space", "PgDn", "C-l". */
-const char *keys_name(int key);
+/* Appends a key's name as the help shows it: "j", "Space", "PgDn", "C-l". */
+void keys_name(struct buf *out, int key);
+/* Appends the names of keys[0..n), comma-separated, each name once (Enter
+ * is three keys): "Enter, l, Right". */
+void keys_names(struct buf *out, const int *keys, size_t n);
+
+/* The whole table, one request a row, in the request table's order: what
+ * --keys prints and what the documentation's key sections are made of. */
+enum keys_format {
+	KEYS_PLAIN,             /* keys TAB help, a line each (--keys) */
+	KEYS_MARKDOWN,          /* one table: | keys | does | (the README) */
+	KEYS_MARKDOWN_GROUPED,  /* a "## group" heading and table per group */
+	KEYS_MAN                /* .TP paragraphs (werkbezoek.1) */
+};
+/* Appends the table to out. */
+void keys_table(struct buf *out, enum keys_format fmt);
 
 #endif

@@ -121,10 +121,11 @@ static int terminal_usable(void)
 /* The key table, from the same data as the help screen. */
 static void print_keys(void)
 {
-	int req;
+	struct buf b = BUF_INIT;
 
-	for (req = REQ_NONE + 1; req < REQ_COUNT; req++)
-		printf("%s\t%s\n", keys_for((enum request)req), keys_request_help((enum request)req));
+	keys_table(&b, KEYS_PLAIN);
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
 }
 
 /* The corpus to open when none is named: $WERKBEZOEK_CORPUS; else the
