@@ -3,7 +3,7 @@
  * Each mode writes UTF-8 to out with every string from the corpus
  * sanitised (no terminal control characters) and returns the exit status:
  * 0 done, 1 nothing found or problems found.  The formats are stable;
- * DESIGN.md and the manual page describe them. */
+ * the manual page describes them. */
 #ifndef WB_BATCH_H
 #define WB_BATCH_H
 

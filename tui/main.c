@@ -66,7 +66,8 @@ static const struct option_spec option_specs[] = {
 	{ "fold", no_argument, OPT_FOLD, NULL,
 	  "search without regard to accents: een finds \xC3\xA9\xC3\xA9n" },
 	{ "check", no_argument, OPT_CHECK, NULL,
-	  "problems in the corpus (file:line:column: message); exit 1 if any" },
+	  "problems in the corpus, a line each:\n"
+	  "file:line:column: error|warning: message; exit 1 if any" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },
@@ -80,6 +81,7 @@ static const struct option_spec option_specs[] = {
 
 static void usage(FILE *out)
 {
+	const char *h;
 	size_t i;
 
 	fprintf(out,
@@ -94,13 +96,21 @@ static void usage(FILE *out)
 		buf_printf(&b, "--%s", o->name);
 		if (o->arg)
 			buf_printf(&b, o->has_arg == optional_argument ? "[=%s]" : "=%s", o->arg);
-		fprintf(out, "  %-24s %s\n", b.data, o->help);
+		/* a help running over lines continues under its first */
+		fprintf(out, "  %-24s ", b.data);
+		for (h = o->help; *h; h++) {
+			if (*h == '\n')
+				fprintf(out, "\n%27s", "");
+			else
+				fputc(*h, out);
+		}
+		fputc('\n', out);
 		buf_free(&b);
 	}
 	fprintf(out,
 		"\nCORPUS is a TEI file or a directory of them.  It defaults to\n"
-		"$WERKBEZOEK_CORPUS, else the installed corpus (%s),\n"
-		"else ./corpus.\n"
+		"$WERKBEZOEK_CORPUS, else the installed corpus, else ./corpus.\n"
+		"The installed corpus: %s\n"
 		"Exit status: 0 done, 1 nothing found or problems found, 2 error.\n"
 		"\nRead more in the werkbezoek(1) manual page.\n", WB_CORPUS_DIR);
 }

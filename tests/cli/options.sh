@@ -25,7 +25,7 @@ unlike "$out$err" "$(printf '\033')" "no terminal: no escape sequences"
 mkdir "$TEST_TMP/here" "$TEST_TMP/here/corpus"
 cp "$top_srcdir/tests/fixtures/corpus/entities/"*.xml "$TEST_TMP/here/corpus/"
 installed=$(printf '%s\n' "$(env -u WERKBEZOEK_CORPUS "$WERKBEZOEK" --help)" |
-	sed -n 's/.*the installed corpus (\(.*\)),$/\1/p')
+	sed -n 's/^The installed corpus: //p')
 like "$installed" '^/.*/corpus$' "--help names the installed corpus"
 if [ -e "$installed" ]; then
 	ok 0 "the installed corpus $installed comes first"
@@ -40,4 +40,15 @@ if [ -e "$installed" ]; then
 else
 	is "$status" 2 "no corpus anywhere: exit 2"
 fi
+
+# --check prints what --help says it prints.
+run "$WERKBEZOEK" --help
+like "$out" '--check +problems in the corpus, a line each:' "--help: --check prints a line a problem"
+like "$out" ' +file:line:column: error\|warning: message; exit 1 if any' "--help: the fields of a --check line"
+run "$WERKBEZOEK" --check "$top_srcdir/tests/fixtures/corpus/hostile"
+is "$status" 1 "--check on the hostile fixtures exits 1"
+is "$(printf '%s\n' "$out" | grep -cvE '^[^:]+:[0-9]+:[0-9]+: (error|warning): .')" 0 \
+	"every --check line is file:line:column: error|warning: message"
+like "$out" ': warning: ' "--check reports warnings"
+like "$out" ': error: ' "--check reports errors"
 done_testing

@@ -3,7 +3,7 @@
 # SIGTERM while the / prompt is open (the cursor is on then), it exits
 # within the timeout and leaves the terminal as it found it (stty settings,
 # normal screen, cursor shown, keypad off).  The exit status is reported as
-# a diagnostic, not checked: DESIGN.md does not fix it.
+# a diagnostic, not checked: the manual page does not fix it.
 #
 # Not tested here: Ctrl-Z (SIGTSTP) and fg.  Suspending needs a shell with
 # job control in the pane to resume the program; the program runs under a

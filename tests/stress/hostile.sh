@@ -15,7 +15,7 @@
 #  4. a file rewritten in a loop while --list runs 40 times: never a crash
 #     (status 0 or 1 only), and every run either lists the file or reports
 #     it as file:line:column (--list exits 0 when it found documents, even
-#     with a file skipped: DESIGN.md's "1 nothing found");
+#     with a file skipped: status 1 is "nothing found", werkbezoek(1));
 #  5. the attack files of tests/fixtures/corpus/hostile/ (XXE, XInclude of
 #     /etc/passwd and http:, billion laughs, bad UTF-8, truncated, an html
 #     root): messages as file:line:column (--list shows the errors, --check
