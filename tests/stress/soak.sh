@@ -4,7 +4,7 @@
 # less than 10% between the middle of the run and the end, and q still ends it
 # with the terminal restored.
 #
-#   sh tests/stress/soak.sh [SEED...]      (make check: seeds 1 2 3)
+#   sh tests/stress/soak.sh [SEED...]      (make check-stress: seeds 1 2 3)
 #
 # Environment:
 #   SOAK_SEED="1 2 3"   the seeds, one run (one program) per seed
