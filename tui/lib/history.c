@@ -25,13 +25,29 @@ void history_list_free(struct history_list *h)
 	memset(h, 0, sizeof(*h));
 }
 
+/* Drops the oldest entries until at most max are left. */
+static void trim(struct history_list *h, size_t max)
+{
+	size_t i, drop;
+
+	if (h->n <= max)
+		return;
+	drop = h->n - max;
+	for (i = 0; i < drop; i++)
+		location_clear(&h->items[i]);
+	memmove(&h->items[0], &h->items[drop], max * sizeof(*h->items));
+	h->n = max;
+	h->pos = h->pos >= drop ? h->pos - drop : 0;
+}
+
+void history_cap(struct history_list *h)
+{
+	trim(h, HISTORY_MAX);
+}
+
 static void push(struct history_list *h, const struct location *l)
 {
-	if (h->n == HISTORY_MAX) {
-		location_clear(&h->items[0]);
-		memmove(&h->items[0], &h->items[1], (h->n - 1) * sizeof(*h->items));
-		h->n--;
-	}
+	trim(h, HISTORY_MAX - 1);
 	h->items = xgrow(h->items, &h->cap, h->n + 1, sizeof(*h->items));
 	memset(&h->items[h->n], 0, sizeof(*h->items));
 	location_copy(&h->items[h->n], l);
@@ -45,8 +61,14 @@ void history_update(struct history_list *h, const struct location *here)
 }
 
 void history_visit(struct history_list *h, const struct location *here,
-		   const struct location *to)
+		   const struct location *to_arg)
 {
+	struct location to_copy = { LOC_NONE, NULL, 0, 0 };
+	const struct location *to = &to_copy;
+
+	/* to may be h's own: the last jump (overwritten just below), a mark or
+	 * an entry (cleared or moved when the list changes) */
+	location_copy(&to_copy, to_arg);
 	if (here && here->kind != LOC_NONE) {
 		if (!h->n)
 			push(h, here);
@@ -59,10 +81,11 @@ void history_visit(struct history_list *h, const struct location *here,
 		location_clear(&h->items[--h->n]);
 	if (h->n && location_same_page(&h->items[h->pos], to)) {
 		location_copy(&h->items[h->pos], to);
-		return;
+	} else {
+		push(h, to);
+		h->pos = h->n - 1;
 	}
-	push(h, to);
-	h->pos = h->n - 1;
+	location_clear(&to_copy);
 }
 
 const struct location *history_back(struct history_list *h, const struct location *here)

@@ -22,9 +22,14 @@ struct history_list {
 void history_list_init(struct history_list *h);
 void history_list_free(struct history_list *h);
 /* A new page was opened at to from here (here: the page being left, with
- * its position): forward history is dropped. */
+ * its position, or NULL): forward history is dropped, and the oldest
+ * entries beyond HISTORY_MAX.  to may be one of h's own locations (the
+ * last jump, a mark, an entry). */
 void history_visit(struct history_list *h, const struct location *here,
 		   const struct location *to);
+/* Keeps the newest HISTORY_MAX entries of a list filled from elsewhere
+ * (a saved session), pos following its entry. */
+void history_cap(struct history_list *h);
 /* Updates the position of the current entry (before saving or leaving). */
 void history_update(struct history_list *h, const struct location *here);
 /* Back and forward: the location to show, or NULL at either end. */

@@ -112,11 +112,16 @@ static char *get_escaped(const char *s, size_t len)
 	return buf_steal(&b);
 }
 
-static const char *const kind_names[] = { "none", "doc", "entity", "help", "history" };
+/* Indexed by enum location_kind: every kind has a name, so that no
+ * location is written from past the end of the table. */
+static const char *const kind_names[] = { "none", "doc", "entity", "help", "history", "url" };
 
 static void put_location(struct buf *b, const char *tag, const struct location *l)
 {
-	buf_printf(b, "%s %s ", tag, kind_names[l->kind]);
+	size_t k = (size_t)l->kind;
+
+	buf_printf(b, "%s %s ", tag,
+		   kind_names[k < sizeof(kind_names) / sizeof(kind_names[0]) ? k : LOC_NONE]);
 	put_escaped(b, l->id ? l->id : "");
 	buf_printf(b, " %zu %zu\n", l->block, l->off);
 }
@@ -323,6 +328,7 @@ int session_load(const char *path, struct session *s, char **error)
 	if (lineno == 0)
 		goto corrupt;
 	s->hist.pos = s->hist.n ? (pos < s->hist.n ? pos : s->hist.n - 1) : 0;
+	history_cap(&s->hist);
 	goto out;
 corrupt:
 	buf_printf(&e, "%s:%ld: not a werkbezoek session file; ignored", path, lineno ? lineno : 1);
@@ -335,4 +341,33 @@ out:
 	buf_free(&line);
 	buf_free(&e);
 	return rc;
+}
+
+void session_keep(struct session *s, int (*exists)(const struct location *l, void *arg),
+		  void *arg)
+{
+	size_t i, kept = 0, pos = 0;
+
+	for (i = 0; i < s->hist.n; i++) {
+		if (!exists(&s->hist.items[i], arg)) {
+			location_clear(&s->hist.items[i]);
+			continue;
+		}
+		if (i <= s->hist.pos)
+			pos = kept;
+		if (kept != i) {
+			s->hist.items[kept] = s->hist.items[i];
+			memset(&s->hist.items[i], 0, sizeof(s->hist.items[i]));
+		}
+		kept++;
+	}
+	s->hist.n = kept;
+	s->hist.pos = pos;
+	if (s->hist.last_jump.kind != LOC_NONE && !exists(&s->hist.last_jump, arg))
+		location_clear(&s->hist.last_jump);
+	for (i = 0; i < MARKS; i++)
+		if (s->hist.marks[i].kind != LOC_NONE && !exists(&s->hist.marks[i], arg))
+			location_clear(&s->hist.marks[i]);
+	if (s->page.kind != LOC_NONE && !exists(&s->page, arg))
+		location_clear(&s->page);
 }

@@ -34,5 +34,11 @@ int session_save(const char *path, const struct session *s, char **error);
  * no file, -1 for an unreadable or corrupt one, with a message in *error
  * (caller frees); s is then left empty. */
 int session_load(const char *path, struct session *s, char **error);
+/* Drops what names a page that exists no longer (exists returns 0: a
+ * document or entity gone from the corpus since the session was saved):
+ * history entries, with pos moved to the nearest earlier entry kept; the
+ * last jump, marks and page are cleared. */
+void session_keep(struct session *s, int (*exists)(const struct location *l, void *arg),
+		  void *arg);
 
 #endif
