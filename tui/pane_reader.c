@@ -1,5 +1,8 @@
 /* pane_reader.c: the Reader pane and its pages: a document, an entity's
- * page, the help.
+ * page, the help, the history.
+ *
+ * Following a link (Enter, or a label typed after f) fills in an action
+ * with the link's location, copied; the loop opens it.
  *
  * A page is a list of blocks; the reader wraps them to its width (layout.c)
  * into lines, each a byte range of one block, with an indent and blank
