@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "buf.h"
 #include "corpus.h"
+#include "pane_documents.h"
 #include "render.h"
+#include "text.h"
 
 struct documents {
-	struct app *app;
+	const struct pane_context *ctx;
 	size_t *shown;          /* corpus-order indexes passing the filter */
 	size_t nshown;
 	char *filter;
@@ -25,32 +26,32 @@ static struct documents *state(struct view *v)
 
 static void refilter(struct documents *d)
 {
-	size_t i, n = corpus_ndocs(d->app->corpus);
+	size_t i, n = corpus_ndocs(d->ctx->corpus);
 
 	free(d->shown);
 	d->shown = xcalloc(n ? n : 1, sizeof(size_t));
 	d->nshown = 0;
 	for (i = 0; i < n; i++) {
-		const struct doc *doc = corpus_doc(d->app->corpus, i);
+		const struct doc *doc = corpus_doc(d->ctx->corpus, i);
 
-		if (!d->filter || app_matches_filter(doc->title, d->filter) ||
-		    app_matches_filter(doc->date, d->filter) ||
-		    app_matches_filter(doc->type, d->filter) ||
-		    app_matches_filter(doc->id, d->filter))
+		if (!d->filter || text_contains_folded(doc->title, d->filter) ||
+		    text_contains_folded(doc->date, d->filter) ||
+		    text_contains_folded(doc->type, d->filter) ||
+		    text_contains_folded(doc->id, d->filter))
 			d->shown[d->nshown++] = i;
 	}
 }
 
-void *documents_new(struct app *a)
+void *documents_new(const struct pane_context *ctx)
 {
 	struct documents *d = xcalloc(1, sizeof(*d));
 
-	d->app = a;
+	d->ctx = ctx;
 	refilter(d);
 	return d;
 }
 
-int documents_filter(struct view *v, const char *text)
+static size_t documents_filter(struct view *v, const char *text)
 {
 	struct documents *d = state(v);
 
@@ -59,7 +60,7 @@ int documents_filter(struct view *v, const char *text)
 	refilter(d);
 	v->sel = v->top = 0;
 	view_clamp(v);
-	return (int)d->nshown;
+	return d->nshown;
 }
 
 static size_t documents_lines(struct view *v)
@@ -69,7 +70,7 @@ static size_t documents_lines(struct view *v)
 
 static void documents_draw(struct view *v, size_t n, int y, int width, int selected)
 {
-	const struct doc *doc = corpus_doc(state(v)->app->corpus, state(v)->shown[n]);
+	const struct doc *doc = corpus_doc(state(v)->ctx->corpus, state(v)->shown[n]);
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 	int x = 0;
 
@@ -84,29 +85,29 @@ static void documents_draw(struct view *v, size_t n, int y, int width, int selec
 	}
 }
 
-static void documents_select(struct view *v)
+static void documents_select(struct view *v, struct action *act)
 {
 	struct documents *d = state(v);
 
 	if (d->nshown)
-		app_preview_doc(d->app, d->shown[v->sel]);
+		action_preview(act, d->shown[v->sel]);
 }
 
-static int documents_request(struct view *v, enum request req)
+static int documents_request(struct view *v, enum request req, struct action *act)
 {
 	struct documents *d = state(v);
 
 	if (req == REQ_ENTER && d->nshown) {
-		app_open_doc(d->app, d->shown[v->sel], 0, 0);
-		return REACT_HANDLED | REACT_ALL;
+		action_open_page(act, LOC_DOC, corpus_doc(d->ctx->corpus, d->shown[v->sel])->id, 0, 0);
+		return 1;
 	}
-	return REACT_NONE;
+	return 0;
 }
 
 static void documents_title(struct view *v, struct buf *title, struct buf *right)
 {
 	struct documents *d = state(v);
-	size_t n = corpus_ndocs(d->app->corpus);
+	size_t n = corpus_ndocs(d->ctx->corpus);
 
 	if (d->filter)
 		buf_printf(title, "Documents (%zu of %zu) &%s", d->nshown, n, d->filter);
@@ -126,6 +127,13 @@ static void documents_done(struct view *v)
 }
 
 const struct view_ops documents_ops = {
-	"Documents", 1, documents_lines, documents_draw, documents_request,
-	documents_select, documents_title, NULL, documents_done,
+	.name = "Documents",
+	.has_cursor = 1,
+	.lines = documents_lines,
+	.draw = documents_draw,
+	.request = documents_request,
+	.select = documents_select,
+	.title = documents_title,
+	.filter = documents_filter,
+	.done = documents_done,
 };

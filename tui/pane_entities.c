@@ -7,15 +7,15 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app.h"
 #include "buf.h"
 #include "corpus.h"
 #include "entity.h"
+#include "pane_entities.h"
 #include "render.h"
 #include "text.h"
 
 struct entities {
-	struct app *app;
+	const struct pane_context *ctx;
 	long *by_name, *by_count;   /* every entity with a mention */
 	size_t n;
 	long *shown;
@@ -29,30 +29,45 @@ static struct entities *state(struct view *v)
 	return v->priv;
 }
 
-static const struct entity_index *sort_ix;
-static char **sort_keys;
+/* What the two orders sort by: each item carries its own key, so the
+ * comparisons need no state outside their arguments. */
+struct sort_item {
+	char *key;              /* the name without accents; owned */
+	size_t mentions;
+	long entity;
+};
 
 static int cmp_name(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
-	int r = strcasecmp(sort_keys[x], sort_keys[y]);
+	const struct sort_item *x = a, *y = b;
+	int r = strcasecmp(x->key, y->key);
 
-	return r ? r : (x < y ? -1 : x > y);
+	return r ? r : (x->entity < y->entity ? -1 : x->entity > y->entity);
 }
 
 static int cmp_count(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
-	size_t mx = entity_get(sort_ix, x)->nmentions, my = entity_get(sort_ix, y)->nmentions;
+	const struct sort_item *x = a, *y = b;
 
-	if (mx != my)
-		return mx > my ? -1 : 1;
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions ? -1 : 1;
 	return cmp_name(a, b);
+}
+
+/* Fills out[0..n) with the entities of items in the order cmp gives. */
+static void sort_into(long *out, struct sort_item *items, size_t n,
+		      int (*cmp)(const void *, const void *))
+{
+	size_t i;
+
+	qsort(items, n, sizeof(*items), cmp);
+	for (i = 0; i < n; i++)
+		out[i] = items[i].entity;
 }
 
 static void refilter(struct entities *s)
 {
-	const struct entity_index *ix = corpus_entities(s->app->corpus);
+	const struct entity_index *ix = corpus_entities(s->ctx->corpus);
 	const long *order = s->by_mentions ? s->by_count : s->by_name;
 	size_t i;
 
@@ -60,48 +75,48 @@ static void refilter(struct entities *s)
 	for (i = 0; i < s->n; i++) {
 		const struct entity *e = entity_get(ix, order[i]);
 		size_t k;
-		int ok = !s->filter || app_matches_filter(e->name, s->filter);
+		int ok = !s->filter || text_contains_folded(e->name, s->filter);
 
 		for (k = 0; !ok && k < e->nvariants; k++)
-			ok = app_matches_filter(e->variants[k], s->filter);
+			ok = text_contains_folded(e->variants[k], s->filter);
 		if (ok)
 			s->shown[s->nshown++] = order[i];
 	}
 }
 
-void *entities_new(struct app *a)
+void *entities_new(const struct pane_context *ctx)
 {
 	struct entities *s = xcalloc(1, sizeof(*s));
-	const struct entity_index *ix = corpus_entities(a->corpus);
+	const struct entity_index *ix = corpus_entities(ctx->corpus);
 	size_t i, total = entity_count(ix);
+	struct sort_item *items = xcalloc(total ? total : 1, sizeof(*items));
 
-	s->app = a;
+	s->ctx = ctx;
 	s->by_name = xcalloc(total ? total : 1, sizeof(long));
 	s->by_count = xcalloc(total ? total : 1, sizeof(long));
 	s->shown = xcalloc(total ? total : 1, sizeof(long));
-	sort_keys = xcalloc(total ? total : 1, sizeof(char *));
 	for (i = 0; i < total; i++) {
 		const struct entity *e = entity_get(ix, (long)i);
 		struct buf k = BUF_INIT;
 
+		if (!e->nmentions)
+			continue;
 		text_to_ascii(&k, e->name, strlen(e->name));
-		sort_keys[i] = buf_steal(&k);
-		if (e->nmentions)
-			s->by_name[s->n++] = (long)i;
+		items[s->n].key = buf_steal(&k);
+		items[s->n].mentions = e->nmentions;
+		items[s->n].entity = (long)i;
+		s->n++;
 	}
-	memcpy(s->by_count, s->by_name, s->n * sizeof(long));
-	sort_ix = ix;
-	qsort(s->by_name, s->n, sizeof(long), cmp_name);
-	qsort(s->by_count, s->n, sizeof(long), cmp_count);
-	for (i = 0; i < total; i++)
-		free(sort_keys[i]);
-	free(sort_keys);
-	sort_keys = NULL;
+	sort_into(s->by_name, items, s->n, cmp_name);
+	sort_into(s->by_count, items, s->n, cmp_count);
+	for (i = 0; i < s->n; i++)
+		free(items[i].key);
+	free(items);
 	refilter(s);
 	return s;
 }
 
-int entities_filter(struct view *v, const char *text)
+static size_t entities_filter(struct view *v, const char *text)
 {
 	struct entities *s = state(v);
 
@@ -110,7 +125,7 @@ int entities_filter(struct view *v, const char *text)
 	refilter(s);
 	v->sel = v->top = 0;
 	view_clamp(v);
-	return (int)s->nshown;
+	return s->nshown;
 }
 
 static size_t entities_lines(struct view *v)
@@ -121,7 +136,7 @@ static size_t entities_lines(struct view *v)
 static void entities_draw(struct view *v, size_t n, int y, int width, int selected)
 {
 	struct entities *s = state(v);
-	const struct entity *e = entity_get(corpus_entities(s->app->corpus), s->shown[n]);
+	const struct entity *e = entity_get(corpus_entities(s->ctx->corpus), s->shown[n]);
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 	char letter[3] = { entity_class_letter(e->cls), ' ', '\0' };
 	char count[24];
@@ -137,16 +152,18 @@ static void entities_draw(struct view *v, size_t n, int y, int width, int select
 		render_str(v->content, y, width - cw, cw, count, selected ? st : STYLE_DIM);
 }
 
-static int entities_request(struct view *v, enum request req)
+static int entities_request(struct view *v, enum request req, struct action *act)
 {
 	struct entities *s = state(v);
+	const struct entity *e;
 	long keep;
 
 	switch (req) {
 	case REQ_ENTER:
-		if (s->nshown)
-			app_open_entity(s->app, s->shown[v->sel]);
-		return REACT_HANDLED | REACT_ALL;
+		e = s->nshown ? entity_get(corpus_entities(s->ctx->corpus), s->shown[v->sel]) : NULL;
+		if (e)
+			action_open_page(act, LOC_ENTITY, e->id, 0, 0);
+		return 1;
 	case REQ_SORT:
 		keep = s->nshown ? s->shown[v->sel] : -1;
 		s->by_mentions = !s->by_mentions;
@@ -156,10 +173,10 @@ static int entities_request(struct view *v, enum request req)
 			if (s->shown[i] == keep)
 				v->sel = i;
 		view_goto(v, v->sel);
-		app_message(s->app, 0, "entities sorted by %s", s->by_mentions ? "mentions" : "name");
-		return REACT_HANDLED | REACT_ALL;
+		action_say(act, 0, "entities sorted by %s", s->by_mentions ? "mentions" : "name");
+		return 1;
 	default:
-		return REACT_NONE;
+		return 0;
 	}
 }
 
@@ -187,6 +204,12 @@ static void entities_done(struct view *v)
 }
 
 const struct view_ops entities_ops = {
-	"Entities", 1, entities_lines, entities_draw, entities_request,
-	NULL, entities_title, NULL, entities_done,
+	.name = "Entities",
+	.has_cursor = 1,
+	.lines = entities_lines,
+	.draw = entities_draw,
+	.request = entities_request,
+	.title = entities_title,
+	.filter = entities_filter,
+	.done = entities_done,
 };

@@ -1,5 +1,8 @@
 /* pane_reader.c: the Reader pane and its pages: a document, an entity's
- * page, the help.
+ * page, the help, the history.
+ *
+ * Following a link (Enter, or a label typed after f) fills in an action
+ * with the link's location, copied; the loop opens it.
  *
  * A page is a list of blocks; the reader wraps them to its width (layout.c)
  * into lines, each a byte range of one block, with an indent and blank
@@ -12,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "buf.h"
 #include "corpus.h"
 #include "history.h"
@@ -20,6 +22,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "page.h"
+#include "pane_reader.h"
 #include "render.h"
 
 enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY };
@@ -37,7 +40,7 @@ struct rlink {
 };
 
 struct reader {
-	struct app *app;
+	const struct pane_context *ctx;
 	enum page_kind kind;
 	size_t doc;             /* PAGE_DOC: corpus order */
 	long entity;            /* PAGE_ENTITY */
@@ -67,11 +70,15 @@ static struct reader *state(struct view *v)
 	return v->priv;
 }
 
-void *reader_new(struct app *a)
+static void show_entity(struct view *v, long e);
+static void show_help(struct view *v);
+static void show_history(struct view *v);
+
+void *reader_new(const struct pane_context *ctx)
 {
 	struct reader *r = xcalloc(1, sizeof(*r));
 
-	r->app = a;
+	r->ctx = ctx;
 	r->doc = (size_t)-1;
 	r->entity = -1;
 	r->cur_link = NO_LINK;
@@ -251,7 +258,7 @@ static void show_blocks(struct view *v, const struct block *blocks, size_t n)
 void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_t context)
 {
 	struct reader *r = state(v);
-	const struct doc *d = corpus_doc(r->app->corpus, doc);
+	const struct doc *d = corpus_doc(r->ctx->corpus, doc);
 	size_t line;
 
 	if (!d)
@@ -272,11 +279,11 @@ void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_
 	view_clamp(v);
 }
 
-void reader_show_entity(struct view *v, long e)
+static void show_entity(struct view *v, long e)
 {
 	struct reader *r = state(v);
-	struct page *p = page_entity(r->app->corpus, e);
-	const struct entity *ent = entity_get(corpus_entities(r->app->corpus), e);
+	struct page *p = page_entity(r->ctx->corpus, e);
+	const struct entity *ent = entity_get(corpus_entities(r->ctx->corpus), e);
 
 	if (!p)
 		return;
@@ -289,7 +296,7 @@ void reader_show_entity(struct view *v, long e)
 }
 
 /* The help page, made from the request table. */
-void reader_show_help(struct view *v)
+static void show_help(struct view *v)
 {
 	struct reader *r = state(v);
 	struct page *p = page_new("Help");
@@ -340,10 +347,10 @@ void reader_location(struct view *v, struct location *out)
 		return;
 	case PAGE_DOC:
 		out->kind = LOC_DOC;
-		out->id = xstrdup(corpus_doc(r->app->corpus, r->doc)->id);
+		out->id = xstrdup(corpus_doc(r->ctx->corpus, r->doc)->id);
 		break;
 	case PAGE_ENTITY:
-		e = entity_get(corpus_entities(r->app->corpus), r->entity);
+		e = entity_get(corpus_entities(r->ctx->corpus), r->entity);
 		out->kind = LOC_ENTITY;
 		out->id = xstrdup(e->id);
 		break;
@@ -388,25 +395,25 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 
 	switch (l->kind) {
 	case LOC_DOC:
-		d = l->id ? corpus_find_doc(r->app->corpus, l->id) : NULL;
+		d = l->id ? corpus_find_doc(r->ctx->corpus, l->id) : NULL;
 		if (!d)
 			return 0;
-		reader_show_doc(v, corpus_doc_index(r->app->corpus, d), l->block, l->off, context);
+		reader_show_doc(v, corpus_doc_index(r->ctx->corpus, d), l->block, l->off, context);
 		select_link_at(r, l->block, l->off);
 		return 1;
 	case LOC_ENTITY:
-		e = l->id ? entity_find(corpus_entities(r->app->corpus), l->id) : -1;
+		e = l->id ? entity_find(corpus_entities(r->ctx->corpus), l->id) : -1;
 		if (e < 0)
 			return 0;
 		if (r->kind != PAGE_ENTITY || r->entity != e)
-			reader_show_entity(v, e);
+			show_entity(v, e);
 		break;
 	case LOC_HELP:
 		if (r->kind != PAGE_HELP)
-			reader_show_help(v);
+			show_help(v);
 		break;
 	case LOC_HISTORY:
-		reader_show_history(v);
+		show_history(v);
 		break;
 	case LOC_NONE:
 	case LOC_URL:
@@ -419,10 +426,10 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 }
 
 /* The back/forward list as a page of links. */
-void reader_show_history(struct view *v)
+static void show_history(struct view *v)
 {
 	struct reader *r = state(v);
-	const struct history_list *h = app_history(r->app);
+	const struct history_list *h = r->ctx->history;
 	struct page *p = page_new("History");
 	size_t i;
 
@@ -439,12 +446,12 @@ void reader_show_history(struct view *v)
 
 		switch (l->kind) {
 		case LOC_DOC:
-			d = l->id ? corpus_find_doc(r->app->corpus, l->id) : NULL;
+			d = l->id ? corpus_find_doc(r->ctx->corpus, l->id) : NULL;
 			name = d ? d->title : l->id;
 			break;
 		case LOC_ENTITY:
-			e = l->id ? entity_find(corpus_entities(r->app->corpus), l->id) : -1;
-			name = e >= 0 ? entity_get(corpus_entities(r->app->corpus), e)->name : l->id;
+			e = l->id ? entity_find(corpus_entities(r->ctx->corpus), l->id) : -1;
+			name = e >= 0 ? entity_get(corpus_entities(r->ctx->corpus), e)->name : l->id;
 			break;
 		case LOC_HELP:
 			name = "Help";
@@ -513,7 +520,7 @@ static enum style span_style(const struct reader *r, const struct span *s)
 
 	switch (s->kind) {
 	case SPAN_MENTION:
-		e = entity_get(corpus_entities(r->app->corpus), s->entity);
+		e = entity_get(corpus_entities(r->ctx->corpus), s->entity);
 		return e ? render_class_style(e->cls) : STYLE_OTHER;
 	case SPAN_EMPHASIS:
 		return STYLE_EMPHASIS;
@@ -542,7 +549,7 @@ static void add_run(struct buf *runs, const struct rline *l, size_t start, size_
 
 /* The first hit in this document's block, by binary search over the
  * hits, which are in corpus order. */
-static size_t first_hit(const struct app *a, size_t doc, size_t block)
+static size_t first_hit(const struct search_state *a, size_t doc, size_t block)
 {
 	size_t lo = 0, hi = a->hits.nhits;
 
@@ -592,7 +599,7 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 	for (i = 0; i < b->nspans; i++)
 		add_run(&runs, l, b->spans[i].start, b->spans[i].end, span_style(r, &b->spans[i]));
 	if (r->kind == PAGE_DOC) {
-		struct app *a = r->app;
+		const struct search_state *a = r->ctx->search;
 
 		for (i = first_hit(a, r->doc, l->block);
 		     i < a->hits.nhits && a->hits.hits[i].doc == r->doc &&
@@ -635,14 +642,14 @@ static size_t view_rows(const struct view *v)
 
 /* Tab and Shift-Tab: the next or previous link, from the one selected or
  * from the screen, scrolling to it across page breaks. */
-static int select_link(struct view *v, int forward)
+static void select_link(struct view *v, int forward, struct action *act)
 {
 	struct reader *r = state(v);
 	size_t i, line, h = view_rows(v);
 
 	if (!r->nlinks) {
-		app_message(r->app, 1, "no links on this page");
-		return REACT_HANDLED | REACT_ALL;
+		action_say(act, 1, "no links on this page");
+		return;
 	}
 	if (r->cur_link != NO_LINK && link_line(r, r->cur_link) >= v->top &&
 	    link_line(r, r->cur_link) < v->top + h) {
@@ -668,53 +675,56 @@ static int select_link(struct view *v, int forward)
 	else if (line >= v->top + h)
 		v->top = line - h + 1;
 	view_clamp(v);
-	return REACT_HANDLED | REACT_ALL;
 }
 
 /* A link's location was resolved when its page was made: go there, or say
  * why not. */
-static void follow_link(struct reader *r, const struct span *sp)
+static void follow_link(const struct span *sp, struct action *act)
 {
 	switch (sp->to.kind) {
 	case LOC_URL:
-		app_message(r->app, 0, "a link out of the corpus: %s (not opened)", sp->to.id);
+		action_say(act, 0, "a link out of the corpus: %s (not opened)", sp->to.id);
 		break;
 	case LOC_NONE:
 		if (sp->target)
-			app_message(r->app, 1, "nothing in the corpus for the link %s", sp->target);
+			action_say(act, 1, "nothing in the corpus for the link %s", sp->target);
 		else
-			app_message(r->app, 0, "this link had no address in the source");
+			action_say(act, 0, "this link had no address in the source");
 		break;
 	default:
-		app_navigate(r->app, &sp->to);
+		/* copied: the span belongs to a page the reader is leaving */
+		action_open(act, &sp->to);
 		break;
 	}
 }
 
-static int follow(struct view *v, size_t i)
+static void follow(struct view *v, size_t i, struct action *act)
 {
 	struct reader *r = state(v);
 	const struct span *sp = r->links[i].span;
+	const struct entity *e;
 
 	r->cur_link = i;
 	switch (sp->kind) {
 	case SPAN_MENTION:
-		app_open_entity(r->app, sp->entity);
+		e = entity_get(corpus_entities(r->ctx->corpus), sp->entity);
+		if (e)
+			action_open_page(act, LOC_ENTITY, e->id, 0, 0);
 		break;
 	case SPAN_NOTEREF:
 		if (r->kind == PAGE_DOC)
-			app_open_doc(r->app, r->doc, sp->note, 0);
+			action_open_page(act, LOC_DOC, corpus_doc(r->ctx->corpus, r->doc)->id,
+					 sp->note, 0);
 		break;
 	case SPAN_LINK:
-		follow_link(r, sp);
+		follow_link(sp, act);
 		break;
 	default:
 		break;
 	}
-	return REACT_HANDLED | REACT_LAYOUT;
 }
 
-static int start_hints(struct view *v)
+static void start_hints(struct view *v, struct action *act)
 {
 	struct reader *r = state(v);
 	size_t i, h = view_rows(v);
@@ -731,15 +741,14 @@ static int start_hints(struct view *v)
 		}
 	}
 	if (!r->nhints) {
-		app_message(r->app, 1, "no links on the screen");
-		return REACT_HANDLED | REACT_ALL;
+		action_say(act, 1, "no links on the screen");
+		return;
 	}
 	if (r->nhints > HINT_LETTERS * HINT_LETTERS)
 		r->nhints = HINT_LETTERS * HINT_LETTERS;
 	r->hinting = 1;
 	buf_reset(&r->typed);
-	app_message(r->app, 0, "type a link's label (Esc cancels)");
-	return REACT_HANDLED | REACT_ALL;
+	action_say(act, 0, "type a link's label (Esc cancels)");
 }
 
 int reader_hinting(struct view *v)
@@ -747,7 +756,7 @@ int reader_hinting(struct view *v)
 	return state(v)->hinting;
 }
 
-int reader_hint_key(struct view *v, int ch)
+void reader_hint_key(struct view *v, int ch, struct action *act)
 {
 	struct reader *r = state(v);
 	char label[3];
@@ -756,8 +765,8 @@ int reader_hint_key(struct view *v, int ch)
 	if (ch < 'a' || ch > 'z') {
 		r->hinting = 0;
 		if (ch != 27)
-			app_message(r->app, 0, "no link followed");
-		return REACT_HANDLED | REACT_ALL;
+			action_say(act, 0, "no link followed");
+		return;
 	}
 	buf_addc(&r->typed, (char)ch);
 	for (i = 0; i < r->nhints; i++) {
@@ -769,35 +778,36 @@ int reader_hint_key(struct view *v, int ch)
 	}
 	if (matches == 0) {
 		r->hinting = 0;
-		app_message(r->app, 1, "no link labelled %s", r->typed.data);
-		return REACT_HANDLED | REACT_ALL;
+		action_say(act, 1, "no link labelled %s", r->typed.data);
+		return;
 	}
 	hint_label(r, found, label);
 	if (matches == 1 && strlen(label) == r->typed.len) {
 		r->hinting = 0;
-		return follow(v, r->hint_first + found);
+		follow(v, r->hint_first + found, act);
 	}
-	return REACT_HANDLED | REACT_ALL;
 }
 
-static int reader_request(struct view *v, enum request req)
+static int reader_request(struct view *v, enum request req, struct action *act)
 {
 	struct reader *r = state(v);
 
 	switch (req) {
 	case REQ_NEXT_LINK:
-		return select_link(v, 1);
 	case REQ_PREV_LINK:
-		return select_link(v, 0);
+		select_link(v, req == REQ_NEXT_LINK, act);
+		return 1;
 	case REQ_HINTS:
-		return start_hints(v);
+		start_hints(v, act);
+		return 1;
 	case REQ_ENTER:
 		if (r->cur_link != NO_LINK)
-			return follow(v, r->cur_link);
-		app_message(r->app, 0, "Tab selects a link, f labels them all");
-		return REACT_HANDLED | REACT_ALL;
+			follow(v, r->cur_link, act);
+		else
+			action_say(act, 0, "Tab selects a link, f labels them all");
+		return 1;
 	default:
-		return REACT_NONE;
+		return 0;
 	}
 }
 
@@ -830,6 +840,11 @@ static void reader_done(struct view *v)
 }
 
 const struct view_ops reader_ops = {
-	"Reader", 0, reader_count, reader_draw, reader_request,
-	NULL, reader_titles, reader_resize, reader_done,
+	.name = "Reader",
+	.lines = reader_count,
+	.draw = reader_draw,
+	.request = reader_request,
+	.title = reader_titles,
+	.resize = reader_resize,
+	.done = reader_done,
 };

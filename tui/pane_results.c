@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "buf.h"
 #include "corpus.h"
+#include "pane_results.h"
 #include "render.h"
 
 struct results {
-	struct app *app;
+	const struct pane_context *ctx;
 };
 
 static struct results *state(struct view *v)
@@ -20,11 +20,11 @@ static struct results *state(struct view *v)
 	return v->priv;
 }
 
-void *results_new(struct app *a)
+void *results_new(const struct pane_context *ctx)
 {
 	struct results *r = xcalloc(1, sizeof(*r));
 
-	r->app = a;
+	r->ctx = ctx;
 	return r;
 }
 
@@ -36,14 +36,14 @@ void results_reset(struct view *v)
 
 static size_t results_lines(struct view *v)
 {
-	return state(v)->app->hits.nhits;
+	return state(v)->ctx->search->hits.nhits;
 }
 
 static void results_draw(struct view *v, size_t n, int y, int width, int selected)
 {
-	struct app *a = state(v)->app;
-	const struct search_hit *h = &a->hits.hits[n];
-	const struct doc *d = corpus_doc(a->corpus, h->doc);
+	const struct pane_context *ctx = state(v)->ctx;
+	const struct search_hit *h = &ctx->search->hits.hits[n];
+	const struct doc *d = corpus_doc(ctx->corpus, h->doc);
 	struct search_kwic k;
 	int x = 0, rest, lw, mw, rw;
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
@@ -60,39 +60,33 @@ static void results_draw(struct view *v, size_t n, int y, int width, int selecte
 	mw = rest / 3;
 	lw = (rest - mw) / 2;
 	rw = rest - mw - lw;
-	search_kwic(a->corpus, h, (size_t)lw, (size_t)mw, (size_t)rw, &k);
+	search_kwic(ctx->corpus, h, (size_t)lw, (size_t)mw, (size_t)rw, &k);
 	render_str(v->content, y, x + lw - (int)k.left_cols, (int)k.left_cols, k.left, st);
 	x += lw;
 	x += render_str(v->content, y, x, (int)k.match_cols, k.match,
-			n == a->current_hit ? STYLE_CURRENT_HIT : STYLE_HIT);
+			n == ctx->search->current_hit ? STYLE_CURRENT_HIT : STYLE_HIT);
 	render_str(v->content, y, x, width - x, k.right, st);
 	search_kwic_free(&k);
 }
 
-static void results_select(struct view *v)
+/* Moving through the hits shows each in the reader; the focus stays. */
+static void results_select(struct view *v, struct action *act)
 {
-	struct app *a = state(v)->app;
-	enum pane focus = a->focus;
-
-	app_goto_hit(a, v->sel);
-	app_focus(a, focus);
+	action_goto_hit(act, v->sel, 1);
 }
 
-static int results_request(struct view *v, enum request req)
+static int results_request(struct view *v, enum request req, struct action *act)
 {
-	struct app *a = state(v)->app;
-
-	if (req == REQ_ENTER && a->hits.nhits) {
-		app_goto_hit(a, v->sel);
-		app_focus(a, PANE_READER);
-		return REACT_HANDLED | REACT_ALL;
+	if (req == REQ_ENTER && state(v)->ctx->search->hits.nhits) {
+		action_goto_hit(act, v->sel, 0);
+		return 1;
 	}
-	return REACT_NONE;
+	return 0;
 }
 
 static void results_title(struct view *v, struct buf *title, struct buf *right)
 {
-	struct app *a = state(v)->app;
+	const struct search_state *a = state(v)->ctx->search;
 	size_t i, docs = 0;
 
 	if (!a->pattern_text) {
@@ -104,7 +98,7 @@ static void results_title(struct view *v, struct buf *title, struct buf *right)
 			docs++;
 	buf_printf(title, "/%s \xC2\xB7 %zu hit%s in %zu document%s", a->pattern_text,
 		   a->hits.nhits, a->hits.nhits == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
-	buf_adds(right, search_status_message(a->search_status));
+	buf_adds(right, search_status_message(a->status));
 }
 
 static void results_done(struct view *v)
@@ -114,6 +108,12 @@ static void results_done(struct view *v)
 }
 
 const struct view_ops results_ops = {
-	"Results", 1, results_lines, results_draw, results_request,
-	results_select, results_title, NULL, results_done,
+	.name = "Results",
+	.has_cursor = 1,
+	.lines = results_lines,
+	.draw = results_draw,
+	.request = results_request,
+	.select = results_select,
+	.title = results_title,
+	.done = results_done,
 };

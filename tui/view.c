@@ -11,11 +11,10 @@
 #include "render.h"
 #include "view.h"
 
-void view_init(struct view *v, const struct view_ops *ops, struct app *app, void *priv)
+void view_init(struct view *v, const struct view_ops *ops, void *priv)
 {
 	memset(v, 0, sizeof(*v));
 	v->ops = ops;
-	v->app = app;
 	v->priv = priv;
 }
 
@@ -88,12 +87,12 @@ void view_goto(struct view *v, size_t n)
 	view_clamp(v);
 }
 
-int view_move(struct view *v, enum request req)
+int view_move(struct view *v, enum request req, struct action *act)
 {
 	size_t n = v->ops->lines(v);
 	size_t h = v->height > 1 ? (size_t)v->height : 1;
 	size_t *pos = v->ops->has_cursor ? &v->sel : &v->top;
-	size_t old = *pos, old_top = v->top;
+	size_t old = *pos;
 	size_t last = n ? n - 1 : 0;
 
 	if (!v->ops->has_cursor)
@@ -133,12 +132,12 @@ int view_move(struct view *v, enum request req)
 		*pos = last;
 		break;
 	default:
-		return REACT_NONE;
+		return 0;
 	}
 	view_clamp(v);
 	if (v->ops->has_cursor && old != *pos && v->ops->select)
-		v->ops->select(v);
-	return REACT_HANDLED | (old != *pos || old_top != v->top ? REACT_VIEW : 0);
+		v->ops->select(v, act);
+	return 1;
 }
 
 void view_draw(struct view *v, int focused)

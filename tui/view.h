@@ -7,29 +7,22 @@
  * as tig does): the engine does the moving, the scrolling and the
  * drawing loop, and asks the pane to draw one line at a time.
  *
- * Requests report what must be redrawn; the event loop redraws it once
- * per key with wnoutrefresh and one doupdate (htop's reactions). */
+ * A pane's request handler says whether it took the request and fills in
+ * an action (action.h) for what the loop must do beyond the pane itself;
+ * it never calls the loop.  The loop redraws every pane once per batch of
+ * keys with wnoutrefresh and one doupdate: drawing is cheap, curses sends
+ * only what changed. */
 #ifndef WB_VIEW_H
 #define WB_VIEW_H
 
 #include <curses.h>
 #include <stddef.h>
 
+#include "action.h"
 #include "keys.h"
 
-struct app;
 struct view;
 struct buf;
-
-enum reaction {
-	REACT_NONE = 0,
-	REACT_HANDLED = 1 << 0,     /* the request was taken */
-	REACT_VIEW = 1 << 1,        /* redraw this view */
-	REACT_ALL = 1 << 2,         /* redraw every view and the status */
-	REACT_LAYOUT = 1 << 3,      /* the layout changed */
-	REACT_QUIT = 1 << 4,
-	REACT_RESIZED = 1 << 5      /* the terminal changed size */
-};
 
 struct view_ops {
 	const char *name;           /* "Documents" */
@@ -39,20 +32,23 @@ struct view_ops {
 	/* Draws line n at row y of v->content, width columns. */
 	void (*draw)(struct view *v, size_t n, int y, int width, int selected);
 	/* A request the engine does not handle itself, or wants the pane to
-	 * see first (returns REACT_NONE to let the engine handle it). */
-	int (*request)(struct view *v, enum request req);
-	/* The selection moved (lists). */
-	void (*select)(struct view *v);
+	 * see first: returns 1 when taken, with what the loop must do in act,
+	 * or 0 to let the engine and then the loop have it. */
+	int (*request)(struct view *v, enum request req, struct action *act);
+	/* The selection moved (lists); what the loop must do goes in act. */
+	void (*select)(struct view *v, struct action *act);
 	/* The pane's title and the text at the right of its top border. */
 	void (*title)(struct view *v, struct buf *title, struct buf *right);
 	/* The width changed: rewrap (may be NULL). */
 	void (*resize)(struct view *v, int width);
+	/* & typed text into the filter: show only what matches text ("" for
+	 * everything); returns the lines left.  NULL: a pane with no filter. */
+	size_t (*filter)(struct view *v, const char *text);
 	void (*done)(struct view *v);
 };
 
 struct view {
 	const struct view_ops *ops;
-	struct app *app;
 	WINDOW *frame, *content;
 	int height, width;          /* of the content window */
 	int shown;                  /* placed on the screen now */
@@ -60,7 +56,7 @@ struct view {
 	void *priv;                 /* the pane's own state */
 };
 
-void view_init(struct view *v, const struct view_ops *ops, struct app *app, void *priv);
+void view_init(struct view *v, const struct view_ops *ops, void *priv);
 /* Places the view at (y, x) with the given outer size, frame included;
  * height or width 0 hides it.  A view alone on the screen (boxed 0) has
  * only a title bar: its lines span the terminal's width, so curses can
@@ -69,9 +65,9 @@ void view_init(struct view *v, const struct view_ops *ops, struct app *app, void
 void view_place(struct view *v, int y, int x, int height, int width, int boxed);
 /* Queues the view's windows for the next doupdate. */
 void view_draw(struct view *v, int focused);
-/* Moving and scrolling shared by every pane; REACT_NONE when req is
- * not about moving. */
-int view_move(struct view *v, enum request req);
+/* Moving and scrolling shared by every pane: returns 0 when req is not
+ * about moving; a moved selection asks the pane (select) for its action. */
+int view_move(struct view *v, enum request req, struct action *act);
 /* Keeps sel visible (lists) and top in range. */
 void view_clamp(struct view *v);
 /* Selects line n and scrolls to show it; for a page, puts n at the top. */

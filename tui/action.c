@@ -1,0 +1,91 @@
+/* action.c: making and freeing actions (action.h). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "action.h"
+#include "buf.h"
+
+/* Drops the argument of the kind before, keeps the message. */
+static void drop_argument(struct action *a)
+{
+	location_clear(&a->to);
+	free(a->pattern);
+	a->pattern = NULL;
+	a->doc = a->hit = 0;
+	a->keep_focus = 0;
+	a->pane = PANE_DOCUMENTS;
+	a->kind = ACTION_NONE;
+}
+
+void action_open(struct action *a, const struct location *to)
+{
+	drop_argument(a);
+	a->kind = ACTION_OPEN;
+	location_copy(&a->to, to);
+}
+
+void action_open_page(struct action *a, enum location_kind kind, const char *id, size_t block,
+		      size_t off)
+{
+	struct location l = { kind, id, block, off };
+
+	action_open(a, &l);
+}
+
+void action_preview(struct action *a, size_t doc)
+{
+	drop_argument(a);
+	a->kind = ACTION_PREVIEW;
+	a->doc = doc;
+}
+
+void action_goto_hit(struct action *a, size_t hit, int keep_focus)
+{
+	drop_argument(a);
+	a->kind = ACTION_GOTO_HIT;
+	a->hit = hit;
+	a->keep_focus = keep_focus;
+}
+
+void action_focus(struct action *a, enum pane p)
+{
+	drop_argument(a);
+	a->kind = ACTION_FOCUS;
+	a->pane = p;
+}
+
+void action_search(struct action *a, const char *pattern)
+{
+	drop_argument(a);
+	a->kind = ACTION_SEARCH;
+	a->pattern = xstrdup(pattern);
+}
+
+void action_set(struct action *a, enum action_kind kind)
+{
+	drop_argument(a);
+	a->kind = kind;
+}
+
+void action_say(struct action *a, int error, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(a->message);
+	a->message = buf_steal(&b);
+	a->error = error;
+}
+
+void action_clear(struct action *a)
+{
+	drop_argument(a);
+	free(a->message);
+	a->message = NULL;
+	a->error = 0;
+}

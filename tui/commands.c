@@ -1,0 +1,54 @@
+/* commands.c: the command line (:): a command name and its argument, read
+ * into an action (commands.h).  Nothing here runs a command: the loop
+ * carries out the action like any pane's. */
+#include "config.h"
+
+#include <string.h>
+
+#include "commands.h"
+#include "corpus.h"
+#include "entity.h"
+
+/* Whether the n bytes at word are name. */
+static int is(const char *word, size_t n, const char *name)
+{
+	return n == strlen(name) && strncmp(word, name, n) == 0;
+}
+
+void command_read(const struct corpus *c, const char *line, struct action *act)
+{
+	const char *arg;
+	const struct doc *d;
+	const struct entity_index *ix = corpus_entities(c);
+	long e;
+	size_t n;
+
+	while (*line == ' ')
+		line++;
+	n = strcspn(line, " ");
+	arg = line + n;
+	while (*arg == ' ')
+		arg++;
+	if (is(line, n, "q") || is(line, n, "quit")) {
+		action_set(act, ACTION_QUIT);
+	} else if (is(line, n, "open")) {
+		if ((d = corpus_find_doc(c, arg)) != NULL)
+			action_open_page(act, LOC_DOC, d->id, 0, 0);
+		else
+			action_say(act, 1, "no document '%s'", arg);
+	} else if (is(line, n, "entity")) {
+		if ((e = entity_find(ix, arg)) >= 0)
+			action_open_page(act, LOC_ENTITY, entity_get(ix, e)->id, 0, 0);
+		else
+			action_say(act, 1, "no entity '%s'", arg);
+	} else if (is(line, n, "search")) {
+		action_search(act, arg);
+	} else if (is(line, n, "help")) {
+		action_open_page(act, LOC_HELP, NULL, 0, 0);
+	} else if (is(line, n, "history")) {
+		action_open_page(act, LOC_HISTORY, NULL, 0, 0);
+	} else if (n) {
+		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :history, "
+			   ":quit)", (int)n, line);
+	}
+}

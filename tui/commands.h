@@ -1,0 +1,14 @@
+/* commands.h: the command line (:), read into an action. */
+#ifndef WB_COMMANDS_H
+#define WB_COMMANDS_H
+
+#include "action.h"
+
+struct corpus;
+
+/* What line asks for (:open ID, :entity ID or name, :search PATTERN,
+ * :help, :history, :q or :quit), as an action for the loop, or a message
+ * saying what is wrong with it. */
+void command_read(const struct corpus *c, const char *line, struct action *act);
+
+#endif

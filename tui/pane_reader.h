@@ -1,0 +1,40 @@
+/* pane_reader.h: the Reader pane and its pages (pane_reader.c): a
+ * document, an entity's page, the help, the history. */
+#ifndef WB_PANE_READER_H
+#define WB_PANE_READER_H
+
+#include <stddef.h>
+
+#include "action.h"
+#include "location.h"
+#include "pane_context.h"
+#include "view.h"
+
+extern const struct view_ops reader_ops;
+
+/* The pane's own state for view_init; ctx is borrowed for the pane's
+ * life.  view_free frees it. */
+void *reader_new(const struct pane_context *ctx);
+
+/* Shows document doc (corpus order) with byte off of block context lines
+ * below the top. */
+void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_t context);
+/* The page and position shown, into out (its id then owned by out). */
+void reader_location(struct view *v, struct location *out);
+/* Shows location l, context lines kept above its position; 0 when l names
+ * nothing in the corpus. */
+int reader_show_location(struct view *v, const struct location *l, size_t context);
+/* f: whether link labels are up, and a key typed while they are (-1 for a
+ * key that is not a character); what the loop must do goes in act. */
+int reader_hinting(struct view *v);
+void reader_hint_key(struct view *v, int ch, struct action *act);
+/* The page's title, for the status line (borrowed until the page changes). */
+const char *reader_title(struct view *v);
+/* The document shown (corpus order), or (size_t)-1 for another page. */
+size_t reader_doc(struct view *v);
+/* The (block, offset) at the top of the reader. */
+void reader_position(struct view *v, size_t *block, size_t *off);
+/* For the status line: the first visible line and the number of lines. */
+void reader_lines(struct view *v, size_t *top, size_t *n);
+
+#endif

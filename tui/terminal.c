@@ -1,0 +1,189 @@
+/* terminal.c: the terminal: curses started and given back on every way
+ * out -- q, a signal (a flag the loop sees), a lost terminal (reads fail),
+ * and a crash (restore, then let the signal go on to the sanitizer or the
+ * core dump) -- and keys read one at a time. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "render.h"
+#include "terminal.h"
+#include "text.h"
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+void terminal_restore(void)
+{
+	if (curses_on && !isendwin())
+		endwin();
+	curses_on = 0;
+}
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static struct sigaction old_crash[32];
+
+/* A crash: give the terminal back, then let the signal do what it would
+ * have done (a sanitizer's report, a core dump). */
+static void on_crash(int sig, siginfo_t *info, void *uc)
+{
+	struct sigaction *old = sig < 32 ? &old_crash[sig] : NULL;
+
+	terminal_restore();
+	if (old && (old->sa_flags & SA_SIGINFO) && old->sa_sigaction) {
+		sigaction(sig, old, NULL);
+		old->sa_sigaction(sig, info, uc);
+		return;
+	}
+	if (old && old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN) {
+		sigaction(sig, old, NULL);
+		old->sa_handler(sig);
+		return;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Two resizes in quick succession can leave curses with the size between
+ * them (one SIGWINCH is lost while it handles the other): the terminal is
+ * asked before every redraw, and curses told when it differs. */
+int terminal_size_changed(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col ||
+	    (ws.ws_row == LINES && ws.ws_col == COLS))
+		return 0;
+	resize_term(ws.ws_row, ws.ws_col);
+	return 1;
+}
+
+/* Whether the terminal is gone (the SSH connection dropped): input
+ * hung up or in error. */
+int terminal_gone(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+static void install_signals(void)
+{
+	static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(quit_signals) / sizeof(quit_signals[0]); i++)
+		sigaction(quit_signals[i], &sa, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO | SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
+		sigaction(crash_signals[i], &sa, &old_crash[crash_signals[i]]);
+}
+
+/* A key waiting: the search stops so the next keystroke is not kept
+ * waiting behind it. */
+int terminal_key_pending(void *ctx)
+{
+	int c;
+
+	(void)ctx;
+	wtimeout(stdscr, 0);
+	c = wgetch(stdscr);
+	wtimeout(stdscr, -1);
+	if (c == ERR)
+		return 0;
+	ungetch(c);
+	return 1;
+}
+
+/* Reads one key: a curses key code (KEY_CODE_YES), a character (OK), ERR
+ * when there is no input or it failed, or KEY_SKIPPED for bytes that are
+ * not UTF-8.  UTF-8 is decoded here, byte by byte, rather than by
+ * wget_wch, which stays stuck after an invalid sequence (a stray byte
+ * over SSH must not cost the keyboard).  In a locale that is not UTF-8 a
+ * byte is its Latin-1 character. */
+int terminal_read_key(wint_t *ch)
+{
+	char bytes[4];
+	size_t n, need, i;
+	uint32_t cp;
+	int c = wgetch(stdscr);
+
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN) {
+		*ch = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	if (c < 0x80 || !render_utf8()) {
+		*ch = (wint_t)c;
+		return OK;
+	}
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	bytes[0] = (char)c;
+	/* the rest of a character comes with it, or not at all */
+	wtimeout(stdscr, 50);
+	for (n = 1; n < need; n++) {
+		c = wgetch(stdscr);
+		if (c == ERR || c >= KEY_MIN || (c & 0xC0) != 0x80) {
+			if (c != ERR)
+				ungetch(c);
+			break;
+		}
+		bytes[n] = (char)c;
+	}
+	wtimeout(stdscr, -1);
+	i = n == need ? text_decode(bytes, n, &cp) : 0;
+	if (i != need || cp == 0xFFFD)
+		return KEY_SKIPPED;
+	*ch = (wint_t)cp;
+	return OK;
+}
+
+int terminal_signal(void)
+{
+	return got_signal;
+}
+
+int terminal_start(void)
+{
+	install_signals();
+	/* a short Esc, as vim and less users expect, unless the user set one */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(100);
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "werkbezoek: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return -1;
+	}
+	curses_on = 1;
+	die_set_hook(terminal_restore);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* terminal.h: the terminal under curses: taking it over and giving it
+ * back on every way out (signals and crashes included), noticing a
+ * resize curses missed or a terminal that went away, and reading one key
+ * at a time with UTF-8 decoded here. */
+#ifndef WB_TERMINAL_H
+#define WB_TERMINAL_H
+
+#include <curses.h>
+
+/* A byte that is not UTF-8, skipped (terminal_read_key). */
+#define KEY_SKIPPED (-2)
+
+/* Installs the signal handlers and starts curses on stdin/stdout.
+ * Returns 0, or -1 with a message on stderr. */
+int terminal_start(void);
+/* Gives the terminal back; safe to call twice, and from die(). */
+void terminal_restore(void);
+/* The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT), or 0. */
+int terminal_signal(void);
+/* Whether the terminal's size differs from what curses knows; curses is
+ * told the new size. */
+int terminal_size_changed(void);
+/* Whether the terminal is gone (the SSH connection dropped). */
+int terminal_gone(void);
+/* Reads one key: KEY_CODE_YES with a curses key code in *ch, OK with a
+ * character, ERR when there is no input or it failed, or KEY_SKIPPED. */
+int terminal_read_key(wint_t *ch);
+/* Whether a key is waiting (it stays waiting): a search's cancel test. */
+int terminal_key_pending(void *ctx);
+
+#endif

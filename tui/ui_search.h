@@ -1,0 +1,46 @@
+/* ui_search.h: the loop's search: the pattern typed after /, run over the
+ * whole corpus as you type within a time budget, its hits, and which hit
+ * n and N go to next.  The panes see its state read-only (state, through
+ * pane_context.h); only the loop calls these. */
+#ifndef WB_UI_SEARCH_H
+#define WB_UI_SEARCH_H
+
+#include <stddef.h>
+
+#include "pane_context.h"
+
+struct corpus;
+
+/* Search budget: as you type, and once the pattern is kept. */
+#define LIVE_SECONDS 0.25
+#define KEPT_SECONDS 5.0
+
+struct ui_search {
+	struct search_state state;      /* what the panes see */
+	const struct corpus *corpus;    /* borrowed */
+	struct search_context *context;
+	struct search_pattern *pattern;
+	unsigned flags;                 /* enum search_flag bits */
+};
+
+void ui_search_init(struct ui_search *s, const struct corpus *c, unsigned flags);
+void ui_search_free(struct ui_search *s);
+/* No search: the pattern and the hits are dropped (and their memory
+ * given back to the system). */
+void ui_search_clear(struct ui_search *s);
+/* Searches for text within seconds; "" clears.  Returns 0 for a pattern
+ * that does not compile, with *error set (caller frees); a search that
+ * stopped early says so in state.status. */
+int ui_search_run(struct ui_search *s, const char *text, double seconds, char **error);
+/* Goes on with a search that stopped for time or a key, for KEPT_SECONDS. */
+void ui_search_finish(struct ui_search *s);
+/* The first hit at or after (doc, block, off) going forward, or the last
+ * before it going back, wrapping around the corpus; doc (size_t)-1 for a
+ * page that is no document.  NO_HIT without hits. */
+size_t ui_search_near(const struct ui_search *s, size_t doc, size_t block, size_t off,
+		      int forward);
+/* The hit after (or before) the current one, wrapping; *wrapped says it
+ * went round the end.  The current hit must be set. */
+size_t ui_search_next(const struct ui_search *s, int forward, int *wrapped);
+
+#endif
