@@ -121,6 +121,20 @@ static int cmp_span(const void *a, const void *b)
 	return 0;
 }
 
+/* Note serial is block i of d, for its marker to point at. */
+static void note_at(struct docrec *d, unsigned serial, size_t i)
+{
+	size_t k;
+
+	d->note_block = xgrow(d->note_block, &d->capnote_block, (size_t)serial + 1,
+			      sizeof(*d->note_block));
+	for (k = d->nnote_block; k <= serial; k++)
+		d->note_block[k] = (size_t)-1;
+	if (d->nnote_block <= serial)
+		d->nnote_block = (size_t)serial + 1;
+	d->note_block[serial] = i;
+}
+
 void flat_add_block(struct flat *f, struct bb *b)
 {
 	struct docrec *d = f->d;
@@ -139,17 +153,8 @@ void flat_add_block(struct flat *f, struct bb *b)
 	/* blocks arrive in order: their text goes straight to the document's
 	 * buffer, and the pointers are set once it stops moving */
 	d->offsets[d->nblocks] = d->text.len;
-	if (b->is_note && b->serial) {
-		size_t k;
-
-		d->note_block = xgrow(d->note_block, &d->capnote_block, b->serial + 1,
-				      sizeof(*d->note_block));
-		for (k = d->nnote_block; k <= b->serial; k++)
-			d->note_block[k] = (size_t)-1;
-		if (d->nnote_block <= b->serial)
-			d->nnote_block = b->serial + 1;
-		d->note_block[b->serial] = d->nblocks;
-	}
+	if (b->is_note && b->serial)
+		note_at(d, b->serial, d->nblocks);
 	buf_add(&d->text, b->text.data ? b->text.data : "", b->text.len);
 	buf_addc(&d->text, '\n');
 	d->spans[d->nblocks] = NULL;

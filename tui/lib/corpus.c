@@ -292,8 +292,9 @@ void corpus_free(struct corpus *c)
 		free_const(c->diags[i].message);
 	free(c->diags);
 	for (i = 0; i < c->nlocals; i++)
-		free(c->locals[i].id);
+		free(c->locals[i].key);
 	free(c->locals);
+	idtab_free(&c->local_ids);
 	entity_index_free(c->ix);
 	free(c->root_dir);
 	buf_free(&c->loader_reason);

@@ -43,10 +43,10 @@ struct file_rec {
 };
 
 /* A record whose id is taken by a different record in another file is
- * kept under "file#id"; references from its own file still find it. */
+ * kept under "file#id"; references from its own file still find it, by
+ * key in local_ids. */
 struct local_id {
-	size_t file;
-	char *id;
+	char *key;                /* "<file index>#<id>", owned */
 	long entity;
 };
 
@@ -89,6 +89,7 @@ struct corpus {
 	size_t ndiags, capdiags;
 	struct local_id *locals;
 	size_t nlocals, caplocals;
+	struct idtab local_ids;   /* local_id keys to their index in locals */
 	struct pending_rel *rels;
 	size_t nrels, caprels;
 	struct corpus_options opt;

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "entity.h"
 #include "flatten.h"
+#include "idtab.h"
 #include "records.h"
 #include "refs.h"
 #include "tei.h"
@@ -85,11 +86,12 @@ static long store_apart(struct corpus *c, size_t file, const struct record *r)
 	if (e < 0)
 		e = entity_add(c->ix, q.data, r->type);
 	c->locals = xgrow(c->locals, &c->caplocals, c->nlocals + 1, sizeof(*c->locals));
-	c->locals[c->nlocals].file = file;
-	c->locals[c->nlocals].id = xstrdup(r->id);
+	buf_reset(&q);
+	buf_printf(&q, "%zu#%s", file, r->id);
+	c->locals[c->nlocals].key = buf_steal(&q);
 	c->locals[c->nlocals].entity = e;
+	idtab_put(&c->local_ids, c->locals[c->nlocals].key, c->nlocals);
 	c->nlocals++;
-	buf_free(&q);
 	return e;
 }
 

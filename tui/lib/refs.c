@@ -11,6 +11,7 @@
 #include "corpus_impl.h"
 #include "diag.h"
 #include "entity.h"
+#include "idtab.h"
 #include "refs.h"
 #include "tei.h"
 
@@ -33,12 +34,15 @@ static int is_scheme(const char *s, size_t len)
 
 static long find_local(const struct corpus *c, size_t file, const char *id)
 {
+	struct buf key = BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < c->nlocals; i++)
-		if (c->locals[i].file == file && strcmp(c->locals[i].id, id) == 0)
-			return c->locals[i].entity;
-	return -1;
+	if (!c->nlocals)
+		return -1;
+	buf_printf(&key, "%zu#%s", file, id);
+	i = idtab_get(&c->local_ids, key.data);
+	buf_free(&key);
+	return i == IDTAB_NONE ? -1 : c->locals[i].entity;
 }
 
 long refs_find_id(const struct corpus *c, size_t file, const char *id)
