@@ -1,5 +1,6 @@
-/* Unit tests for corpus.c (with entity.c, layout.c and page.c): loading
- * TEI files and directories into documents, blocks, spans and entities.
+/* Unit tests for the loader, corpus.c and the files it is split into (with
+ * entity.c, layout.c and page.c): loading TEI files and directories into
+ * documents, blocks, spans and entities.
  *
  * Each group of checks opens its own small corpus below
  * $top_srcdir/tests/fixtures/corpus/ (top_srcdir defaults to "."):
