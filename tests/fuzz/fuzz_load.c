@@ -7,8 +7,8 @@
  * opened, so the input's references into good.xml and good.xml's into
  * the input are resolved across files; otherwise in.xml alone is opened,
  * which can still XInclude good.xml (it is below the corpus root).  The
- * real parse options and the entity loader are those of corpus.c, since
- * corpus_open is the entry point.
+ * real parse options and the entity loader are the loader's (load.c),
+ * since corpus_open is the entry point.
  *
  * Everything loaded is then walked through the public interface and its
  * documented promises are checked (valid UTF-8, spans inside their

@@ -1,0 +1,297 @@
+/* blocks.c: building blocks of flattened text and adding them to the
+ * document.
+ *
+ * Whitespace is collapsed as a reader expects; spans are kept in order of
+ * start, outer first; a note is moved after the outermost block that
+ * anchors it, and its marker holds the note's serial number until the
+ * document is assembled (documents.c). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "buf.h"
+#include "corpus_impl.h"
+#include "tei.h"
+
+void bb_add(struct bb *b, const char *s, size_t len)
+{
+	char *start, *out;
+	size_t i = 0;
+	int space = b->pending_space;
+
+	/* collapsing only shrinks the text: copy it in one pass, words in a
+	 * tight inner loop (this is where most of the corpus goes through) */
+	buf_grow(&b->text, len + 1);
+	start = b->text.data;
+	out = start + b->text.len;
+	while (i < len) {
+		if (tei_is_space((unsigned char)s[i])) {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (space && (size_t)(out - start) > b->label_len)
+			*out++ = ' ';
+		space = 0;
+		do
+			*out++ = s[i++];
+		while (i < len && ((unsigned char)s[i] > ' ' || !tei_is_space((unsigned char)s[i])));
+	}
+	b->text.len = (size_t)(out - start);
+	start[b->text.len] = '\0';
+	b->pending_space = space;
+}
+
+/* Where a span opened now starts: after the space still pending. */
+size_t bb_span_start(const struct bb *b)
+{
+	return b->text.len + (b->pending_space && b->text.len > b->label_len ? 1 : 0);
+}
+
+struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start)
+{
+	struct span *s;
+
+	b->spans = xgrow(b->spans, &b->capspans, b->nspans + 1, sizeof(*b->spans));
+	s = &b->spans[b->nspans++];
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->start = start;
+	s->entity = -1;
+	return s;
+}
+
+void bb_reset(struct bb *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nspans; i++)
+		free_const(b->spans[i].target);
+	b->nspans = 0;
+	buf_reset(&b->text);
+	b->label_len = 0;
+	b->pending_space = 0;
+	b->gen++;
+}
+
+void bb_free(struct bb *b)
+{
+	bb_reset(b);
+	buf_free(&b->text);
+	free(b->spans);
+	free(b->label);
+}
+
+/* Puts the pending label at the start of the block. */
+void bb_use_label(struct bb *b, char **label, long *entity)
+{
+	struct span *s;
+
+	if (!*label)
+		return;
+	buf_adds(&b->text, *label);
+	b->label_len = b->text.len;
+	if (*entity >= 0) {
+		/* the label is "Name: ": the mention covers the name */
+		size_t n = b->text.len;
+
+		while (n > 0 && (b->text.data[n - 1] == ' ' || b->text.data[n - 1] == ':'))
+			n--;
+		if (n > 0) {
+			s = bb_add_span(b, SPAN_MENTION, 0);
+			s->end = n;
+			s->entity = *entity;
+		}
+	}
+	free(*label);
+	*label = NULL;
+	*entity = -1;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return 0;
+}
+
+/* Note serial is block i of d, for its marker to point at. */
+static void note_at(struct docrec *d, unsigned serial, size_t i)
+{
+	size_t k;
+
+	d->note_block = xgrow(d->note_block, &d->capnote_block, (size_t)serial + 1,
+			      sizeof(*d->note_block));
+	for (k = d->nnote_block; k <= serial; k++)
+		d->note_block[k] = (size_t)-1;
+	if (d->nnote_block <= serial)
+		d->nnote_block = (size_t)serial + 1;
+	d->note_block[serial] = i;
+}
+
+void flat_add_block(struct flat *f, struct bb *b)
+{
+	struct docrec *d = f->d;
+	struct block *blk;
+	size_t i;
+
+	d->blocks = xgrow(d->blocks, &d->capblocks, d->nblocks + 1, sizeof(*d->blocks));
+	d->spans = xrealloc(d->spans, d->capblocks * sizeof(*d->spans));
+	d->offsets = xrealloc(d->offsets, d->capblocks * sizeof(*d->offsets));
+	blk = &d->blocks[d->nblocks];
+	memset(blk, 0, sizeof(*blk));
+	blk->kind = b->kind;
+	blk->level = b->level;
+	blk->len = b->text.len;
+	blk->label_len = b->label_len;
+	/* blocks arrive in order: their text goes straight to the document's
+	 * buffer, and the pointers are set once it stops moving */
+	d->offsets[d->nblocks] = d->text.len;
+	if (b->is_note && b->serial)
+		note_at(d, b->serial, d->nblocks);
+	buf_add(&d->text, b->text.data ? b->text.data : "", b->text.len);
+	buf_addc(&d->text, '\n');
+	d->spans[d->nblocks] = NULL;
+	/* inner spans close first: put them in order of start, outer first */
+	if (b->nspans > 1)
+		qsort(b->spans, b->nspans, sizeof(*b->spans), cmp_span);
+	if (b->nspans) {
+		d->spans[d->nblocks] = xmalloc(b->nspans * sizeof(struct span));
+		for (i = 0; i < b->nspans; i++) {
+			d->spans[d->nblocks][i] = b->spans[i];
+			b->spans[i].target = NULL;   /* moved */
+		}
+	}
+	blk->nspans = b->nspans;
+	d->nblocks++;
+}
+
+/* The notes waiting for their anchor's block go to the document. */
+void flat_flush_notes(struct flat *f)
+{
+	size_t i, j;
+
+	/* in the order of their markers: an inner note closes first */
+	for (i = 1; i < f->ndeferred; i++) {
+		struct bb t = f->deferred[i];
+
+		for (j = i; j > 0 && f->deferred[j - 1].serial > t.serial; j--)
+			f->deferred[j] = f->deferred[j - 1];
+		f->deferred[j] = t;
+	}
+	for (i = 0; i < f->ndeferred; i++) {
+		flat_add_block(f, &f->deferred[i]);
+		bb_free(&f->deferred[i]);
+	}
+	f->ndeferred = 0;
+}
+
+/* Emits a finished block: a note waits until the outermost block that
+ * anchors it is done; any other block goes to the document, and when it
+ * is an outermost one, the notes it anchors follow it.  Note markers hold
+ * the note's serial number until the document is assembled. */
+void flat_emit(struct flat *f, struct bb *b)
+{
+	while (b->text.len > b->label_len && b->text.data[b->text.len - 1] == ' ')
+		b->text.data[--b->text.len] = '\0';
+	if (b->text.len == 0 || (b->text.len == b->label_len && !b->is_note)) {
+		bb_reset(b);
+	} else if (b->is_note && f->depth > 1) {
+		struct bb *n;
+
+		f->deferred = xgrow(f->deferred, &f->capdeferred, f->ndeferred + 1,
+				    sizeof(*f->deferred));
+		n = &f->deferred[f->ndeferred++];
+		memset(n, 0, sizeof(*n));
+		n->kind = b->kind;
+		n->level = b->level;
+		n->is_note = 1;
+		n->serial = b->serial;
+		buf_add(&n->text, b->text.data, b->text.len);
+		n->label_len = b->label_len;
+		n->spans = b->spans;
+		n->nspans = b->nspans;
+		n->capspans = b->capspans;
+		b->spans = NULL;
+		b->nspans = b->capspans = 0;
+		bb_reset(b);
+		return;
+	} else {
+		flat_add_block(f, b);
+		bb_reset(b);
+	}
+	if (f->depth <= 1)
+		flat_flush_notes(f);
+}
+
+struct bb *flat_top(struct flat *f)
+{
+	return f->depth ? &f->stack[f->depth - 1] : NULL;
+}
+
+struct bb *flat_push(struct flat *f, enum block_kind kind, unsigned level,
+			     xmlNodePtr node)
+{
+	struct bb *b;
+
+	f->stack = xgrow(f->stack, &f->capdepth, f->depth + 1, sizeof(*f->stack));
+	b = &f->stack[f->depth++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->level = level;
+	b->node = node;
+	b->label_entity = -1;
+	return b;
+}
+
+void flat_pop(struct flat *f)
+{
+	struct bb *b = &f->stack[f->depth - 1];
+
+	if (b->label) {
+		/* a block that never had text of its own still shows its label */
+		bb_use_label(b, &b->label, &b->label_entity);
+		b->label_len = 0;
+	}
+	flat_emit(f, b);
+	bb_free(b);
+	f->depth--;
+}
+
+/* The block text goes to: the open block, or a new implicit paragraph
+ * for text that stands outside any block element. */
+struct bb *flat_target(struct flat *f)
+{
+	struct bb *b = flat_top(f);
+
+	if (!b) {
+		b = flat_push(f, BLOCK_PARAGRAPH, 0, NULL);
+		b->implicit = 1;
+	}
+	if (b->label && b->text.len == 0)
+		bb_use_label(b, &b->label, &b->label_entity);
+	return b;
+}
+
+void flat_add_text(struct flat *f, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!tei_is_space((unsigned char)s[i]))
+			break;
+	if (i == len) {
+		struct bb *b = flat_top(f);
+
+		if (b && len)
+			b->pending_space = 1;
+		return;
+	}
+	bb_add(flat_target(f), s, len);
+}

@@ -1,0 +1,91 @@
+/* blocks.h: blocks under construction, and the document they go to.
+ *
+ * Private to the loader.  The text walk (flatten.c, elements.c) and the
+ * header lines (header.c) append inline text to the innermost open block
+ * of a stack; a finished block goes to the document, and a note waits for
+ * the outermost block that anchors it. */
+#ifndef WB_BLOCKS_H
+#define WB_BLOCKS_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "corpus.h"
+
+struct corpus;
+struct docrec;
+
+/* Inline content is appended to a block under construction.  Whitespace
+ * is collapsed as a reader expects: any run of XML whitespace becomes one
+ * space, none at the start or end of a block. */
+struct bb {
+	enum block_kind kind;
+	unsigned level;
+	struct buf text;
+	size_t label_len;
+	struct span *spans;
+	size_t nspans, capspans;
+	int pending_space;
+	unsigned gen;             /* bumped whenever the block is emitted */
+	int is_note;              /* emitted after the block that anchors it */
+	unsigned serial;          /* a note's number among the document's notes */
+	int implicit;             /* opened by stray text, not an element */
+	char *label;              /* a label not yet used (item, speaker) */
+	long label_entity;        /* a mention over the label, or -1 */
+	xmlNodePtr node;
+};
+
+/* The state of one document's flattening. */
+struct flat {
+	struct corpus *c;
+	size_t file;
+	size_t doc;               /* load index */
+	struct docrec *d;
+	struct bb *stack;         /* open blocks, innermost last */
+	size_t depth, capdepth;
+	struct bb *deferred;      /* finished notes waiting for their anchor */
+	size_t ndeferred, capdeferred;
+	unsigned notes;           /* running note number, as shown */
+	unsigned serials;         /* notes begun, numbered from 1 */
+	xmlNodePtr text;          /* the element being flattened */
+	int skip_notes;           /* a title: its notes are not shown */
+	size_t expanded;          /* bytes added by entity expansion */
+	size_t expand_budget;
+};
+
+
+/* Appends text, whitespace collapsed. */
+void bb_add(struct bb *b, const char *s, size_t len);
+/* Where a span opened now starts: after the space still pending. */
+size_t bb_span_start(const struct bb *b);
+/* A new span of kind from start (end 0, entity -1), owned by b. */
+struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start);
+/* Empties b for its next block (bumps gen). */
+void bb_reset(struct bb *b);
+void bb_free(struct bb *b);
+/* Puts the pending *label (freed, set NULL) at the start of the block,
+ * with a mention of *entity over its name when that is >= 0. */
+void bb_use_label(struct bb *b, char **label, long *entity);
+
+/* Adds b to the document as it is (b keeps its text; spans move). */
+void flat_add_block(struct flat *f, struct bb *b);
+/* The notes waiting for their anchor's block go to the document. */
+void flat_flush_notes(struct flat *f);
+/* A finished block: to the document, or waiting when it is a note. */
+void flat_emit(struct flat *f, struct bb *b);
+/* The innermost open block, or NULL. */
+struct bb *flat_top(struct flat *f);
+/* Opens a block for node (borrowed); valid until the next push. */
+struct bb *flat_push(struct flat *f, enum block_kind kind, unsigned level,
+		     xmlNodePtr node);
+/* Closes the innermost block: emitted with its label. */
+void flat_pop(struct flat *f);
+/* The block text goes to: the open block, or a new implicit paragraph
+ * for text that stands outside any block element. */
+struct bb *flat_target(struct flat *f);
+/* Running text: all whitespace only makes a pending space. */
+void flat_add_text(struct flat *f, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,104 @@
+/* corpus_impl.h: struct corpus as the loader sees it.
+ *
+ * Private to the loader: corpus.c and the files it is split into (load.c,
+ * diag.c, tei.c, refs.c, records.c, blocks.c, elements.c, flatten.c,
+ * header.c, documents.c).  Nothing else includes it; the rest of the
+ * program knows struct corpus only as the opaque type of corpus.h.  All
+ * the state of a load lives here, in the corpus being opened: the loader
+ * has no mutable file-scope state, so two corpora may load at once. */
+#ifndef WB_CORPUS_IMPL_H
+#define WB_CORPUS_IMPL_H
+
+#include <regex.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "idtab.h"
+
+struct prefix_def {
+	char *ident;
+	regex_t re;
+	char *replacement;
+};
+
+struct file_rec {
+	char *path;               /* as given or found below the directory */
+	char *real;               /* realpath, to resolve "file.xml#id" */
+	xmlDocPtr doc;            /* its parsed document; root grafted */
+	xmlNodePtr root;
+	size_t ndiags;
+	struct prefix_def *prefixes;
+	size_t nprefixes, capprefixes;
+	/* The bytes read, kept while corpus_open runs: the columns of the
+	 * loader's own messages are found in them (libxml2 keeps only line
+	 * numbers on nodes).  lines: where each line starts, made on the
+	 * first message that needs it. */
+	char *data;
+	size_t len;
+	size_t *lines;
+	size_t nlines;
+};
+
+/* A record whose id is taken by a different record in another file is
+ * kept under "file#id"; references from its own file still find it, by
+ * key in local_ids. */
+struct local_id {
+	char *key;                /* "<file index>#<id>", owned */
+	long entity;
+};
+
+/* A relation seen in pass 1, resolved once every record is known. */
+struct pending_rel {
+	size_t file;
+	long line;
+	char *name, *role;
+	char *active, *passive, *mutual;   /* space-separated references */
+	long from;                          /* for affiliations: the person */
+};
+
+struct docrec {
+	struct doc pub;
+	struct block *blocks;
+	size_t nblocks, capblocks;
+	struct span **spans;      /* per block, owned */
+	size_t *offsets;          /* per block, into text while building */
+	struct buf text;          /* the blocks' text, each followed by '\n' */
+	size_t *note_block;       /* a note's serial -> its block, while building */
+	size_t nnote_block, capnote_block;
+};
+
+struct corpus {
+	xmlDocPtr master;
+	xmlNodePtr root;
+	xmlDictPtr dict;
+	char *root_dir;           /* realpath of the corpus root directory */
+	struct file_rec *files;
+	size_t nfiles, capfiles;
+	size_t bytes;
+	size_t cur_file;          /* the file being parsed, for diagnostics */
+	struct docrec *docs;      /* in load order */
+	size_t ndocs, capdocs;
+	size_t *order;            /* corpus order -> load index */
+	size_t *rank;             /* load index -> corpus order */
+	struct idtab doc_ids;     /* document id to load index */
+	struct entity_index *ix;
+	struct corpus_diag *diags;
+	size_t ndiags, capdiags;
+	struct local_id *locals;
+	size_t nlocals, caplocals;
+	struct idtab local_ids;   /* local_id keys to their index in locals */
+	struct pending_rel *rels;
+	size_t nrels, caprels;
+	struct corpus_options opt;
+	unsigned anon;            /* records without an id so far: "person-3" */
+	int in_xinclude;          /* the loader reports through the XInclude error */
+	struct buf loader_reason; /* why the loader refused, for that error */
+};
+
+/* The document with this id, by load index, or IDTAB_NONE. */
+size_t corpus_doc_lookup(const struct corpus *c, const char *id);
+
+#endif

@@ -1,0 +1,181 @@
+/* diag.c: the loader's diagnostics, and libxml2's errors turned into them.
+ *
+ * Messages are sanitised (they quote corpus text) and cut to one line.
+ * The column of a message the loader makes itself is found in the bytes
+ * of the file as read (kept by load.c while corpus_open runs), through a
+ * table of line starts made once per file, and only for a message that
+ * is kept: a file with thousands of dangling references loads in linear
+ * time. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
+
+#include "buf.h"
+#include "corpus_impl.h"
+#include "diag.h"
+#include "text.h"
+
+/* Where each line of f starts: one pass over the bytes. */
+static void index_lines(struct file_rec *f)
+{
+	size_t n = 1, cap = 0;
+	const char *p = f->data, *end = f->data + f->len, *nl;
+
+	f->lines = xgrow(NULL, &cap, 1, sizeof(*f->lines));
+	f->lines[0] = 0;
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p = nl + 1;
+		f->lines = xgrow(f->lines, &cap, n + 1, sizeof(*f->lines));
+		f->lines[n++] = (size_t)(p - f->data);
+	}
+	f->nlines = n;
+}
+
+/* The column of needle on a line of f, in characters from 1 (a tab is
+ * one), or 1 when it is not there. */
+static long find_column(struct file_rec *f, long line, const char *needle)
+{
+	const char *s, *e, *p;
+	long col = 1;
+
+	if (!f || !f->data || line < 1 || !needle || !*needle)
+		return 1;
+	if (!f->lines)
+		index_lines(f);
+	if ((size_t)line > f->nlines)
+		return 1;
+	s = f->data + f->lines[line - 1];
+	e = (size_t)line < f->nlines ? f->data + f->lines[line] : f->data + f->len;
+	p = memmem(s, (size_t)(e - s), needle, strlen(needle));
+	if (!p)
+		return 1;
+	for (; s < p; s++)
+		col += ((unsigned char)*s & 0xC0) != 0x80;   /* not a continuation byte */
+	return col;
+}
+
+static void diag_vadd(struct corpus *c, size_t file, long line, long col,
+		      const char *needle, int is_error, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+
+static void diag_vadd(struct corpus *c, size_t file, long line, long col,
+		      const char *needle, int is_error, const char *fmt, va_list ap)
+{
+	struct buf raw = BUF_INIT, clean = BUF_INIT;
+	struct corpus_diag *d;
+	struct file_rec *f = file < c->nfiles ? &c->files[file] : NULL;
+
+	if (f && ++f->ndiags > MAX_DIAGS_PER_FILE) {
+		if (f->ndiags != MAX_DIAGS_PER_FILE + 1)
+			return;
+		buf_printf(&raw, "too many problems; the rest of this file's are not shown");
+	} else {
+		buf_vprintf(&raw, fmt, ap);
+	}
+	if (needle)
+		col = find_column(f, line, needle);
+	while (raw.len && (raw.data[raw.len - 1] == '\n' || raw.data[raw.len - 1] == ' '))
+		raw.data[--raw.len] = '\0';
+	text_sanitize(&clean, raw.data, raw.len);
+	buf_free(&raw);
+	/* libxml2 repeats a message for every level of a nested entity: keep
+	 * one, at the last place, the one in the file's own text */
+	if (c->ndiags && f && c->diags[c->ndiags - 1].file == f->path &&
+	    strcmp(c->diags[c->ndiags - 1].message, clean.data) == 0) {
+		d = &c->diags[c->ndiags - 1];
+		d->line = line > 0 ? line : 1;
+		d->column = col > 0 ? col : 1;
+		f->ndiags--;
+		buf_free(&clean);
+		return;
+	}
+	c->diags = xgrow(c->diags, &c->capdiags, c->ndiags + 1, sizeof(*c->diags));
+	d = &c->diags[c->ndiags++];
+	d->file = f ? f->path : "(corpus)";
+	d->line = line > 0 ? line : 1;
+	d->column = col > 0 ? col : 1;
+	d->is_error = is_error;
+	d->message = buf_steal(&clean);
+}
+
+void diag_add(struct corpus *c, size_t file, long line, long col, int is_error,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(c, file, line, col, NULL, is_error, fmt, ap);
+	va_end(ap);
+}
+
+void diag_add_at(struct corpus *c, size_t file, long line, const char *needle,
+		 int is_error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(c, file, line, 1, needle ? needle : "", is_error, fmt, ap);
+	va_end(ap);
+}
+
+/* libxml2 2.12 made the error it passes const. */
+#if LIBXML_VERSION >= 21200
+static void on_xml_error(void *ctx, const xmlError *err)
+#else
+static void on_xml_error(void *ctx, xmlErrorPtr err)
+#endif
+{
+	struct corpus *c = ctx;
+	const char *msg;
+
+	if (!err || !err->message)
+		return;
+	/* libxml2 adds detail on a second line ("Bytes: 0xE9 …"): one line */
+	msg = err->message;
+	if (err->domain == XML_FROM_XINCLUDE) {
+		/* an include that was refused or missing: the file still loads */
+		if (c->loader_reason.len) {
+			diag_add(c, c->cur_file, err->line, err->int2, 0, "%s",
+				 c->loader_reason.data);
+			buf_reset(&c->loader_reason);
+		} else {
+			diag_add(c, c->cur_file, err->line, err->int2, 0, "%.*s",
+				 (int)strcspn(msg, "\n"), msg);
+		}
+		return;
+	}
+	diag_add(c, c->cur_file, err->line, err->int2,
+		 err->level != XML_ERR_WARNING, "%.*s", (int)strcspn(msg, "\n"), msg);
+}
+
+void diag_listen(struct corpus *c)
+{
+	if (c)
+		xmlSetStructuredErrorFunc(c, on_xml_error);
+	else
+		xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+struct corpus *diag_listener(void)
+{
+	return xmlStructuredError == on_xml_error ? xmlStructuredErrorContext : NULL;
+}
+
+void diag_release(struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfiles; i++) {
+		free(c->files[i].data);
+		free(c->files[i].lines);
+		c->files[i].data = NULL;
+		c->files[i].lines = NULL;
+		c->files[i].len = c->files[i].nlines = 0;
+	}
+}

@@ -1,0 +1,162 @@
+/* documents.c: pass 2, a document from each TEI element.
+ *
+ * A document gets its id, date and type, then its blocks: the title, the
+ * header lines, the flattened text; then its blocks' texts are assembled
+ * into one buffer and its note markers point at their notes' blocks. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "buf.h"
+#include "corpus_impl.h"
+#include "documents.h"
+#include "flatten.h"
+#include "header.h"
+#include "idtab.h"
+#include "tei.h"
+
+static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
+{
+	char *id = tei_attr(tei, "id");
+	struct buf b = BUF_INIT;
+	const char *base;
+	size_t stem, k = 2;
+
+	if (id && *id) {
+		buf_adds(&b, id);
+	} else {
+		base = strrchr(c->files[file].path, '/');
+		base = base ? base + 1 : c->files[file].path;
+		buf_adds(&b, base);
+		if (b.len > 4 && strcmp(b.data + b.len - 4, ".xml") == 0)
+			b.data[b.len -= 4] = '\0';
+		if (nth > 1)
+			buf_printf(&b, "-%u", nth);
+	}
+	free(id);
+	/* ids are unique among documents: a second "x" becomes "x-2" */
+	stem = b.len;
+	while (corpus_doc_lookup(c, b.data) != IDTAB_NONE) {
+		b.len = stem;
+		buf_printf(&b, "-%zu", k++);
+	}
+	return buf_steal(&b);
+}
+
+/* Points a block's note markers at their notes' blocks; a marker whose
+ * note had nothing in it stays a marker without a link. */
+static void link_notes(struct docrec *d, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < d->blocks[i].nspans; k++) {
+		struct span *sp = &d->spans[i][k];
+		size_t serial = sp->note;
+
+		if (sp->kind != SPAN_NOTEREF)
+			continue;
+		if (serial < d->nnote_block && d->note_block[serial] != (size_t)-1)
+			sp->note = d->note_block[serial];
+		else
+			sp->kind = SPAN_EMPHASIS;
+	}
+}
+
+/* Assembles the blocks' texts into one buffer, each followed by '\n'. */
+static void assemble(struct docrec *d)
+{
+	size_t i;
+
+	buf_zero_slack(&d->text, 16);   /* the text is a search subject */
+	for (i = 0; i < d->nblocks; i++) {
+		d->blocks[i].text = d->text.data + d->offsets[i];
+		d->blocks[i].spans = d->spans[i];
+		link_notes(d, i);
+	}
+	free(d->note_block);
+	d->note_block = NULL;
+	d->nnote_block = d->capnote_block = 0;
+	free(d->offsets);
+	d->offsets = NULL;
+	d->pub.text_len = d->text.len;
+	d->pub.text = buf_steal(&d->text);
+	d->pub.blocks = d->blocks;
+	d->pub.nblocks = d->nblocks;
+}
+
+static struct docrec *new_document(struct corpus *c, size_t file, xmlNodePtr tei,
+				   xmlNodePtr header, unsigned nth)
+{
+	struct docrec *d;
+
+	c->docs = xgrow(c->docs, &c->capdocs, c->ndocs + 1, sizeof(*c->docs));
+	d = &c->docs[c->ndocs];
+	memset(d, 0, sizeof(*d));
+	d->pub.id = doc_id(c, tei, file, nth);
+	d->pub.file = c->files[file].path;
+	idtab_put(&c->doc_ids, d->pub.id, c->ndocs);
+	d->pub.date = header_date(header, c->files[file].path);
+	d->pub.type = header_type(tei, header);
+	c->ndocs++;
+	return d;
+}
+
+static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigned nth)
+{
+	xmlNodePtr header = tei_child(tei, EL_teiHeader);
+	xmlNodePtr text = tei_child(tei, EL_text);
+	struct docrec *d = new_document(c, file, tei, header, nth);
+	struct flat f;
+	size_t i;
+
+	memset(&f, 0, sizeof(f));
+	f.c = c;
+	f.file = file;
+	f.doc = c->ndocs - 1;
+	f.d = d;
+	f.expand_budget = ((size_t)1 << 20) + c->bytes;
+	header_title(&f, header, d->pub.id);
+	header_blocks(&f, header);
+	d->pub.nheader = d->nblocks;
+	if (text)
+		flatten_text(&f, text);
+	for (i = 0; i < f.ndeferred; i++)
+		bb_free(&f.deferred[i]);
+	free(f.deferred);
+	free(f.stack);
+	assemble(d);
+	/* the title block, without its '\n' */
+	d->pub.title = xstrndup(d->pub.blocks[0].text, d->pub.blocks[0].len);
+}
+
+struct docs_ctx {
+	struct corpus *c;
+	size_t file;
+	unsigned nth;
+};
+
+static enum tei_step docs_enter(void *ctx, xmlNodePtr n)
+{
+	struct docs_ctx *w = ctx;
+
+	if (tei_is(n, EL_TEI)) {
+		/* a TEI with no text (an authority file) is not a document */
+		if (tei_child(n, EL_text))
+			read_document(w->c, w->file, n, ++w->nth);
+		return TEI_SKIP;
+	}
+	if (n->type == XML_ELEMENT_NODE && !tei_is(n, EL_teiCorpus))
+		return TEI_SKIP;
+	return TEI_DESCEND;
+}
+
+void documents_collect(struct corpus *c, size_t file)
+{
+	static const struct tei_visitor v = { docs_enter, NULL };
+	struct docs_ctx w = { c, file, 0 };
+
+	c->cur_file = file;
+	tei_walk(c->files[file].root, 1, &v, &w);
+}

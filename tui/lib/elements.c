@@ -1,0 +1,551 @@
+/* elements.c: the element handlers of the text walk.
+ *
+ * element_enter dispatches on the element's role (tei.h) to one handler
+ * each: a block (with its note marker, list label, heading level or
+ * speaker label), a line break, a gap, a pointer, a mention, an emphasis
+ * or link span, a table cell, or plain inline content.  What leaving the
+ * element does is kept in its frame: close the block, add the span, or
+ * add the mention (resolved on entering; a mention without a resolvable
+ * reference is grouped by its type and name when it closes). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "buf.h"
+#include "corpus_impl.h"
+#include "diag.h"
+#include "elements.h"
+#include "entity.h"
+#include "flatten.h"
+#include "refs.h"
+#include "tei.h"
+
+/* ---- blocks ------------------------------------------------------------- */
+
+/* Block-level elements and the kind of block each makes here. */
+static int block_kind_of(struct flat *f, xmlNodePtr n, enum block_kind *kind)
+{
+	struct bb *t = flat_top(f);
+	int outside = !t || t->implicit;    /* not inside a block already */
+	enum el e = tei_el(n);
+
+	if (tei_flags(n) & F_PARA) {
+		*kind = BLOCK_PARAGRAPH;
+		return 1;
+	}
+	switch (e) {
+	case EL_head:
+		*kind = tei_is(n->parent, EL_figure) || tei_is(n->parent, EL_table)
+			? BLOCK_CAPTION : BLOCK_HEADING;
+		return 1;
+	case EL_bibl:
+	case EL_label:
+		*kind = BLOCK_PARAGRAPH;
+		return outside;
+	case EL_item:
+		*kind = BLOCK_ITEM;
+		return 1;
+	case EL_note:
+		*kind = BLOCK_NOTE;
+		return 1;
+	case EL_figDesc:
+		*kind = BLOCK_CAPTION;
+		return 1;
+	case EL_sp:
+	case EL_u:
+		*kind = BLOCK_SPEECH;
+		return 1;
+	case EL_stage:
+		*kind = BLOCK_STAGE;
+		return outside;
+	case EL_quote:
+	case EL_cit:
+	case EL_floatingText:
+		*kind = BLOCK_QUOTE;
+		return outside || t->kind == BLOCK_QUOTE;
+	default:
+		return 0;
+	}
+}
+
+/* A block about to open: what it will be. */
+struct block_start {
+	enum block_kind kind;
+	unsigned level;
+	unsigned serial;          /* a note's serial number, 0 for other blocks */
+	char *label;              /* owned until the block takes it */
+	long label_entity;
+};
+
+static unsigned count_ancestors(xmlNodePtr n, enum el name, xmlNodePtr stop)
+{
+	unsigned k = 0;
+
+	for (n = n->parent; n && n != stop; n = n->parent)
+		if (tei_is(n, name))
+			k++;
+	return k;
+}
+
+/* The label of a list item: "1. " in a numbered list, else "• ". */
+static char *item_label(xmlNodePtr item)
+{
+	xmlNodePtr list = item->parent, n;
+	char *rend = list ? tei_attr(list, "rend") : NULL;
+	char *type = list ? tei_attr(list, "type") : NULL;
+	char *nattr = tei_attr(item, "n");
+	struct buf b = BUF_INIT;
+	int numbered = 0;
+	unsigned k = 0;
+
+	if ((rend && (strstr(rend, "number") || strstr(rend, "ordered"))) ||
+	    (type && (strstr(type, "number") || strstr(type, "ordered"))))
+		numbered = 1;
+	if (nattr && *nattr) {
+		buf_printf(&b, "%s%s ", nattr, numbered && !strchr(nattr, '.') ? "." : "");
+	} else if (numbered) {
+		for (n = list->children; n; n = n->next) {
+			if (tei_is(n, EL_item))
+				k++;
+			if (n == item)
+				break;
+		}
+		buf_printf(&b, "%u. ", k);
+	} else {
+		buf_adds(&b, "\xE2\x80\xA2 ");   /* • */
+	}
+	free(rend);
+	free(type);
+	free(nattr);
+	return buf_steal(&b);
+}
+
+/* A note's label "[n] "; inside a block its marker "[n]" goes where the
+ * note stands, a link to the note once the document is assembled. */
+static void note_label(struct flat *f, xmlNodePtr n, int anchored, struct block_start *s)
+{
+	char *num = tei_attr(n, "n");
+	struct buf m = BUF_INIT;
+
+	f->notes++;
+	if (num && *num)
+		buf_printf(&m, "[%s]", num);
+	else
+		buf_printf(&m, "[%u]", f->notes);
+	free(num);
+	if (anchored) {
+		struct bb *tb = flat_target(f);
+		struct span *sp = bb_add_span(tb, SPAN_NOTEREF, tb->text.len);
+
+		buf_add(&tb->text, m.data, m.len);
+		tb->pending_space = 0;
+		sp->end = tb->text.len;
+		sp->note = s->serial = ++f->serials;   /* a block index once assembled */
+	}
+	buf_addc(&m, ' ');
+	s->label = buf_steal(&m);
+}
+
+/* The name of the first speaker in who: its entity's, else the id. */
+static char *speaker_from_who(struct flat *f, xmlNodePtr n, const char *who, char *name,
+			      long *entity)
+{
+	char *first = xstrdup(who);
+	char *end = strpbrk(first, " \t\n");
+
+	if (end)
+		*end = '\0';   /* the first speaker labels it */
+	if (refs_resolve_token(f->c, f->file, first, entity, 0) != REF_OK) {
+		*entity = -1;
+		diag_add_at(f->c, f->file, xmlGetLineNo(n), first, 0,
+			    "reference to unknown id '%s'", first);
+	}
+	if (!name || !*name) {
+		free(name);
+		name = xstrdup(*entity >= 0 ? entity_get(f->c->ix, *entity)->name
+				: first[0] == '#' ? first + 1 : first);
+	}
+	free(first);
+	return name;
+}
+
+/* A speech's label "Name: ", from its speaker element or its who. */
+static void speaker_label(struct flat *f, xmlNodePtr n, struct block_start *s)
+{
+	xmlNodePtr sp = tei_child(n, EL_speaker);
+	char *who = tei_attr(n, "who");
+	char *name = sp ? flatten_string(sp) : NULL;
+	struct buf l = BUF_INIT;
+
+	if (who && *who)
+		name = speaker_from_who(f, n, who, name, &s->label_entity);
+	free(who);
+	if (name && *name)
+		buf_printf(&l, "%s: ", name);
+	free(name);
+	s->label = l.len ? buf_steal(&l) : NULL;
+	buf_free(&l);
+}
+
+/* A block inside a block: what the outer block has so far is a block of
+ * its own; the inner one inherits the outer's kind where that says more
+ * than "p". */
+static void inherit(struct flat *f, struct bb *outer, struct block_start *s)
+{
+	if (s->kind != BLOCK_NOTE)
+		flat_emit(f, outer);
+	if (s->kind == BLOCK_PARAGRAPH && outer->kind != BLOCK_PARAGRAPH &&
+	    outer->kind != BLOCK_HEADING) {
+		s->kind = outer->kind;
+		s->level = outer->level;
+		if (!s->label && outer->label) {
+			s->label = outer->label;
+			s->label_entity = outer->label_entity;
+			outer->label = NULL;
+			outer->label_entity = -1;
+		}
+	}
+}
+
+static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
+{
+	struct block_start s = { kind, 0, 0, NULL, -1 };
+	struct bb *outer = flat_top(f), *b;
+
+	if (kind == BLOCK_NOTE)
+		note_label(f, n, outer && !outer->implicit, &s);
+	if (outer && outer->implicit) {
+		flat_pop(f);
+		outer = NULL;
+	}
+	if (kind == BLOCK_ITEM) {
+		s.level = count_ancestors(n, EL_list, f->text);
+		s.label = item_label(n);
+	} else if (kind == BLOCK_HEADING) {
+		s.level = count_ancestors(n, EL_div, f->text);
+		if (!s.level)
+			s.level = 1;
+	} else if (kind == BLOCK_SPEECH) {
+		speaker_label(f, n, &s);
+	}
+	if (outer)
+		inherit(f, outer, &s);
+	b = flat_push(f, s.kind, s.level, n);
+	b->is_note = s.kind == BLOCK_NOTE;
+	b->serial = s.serial;
+	b->label = s.label;
+	b->label_entity = s.label_entity;
+	if (b->is_note && b->label)
+		bb_use_label(b, &b->label, &b->label_entity);   /* its number first */
+}
+
+/* ---- inline elements ------------------------------------------------------ */
+
+static enum tei_step enter_inline(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	(void)fr;
+	if (tei_needs_word_break(n) && flat_top(f))
+		flat_top(f)->pending_space = 1;
+	return TEI_DESCEND;
+}
+
+static enum tei_step enter_block(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	enum block_kind kind;
+
+	if (!block_kind_of(f, n, &kind))
+		return enter_inline(f, n, fr);
+	if (kind != BLOCK_NOTE && flat_top(f) && flat_top(f)->is_note) {
+		/* a note is one block: its paragraphs and lists run on */
+		flat_top(f)->pending_space = 1;
+		fr->action = FRAME_SPACE;
+		return enter_inline(f, n, fr);
+	}
+	if (kind == BLOCK_NOTE && f->skip_notes)
+		return TEI_SKIP;   /* a note in a title is not shown */
+	open_block(f, n, kind);
+	fr->action = FRAME_BLOCK;
+	return TEI_DESCEND;
+}
+
+static enum tei_step enter_break(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	char *brk = tei_attr(n, "break");
+	struct bb *b = flat_top(f);
+
+	(void)fr;
+	if (b && (!brk || strcmp(brk, "no") != 0))
+		b->pending_space = 1;
+	free(brk);
+	return TEI_SKIP;
+}
+
+static enum tei_step enter_gap(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	(void)n;
+	(void)fr;
+	flat_add_text(f, "[\xE2\x80\xA6]", 5);   /* […] */
+	return TEI_SKIP;
+}
+
+/* A pointer: its target, shown as "[target]", is the link. */
+static enum tei_step enter_ptr(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	char *target = tei_attr(n, "target");
+	struct bb *b;
+	struct span *s;
+
+	(void)fr;
+	if (target && *target) {
+		b = flat_target(f);
+		if (b->pending_space && b->text.len > b->label_len)
+			buf_addc(&b->text, ' ');
+		b->pending_space = 0;
+		s = bb_add_span(b, SPAN_LINK, b->text.len);
+		buf_printf(&b->text, "[%s]", target);
+		s->end = b->text.len;
+		s->target = target;
+		target = NULL;
+	}
+	free(target);
+	return TEI_SKIP;
+}
+
+/* Emphasis over the content, or a link to the target of a ref. */
+static enum tei_step enter_span(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	struct bb *b;
+
+	enter_inline(f, n, fr);
+	b = flat_target(f);
+	fr->action = FRAME_SPAN;
+	fr->bdepth = f->depth;
+	fr->gen = b->gen;
+	fr->tmpl.start = bb_span_start(b);
+	fr->tmpl.kind = SPAN_EMPHASIS;
+	if (tei_is(n, EL_ref)) {
+		char *target = tei_attr(n, "target");
+
+		fr->tmpl.kind = SPAN_LINK;
+		if (target && *target)
+			fr->tmpl.target = target;
+		else
+			free(target);
+	}
+	return TEI_DESCEND;
+}
+
+/* A cell after another one in its row: " | " between them. */
+static enum tei_step enter_cell(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	xmlNodePtr p = n->prev;
+
+	enter_inline(f, n, fr);
+	while (p && p->type != XML_ELEMENT_NODE)
+		p = p->prev;
+	if (p && flat_top(f))
+		flat_add_text(f, " | ", 3);
+	return TEI_DESCEND;
+}
+
+/* ---- mentions ------------------------------------------------------------- */
+
+struct mention_ctx {
+	struct flat *f;
+	struct bb *b;
+	size_t start;
+	const char *type;
+	long first;
+};
+
+/* Records the entity a mention names.  Several references make several
+ * spans over the same text. */
+static void on_mention(void *ctx, long e, const char *tok)
+{
+	struct mention_ctx *m = ctx;
+
+	if (e == -2)
+		return;   /* dangling: grouped by name below */
+	if (e == -1) {
+		/* an external identifier: the URI is the entity's id */
+		e = entity_find(m->f->c->ix, tok);
+		if (e < 0)
+			e = entity_add(m->f->c->ix, tok, m->type);
+	}
+	if (m->first < 0) {
+		m->first = e;
+	} else {
+		struct span *s = bb_add_span(m->b, SPAN_MENTION, m->start);
+
+		s->end = (size_t)-1;   /* closed with the element */
+		s->entity = e;
+	}
+}
+
+/* The entity type a mention element names, or NULL (caller frees). */
+static char *mention_type(xmlNodePtr n)
+{
+	char *t;
+
+	if (tei_is(n, EL_persName))
+		return xstrdup("person");
+	if (tei_is(n, EL_orgName))
+		return xstrdup("org");
+	if (tei_is(n, EL_placeName) || tei_is(n, EL_geogName) || tei_is(n, EL_settlement))
+		return xstrdup("place");
+	t = tei_attr(n, "type");   /* name, rs */
+	if (t && (strcmp(t, "organisation") == 0 || strcmp(t, "organization") == 0)) {
+		free(t);
+		return xstrdup("org");
+	}
+	if (t && *t)
+		return t;
+	free(t);
+	return NULL;
+}
+
+static enum tei_step enter_mention(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	struct mention_ctx m;
+	char *ref, *type;
+
+	enter_inline(f, n, fr);
+	if ((type = mention_type(n)) == NULL)
+		return TEI_DESCEND;
+	memset(&m, 0, sizeof(m));
+	m.f = f;
+	m.b = flat_target(f);
+	m.start = bb_span_start(m.b);
+	m.type = type;
+	m.first = -1;
+	fr->first_span = m.b->nspans;
+	ref = tei_attr(n, "ref");
+	if (!ref || !*ref) {
+		free(ref);
+		ref = tei_attr(n, "key");
+	}
+	if (ref && *ref)
+		refs_resolve(f->c, f->file, xmlGetLineNo(n), ref, on_mention, &m);
+	free(ref);
+	fr->action = FRAME_MENTION;
+	fr->bdepth = f->depth;
+	fr->gen = m.b->gen;
+	fr->tmpl.start = m.start;
+	fr->tmpl.entity = m.first >= 0 ? m.first : -3;
+	fr->type = type;
+	return TEI_DESCEND;
+}
+
+/* Group mentions without a resolvable reference by type and name. */
+static long unreferenced_entity(struct corpus *c, const char *type, const char *name)
+{
+	char *norm = entity_normalise(name);
+	struct buf id = BUF_INIT;
+	long e;
+
+	buf_printf(&id, "%s:%s", type, norm);
+	e = entity_find(c->ix, id.data);
+	if (e < 0) {
+		e = entity_add(c->ix, id.data, type);
+		entity_add_name(c->ix, e, name);
+	}
+	free(norm);
+	buf_free(&id);
+	return e;
+}
+
+static void close_mention(struct flat *f, struct bb *b, struct frame *fr)
+{
+	size_t end = b->text.len, i;
+	char *name;
+
+	for (i = fr->first_span; i < b->nspans; i++)
+		if (b->spans[i].end == (size_t)-1)
+			b->spans[i].end = end;
+	if (end > fr->tmpl.start) {
+		if (fr->tmpl.entity == -3) {
+			name = xstrndup(b->text.data + fr->tmpl.start, end - fr->tmpl.start);
+			fr->tmpl.entity = unreferenced_entity(f->c, fr->type, name);
+			free(name);
+		}
+		if (fr->tmpl.entity >= 0) {
+			struct span *s = bb_add_span(b, SPAN_MENTION, fr->tmpl.start);
+
+			s->end = end;
+			s->entity = fr->tmpl.entity;
+		}
+	}
+	/* drop extra-ref spans left empty */
+	for (i = fr->first_span; i < b->nspans; ) {
+		if (b->spans[i].end <= b->spans[i].start) {
+			memmove(&b->spans[i], &b->spans[i + 1],
+				(b->nspans - i - 1) * sizeof(*b->spans));
+			b->nspans--;
+		} else {
+			i++;
+		}
+	}
+}
+
+static void close_span(struct bb *b, struct frame *fr)
+{
+	struct span *s;
+
+	if (b->text.len <= fr->tmpl.start)
+		return;
+	s = bb_add_span(b, fr->tmpl.kind, fr->tmpl.start);
+	s->end = b->text.len;
+	s->target = fr->tmpl.target;
+	fr->tmpl.target = NULL;
+}
+
+/* ---- dispatch ------------------------------------------------------------- */
+
+/* The handler of each role: the element table says which role is whose. */
+static enum tei_step (*const enter_by_role[ROLE_COUNT])(struct flat *, xmlNodePtr,
+							 struct frame *) = {
+	[ROLE_INLINE] = enter_inline,
+	[ROLE_BLOCK] = enter_block,
+	[ROLE_BREAK] = enter_break,
+	[ROLE_GAP] = enter_gap,
+	[ROLE_PTR] = enter_ptr,
+	[ROLE_MENTION] = enter_mention,
+	[ROLE_SPAN] = enter_span,
+	[ROLE_CELL] = enter_cell,
+};
+
+enum tei_step element_enter(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	return enter_by_role[tei_role(n)](f, n, fr);
+}
+
+void element_leave(struct flat *f, struct frame *fr)
+{
+	struct bb *b = fr->bdepth && fr->bdepth <= f->depth ? &f->stack[fr->bdepth - 1] : NULL;
+
+	switch (fr->action) {
+	case FRAME_BLOCK:
+		flat_pop(f);
+		break;
+	case FRAME_SPACE:
+		if (flat_top(f))
+			flat_top(f)->pending_space = 1;
+		break;
+	case FRAME_SPAN:
+	case FRAME_MENTION:
+		/* a block split inside the span drops it */
+		if (b && b->gen == fr->gen) {
+			if (fr->action == FRAME_MENTION)
+				close_mention(f, b, fr);
+			else
+				close_span(b, fr);
+		}
+		break;
+	case FRAME_NONE:
+		break;
+	}
+	free_const(fr->tmpl.target);
+	free(fr->type);
+}

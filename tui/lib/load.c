@@ -1,0 +1,329 @@
+/* load.c: safe loading of corpus files, and the walk that finds them.
+ *
+ * Untrusted input is the normal case: no network, no external DTD or
+ * entity loading outside the corpus root (one entity loader serves both
+ * entities and XInclude), a size cap per file, a directory walk without
+ * recursion that leaves out symlinks out of the corpus.  A file's bytes
+ * stay with its record until the load ends, for diagnostics' columns. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <libxml/valid.h>
+#include <libxml/xinclude.h>
+
+#include "buf.h"
+#include "corpus_impl.h"
+#include "diag.h"
+#include "load.h"
+#include "tei.h"
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | \
+		       XML_PARSE_NOXINCNODE)
+
+static int under_root(const struct corpus *c, const char *real)
+{
+	size_t n = strlen(c->root_dir);
+
+	return strncmp(real, c->root_dir, n) == 0 && (real[n] == '/' || real[n] == '\0' ||
+						      strcmp(c->root_dir, "/") == 0);
+}
+
+/* Why the loader refused url: told through the XInclude error that
+ * follows (it has the line of the include), else reported now. */
+static void refuse(struct corpus *c, xmlParserCtxtPtr ctxt, const char *what, const char *url,
+		   const char *why)
+{
+	if (c->in_xinclude) {
+		buf_reset(&c->loader_reason);
+		buf_printf(&c->loader_reason, "%s '%s': %s", what, url, why);
+		return;
+	}
+	diag_add(c, c->cur_file, ctxt && ctxt->input ? ctxt->input->line : 0, 1, 0,
+		 "%s '%s': %s", what, url, why);
+}
+
+/* The one external entity loader: local files below the corpus root only.
+ * The corpus comes with the parser context (load_parse and XInclude pass
+ * it on as _private); a text XInclude's context has none in libxml2 2.9,
+ * so then it is the one this thread's errors go to.  Without a corpus,
+ * nothing is loaded. */
+static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	struct corpus *c = ctxt && ctxt->_private ? ctxt->_private : diag_listener();
+	char real[PATH_MAX];
+	const char *path = url;
+	char *unescaped = NULL;
+
+	(void)id;
+	if (!c || !url)
+		return NULL;
+	if (strncmp(url, "file://", 7) == 0) {
+		path = url + 7;
+		if (strncmp(path, "localhost/", 10) == 0)
+			path += 9;
+	} else if (strstr(url, "://") || strncmp(url, "data:", 5) == 0) {
+		refuse(c, ctxt, "refused to load", url, "not a local file");
+		return NULL;
+	}
+	unescaped = xmlURIUnescapeString(path, 0, NULL);
+	if (!unescaped || !realpath(unescaped, real)) {
+		refuse(c, ctxt, "cannot load", url, strerror(errno));
+		xmlFree(unescaped);
+		return NULL;
+	}
+	xmlFree(unescaped);
+	if (!under_root(c, real)) {
+		refuse(c, ctxt, "refused to load", url, "outside the corpus root");
+		return NULL;
+	}
+	return xmlNewInputFromFile(ctxt, real);
+}
+
+void load_init(void)
+{
+	if (xmlGetExternalEntityLoader() != safe_loader)
+		xmlSetExternalEntityLoader(safe_loader);
+}
+
+static char *read_file(struct corpus *c, size_t file, size_t *len)
+{
+	const char *path = c->files[file].path;
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	char *data;
+	size_t n;
+
+	if (!fp) {
+		diag_add(c, file, 0, 0, 1, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(c, file, 0, 0, 1, "not a regular file");
+		fclose(fp);
+		return NULL;
+	}
+	if ((size_t)st.st_size > c->opt.max_file_size) {
+		diag_add(c, file, 0, 0, 1,
+			 "file is %lld bytes, more than the limit of %zu (--max-file-size raises it)",
+			 (long long)st.st_size, c->opt.max_file_size);
+		fclose(fp);
+		return NULL;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	n = fread(data, 1, (size_t)st.st_size, fp);
+	fclose(fp);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
+static void graft(struct corpus *c, xmlNodePtr node)
+{
+	/* Linked by hand: xmlAddChild would walk the whole subtree, recursively,
+	 * to move every node to the master document.  Each file's nodes keep
+	 * their own document (and its dictionary, which all share), so they
+	 * are freed through it in corpus_free. */
+	node->parent = c->root;
+	node->next = NULL;
+	node->prev = c->root->last;
+	if (c->root->last)
+		c->root->last->next = node;
+	else
+		c->root->children = node;
+	c->root->last = node;
+}
+
+void load_ungraft(struct corpus *c, xmlNodePtr node)
+{
+	if (node->prev)
+		node->prev->next = node->next;
+	else
+		c->root->children = node->next;
+	if (node->next)
+		node->next->prev = node->prev;
+	else
+		c->root->last = node->prev;
+	node->parent = NULL;
+	node->next = node->prev = NULL;
+}
+
+/* The file's bytes through libxml2, or NULL when they are not
+ * well-formed XML (reported). */
+static xmlDocPtr parse_memory(struct corpus *c, size_t file, const char *data, size_t len)
+{
+	struct file_rec *f = &c->files[file];
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	if (!ctxt)
+		die("out of memory creating a parser");
+	/* all files share one dictionary so their names are interned once */
+	if (ctxt->dict)
+		xmlDictFree(ctxt->dict);
+	ctxt->dict = c->dict;
+	xmlDictReference(c->dict);
+	ctxt->_private = c;   /* for the entity loader */
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, f->path, NULL, PARSE_OPTIONS);
+	if (!doc || !ctxt->wellFormed) {
+		if (c->ndiags == 0 || strcmp(c->diags[c->ndiags - 1].file, f->path) != 0)
+			diag_add(c, file, 1, 1, 1, "not well-formed XML");
+		diag_add(c, file, ctxt->input ? ctxt->input->line : 0, 0, 1,
+			 "file skipped: it is not well-formed XML");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+/* The root of doc if it is one a TEI corpus file may have; else the
+ * document is freed (reported). */
+static xmlNodePtr tei_root(struct corpus *c, size_t file, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+
+	if (!root) {
+		diag_add(c, file, 1, 1, 1, "file skipped: no root element");
+	} else if (!(tei_flags(root) & F_ROOT)) {
+		diag_add(c, file, xmlGetLineNo(root), 1, 1,
+			 "file skipped: root element <%s> is not TEI", (const char *)root->name);
+		root = NULL;
+	}
+	if (!root)
+		xmlFreeDoc(doc);
+	return root;
+}
+
+void load_parse(struct corpus *c, size_t file)
+{
+	struct file_rec *f = &c->files[file];
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	size_t len = 0;
+	char *data;
+
+	c->cur_file = file;
+	data = read_file(c, file, &len);
+	if (!data)
+		return;
+	c->bytes += len;
+	f->data = data;
+	f->len = len;
+	if (len > INT_MAX) {
+		/* the parser takes an int length */
+		diag_add(c, file, 0, 0, 1, "file too large for the XML parser");
+		return;
+	}
+	doc = parse_memory(c, file, data, len);
+	if (!doc)
+		return;
+	c->in_xinclude = 1;
+	xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c);   /* problems are reported */
+	c->in_xinclude = 0;
+	buf_reset(&c->loader_reason);
+	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
+	 * used after XInclude: the entity index has its own */
+	if (doc->ids) {
+		xmlFreeIDTable(doc->ids);
+		doc->ids = NULL;
+	}
+	/* libxml2 has decoded the file to UTF-8 and refused invalid input, so
+	 * every string in the tree is valid UTF-8: nothing to check again */
+	root = tei_root(c, file, doc);
+	if (!root)
+		return;
+	xmlUnlinkNode(root);
+	graft(c, root);
+	f->doc = doc;
+	f->root = root;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with_xml(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+struct paths {
+	char **v;
+	size_t n, cap;
+};
+
+static void paths_add(struct paths *p, char *path)
+{
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof(char *));
+	p->v[p->n++] = path;
+}
+
+/* The entries of one directory: directories to do, *.xml files found. */
+static void read_dir(struct corpus *c, DIR *dp, const char *d, struct paths *todo,
+		     struct paths *found)
+{
+	struct dirent *de;
+
+	while ((de = readdir(dp)) != NULL) {
+		struct buf p = BUF_INIT;
+		struct stat st;
+		char real[PATH_MAX];
+
+		if (de->d_name[0] == '.')
+			continue;   /* ., .., and hidden files */
+		buf_printf(&p, "%s/%s", d, de->d_name);
+		if (stat(p.data, &st) != 0 || !realpath(p.data, real) || !under_root(c, real)) {
+			buf_free(&p);
+			continue;   /* dangling, or a symlink out of the corpus */
+		}
+		if (S_ISDIR(st.st_mode))
+			paths_add(todo, buf_steal(&p));
+		else if (S_ISREG(st.st_mode) && ends_with_xml(de->d_name))
+			paths_add(found, buf_steal(&p));
+		buf_free(&p);
+	}
+}
+
+void load_find_files(struct corpus *c, const char *dir)
+{
+	struct paths todo = { NULL, 0, 0 }, found = { NULL, 0, 0 };
+	size_t visited = 0, i;
+
+	paths_add(&todo, xstrdup(dir));
+	while (todo.n) {
+		char *d = todo.v[--todo.n];
+		DIR *dp = opendir(d);
+
+		if (!dp) {
+			diag_add(c, (size_t)-1, 0, 0, 1, "%s: cannot read directory: %s", d,
+				 strerror(errno));
+		} else {
+			if (++visited <= 100000)
+				read_dir(c, dp, d, &todo, &found);
+			closedir(dp);
+		}
+		free(d);
+	}
+	free(todo.v);
+	qsort(found.v, found.n, sizeof(char *), cmp_str);
+	for (i = 0; i < found.n; i++) {
+		c->files = xgrow(c->files, &c->capfiles, c->nfiles + 1, sizeof(*c->files));
+		memset(&c->files[c->nfiles], 0, sizeof(*c->files));
+		c->files[c->nfiles].path = found.v[i];
+		c->nfiles++;
+	}
+	free(found.v);
+}

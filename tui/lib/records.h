@@ -1,0 +1,19 @@
+/* records.h: pass 1 of the load, the authority records.
+ *
+ * Private to the loader.  Every file is walked for records (person, org,
+ * place …), prefix definitions and relations before any text is
+ * flattened, so that every mention can be resolved as it is met. */
+#ifndef WB_RECORDS_H
+#define WB_RECORDS_H
+
+#include <stddef.h>
+
+struct corpus;
+
+/* Reads the records, prefixDefs and relations of one parsed file into the
+ * entity index; relations wait for records_resolve_relations. */
+void records_collect(struct corpus *c, size_t file);
+/* Resolves the relations collected, once every record is known. */
+void records_resolve_relations(struct corpus *c);
+
+#endif
