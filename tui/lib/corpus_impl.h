@@ -32,10 +32,10 @@ struct file_rec {
 	size_t ndiags;
 	struct prefix_def *prefixes;
 	size_t nprefixes, capprefixes;
-	/* The bytes read, kept while corpus_open runs: the columns of the
-	 * loader's own messages are found in them (libxml2 keeps only line
-	 * numbers on nodes).  lines: where each line starts, made on the
-	 * first message that needs it. */
+	/* The bytes, read again (load_bytes) when the first kept message of
+	 * the loader's own needs a column (libxml2 keeps only line numbers on
+	 * nodes), and freed when corpus_open ends.  lines: where each line
+	 * starts, made with them. */
 	char *data;
 	size_t len;
 	size_t *lines;

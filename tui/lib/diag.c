@@ -2,10 +2,10 @@
  *
  * Messages are sanitised (they quote corpus text) and cut to one line.
  * The column of a message the loader makes itself is found in the bytes
- * of the file as read (kept by load.c while corpus_open runs), through a
- * table of line starts made once per file, and only for a message that
- * is kept: a file with thousands of dangling references loads in linear
- * time. */
+ * of the file (read again by load_bytes for the first such message of a
+ * file), through a table of line starts made once per file, and only for
+ * a message that is kept: a file with thousands of dangling references
+ * loads in linear time. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "corpus_impl.h"
 #include "diag.h"
+#include "load.h"
 #include "text.h"
 
 /* Where each line of f starts: one pass over the bytes. */
@@ -78,7 +79,7 @@ static void diag_vadd(struct corpus *c, size_t file, long line, long col,
 	} else {
 		buf_vprintf(&raw, fmt, ap);
 	}
-	if (needle)
+	if (needle && f && load_bytes(c, file))
 		col = find_column(f, line, needle);
 	while (raw.len && (raw.data[raw.len - 1] == '\n' || raw.data[raw.len - 1] == ' '))
 		raw.data[--raw.len] = '\0';

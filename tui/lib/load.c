@@ -4,16 +4,18 @@
  * entity loading outside the corpus root (one entity loader serves both
  * entities and XInclude), a size cap per file, a directory walk without
  * recursion that leaves out symlinks out of the corpus.  A file's bytes
- * stay with its record until the load ends, for diagnostics' columns. */
+ * are freed once parsed, and read again only for a diagnostic's column. */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -95,36 +97,52 @@ void load_init(void)
 		xmlSetExternalEntityLoader(safe_loader);
 }
 
-static char *read_file(struct corpus *c, size_t file, size_t *len)
+/* The bytes of c->files[file] (caller frees), or NULL, reported unless
+ * quiet.  Opened without blocking, so a FIFO or a device that took the
+ * place of a file is refused, not waited on. */
+static char *read_file(struct corpus *c, size_t file, size_t *len, int quiet)
 {
-	const char *path = c->files[file].path;
-	FILE *fp = fopen(path, "rb");
+	int fd = open(c->files[file].path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
-	char *data;
-	size_t n;
+	char *data = NULL;
+	size_t n = 0;
+	ssize_t got;
 
-	if (!fp) {
-		diag_add(c, file, 0, 0, 1, "cannot open: %s", strerror(errno));
+	if (fd < 0) {
+		if (!quiet)
+			diag_add(c, file, 0, 0, 1, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(c, file, 0, 0, 1, "not a regular file");
-		fclose(fp);
-		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (!quiet)
+			diag_add(c, file, 0, 0, 1, "not a regular file");
+		goto out;
 	}
 	if ((size_t)st.st_size > c->opt.max_file_size) {
-		diag_add(c, file, 0, 0, 1,
-			 "file is %lld bytes, more than the limit of %zu (--max-file-size raises it)",
-			 (long long)st.st_size, c->opt.max_file_size);
-		fclose(fp);
-		return NULL;
+		if (!quiet)
+			diag_add(c, file, 0, 0, 1,
+				 "file is %lld bytes, more than the limit of %zu (--max-file-size raises it)",
+				 (long long)st.st_size, c->opt.max_file_size);
+		goto out;
 	}
 	data = xmalloc((size_t)st.st_size + 1);
-	n = fread(data, 1, (size_t)st.st_size, fp);
-	fclose(fp);
+	while (n < (size_t)st.st_size &&
+	       ((got = read(fd, data + n, (size_t)st.st_size - n)) > 0 || (got < 0 && errno == EINTR)))
+		n += got > 0 ? (size_t)got : 0;
 	data[n] = '\0';
 	*len = n;
+out:
+	close(fd);
 	return data;
+}
+
+int load_bytes(struct corpus *c, size_t file)
+{
+	struct file_rec *f = &c->files[file];
+
+	if (!f->data)
+		f->data = read_file(c, file, &f->len, 1);
+	return f->data != NULL;
 }
 
 static void graft(struct corpus *c, xmlNodePtr node)
@@ -213,18 +231,20 @@ void load_parse(struct corpus *c, size_t file)
 	char *data;
 
 	c->cur_file = file;
-	data = read_file(c, file, &len);
+	data = read_file(c, file, &len, 0);
 	if (!data)
 		return;
 	c->bytes += len;
-	f->data = data;
-	f->len = len;
 	if (len > INT_MAX) {
 		/* the parser takes an int length */
 		diag_add(c, file, 0, 0, 1, "file too large for the XML parser");
+		free(data);
 		return;
 	}
 	doc = parse_memory(c, file, data, len);
+	/* the tree holds copies: the bytes are read again only if a later
+	 * message needs a column (load_bytes), so they don't add to the peak */
+	free(data);
 	if (!doc)
 		return;
 	c->in_xinclude = 1;

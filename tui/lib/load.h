@@ -23,6 +23,10 @@ void load_find_files(struct corpus *c, const char *dir);
 /* Reads and parses c->files[file], XIncludes done, its root grafted;
  * problems become diagnostics and a bad file is left out. */
 void load_parse(struct corpus *c, size_t file);
+/* Makes sure c->files[file].data holds the file's bytes, reading them
+ * again if they were let go (quietly: for a diagnostic's column).  0 when
+ * they cannot be read.  diag_release() frees them. */
+int load_bytes(struct corpus *c, size_t file);
 /* Takes a grafted root off the corpus root again. */
 void load_ungraft(struct corpus *c, xmlNodePtr node);
 
