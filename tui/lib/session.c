@@ -126,79 +126,102 @@ static void put_location(struct buf *b, const char *tag, const struct location *
 	buf_printf(b, " %zu %zu\n", l->block, l->off);
 }
 
-int session_save(const char *path, const struct session *s, char **error)
+/* The session as the file holds it. */
+static void session_format(struct buf *b, const struct session *s)
 {
-	struct buf b = BUF_INIT, dir = BUF_INIT, tmp = BUF_INIT, e = BUF_INIT;
-	const char *slash = strrchr(path, '/');
 	size_t i;
-	FILE *fp = NULL;
-	int rc = -1;
+	char tag[8];
 
-	*error = NULL;
-	buf_adds(&b, MAGIC "\n");
-	put_location(&b, "page", &s->page);
+	buf_adds(b, MAGIC "\n");
+	put_location(b, "page", &s->page);
 	for (i = 0; i < s->hist.n; i++)
-		put_location(&b, "history", &s->hist.items[i]);
-	buf_printf(&b, "position %zu\n", s->hist.pos);
+		put_location(b, "history", &s->hist.items[i]);
+	buf_printf(b, "position %zu\n", s->hist.pos);
 	if (s->hist.last_jump.kind != LOC_NONE)
-		put_location(&b, "jump", &s->hist.last_jump);
+		put_location(b, "jump", &s->hist.last_jump);
 	for (i = 0; i < MARKS; i++) {
-		char tag[8];
-
 		if (s->hist.marks[i].kind == LOC_NONE)
 			continue;
 		snprintf(tag, sizeof(tag), "mark-%c", (char)('a' + i));
-		put_location(&b, tag, &s->hist.marks[i]);
+		put_location(b, tag, &s->hist.marks[i]);
 	}
 	for (i = 0; i < s->nsearches; i++) {
-		buf_adds(&b, "search ");
-		put_escaped(&b, s->searches[i]);
-		buf_addc(&b, '\n');
+		buf_adds(b, "search ");
+		put_escaped(b, s->searches[i]);
+		buf_addc(b, '\n');
 	}
+}
 
-	/* the directory, as mkdir -p would make it, private */
-	if (slash) {
-		size_t k;
+/* The directories above path, as mkdir -p would make them, private.
+ * 0, or -1 with the reason in e. */
+static int make_parents(const char *path, struct buf *e)
+{
+	const char *slash = strrchr(path, '/');
+	struct buf dir = BUF_INIT;
+	size_t k;
+	int rc = 0;
 
+	if (slash)
 		buf_add(&dir, path, (size_t)(slash - path));
-		for (k = 1; k <= dir.len; k++) {
-			if (k == dir.len || dir.data[k] == '/') {
-				char c = dir.data[k];
+	for (k = 1; k <= dir.len && rc == 0; k++) {
+		if (k == dir.len || dir.data[k] == '/') {
+			char c = dir.data[k];
 
-				dir.data[k] = '\0';
-				if (mkdir(dir.data, 0700) != 0 && errno != EEXIST) {
-					buf_printf(&e, "cannot create %s: %s", dir.data, strerror(errno));
-					goto out;
-				}
-				dir.data[k] = c;
+			dir.data[k] = '\0';
+			if (mkdir(dir.data, 0700) != 0 && errno != EEXIST) {
+				buf_printf(e, "cannot create %s: %s", dir.data, strerror(errno));
+				rc = -1;
 			}
+			dir.data[k] = c;
 		}
 	}
+	buf_free(&dir);
+	return rc;
+}
+
+/* Writes b to path atomically: a temporary file beside it, synced, then
+ * renamed over it.  0, or -1 with the reason in e. */
+static int write_atomic(const char *path, const struct buf *b, struct buf *e)
+{
+	struct buf tmp = BUF_INIT;
+	FILE *fp;
+	int rc = -1;
+
 	buf_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
 	fp = fopen(tmp.data, "w");
 	if (!fp) {
-		buf_printf(&e, "cannot write %s: %s", tmp.data, strerror(errno));
+		buf_printf(e, "cannot write %s: %s", tmp.data, strerror(errno));
 		goto out;
 	}
-	if (fwrite(b.data, 1, b.len, fp) != b.len || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
-		buf_printf(&e, "cannot write %s: %s", tmp.data, strerror(errno));
+	if (fwrite(b->data, 1, b->len, fp) != b->len || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
+		buf_printf(e, "cannot write %s: %s", tmp.data, strerror(errno));
 		fclose(fp);
 		unlink(tmp.data);
 		goto out;
 	}
 	if (fclose(fp) != 0 || rename(tmp.data, path) != 0) {
-		buf_printf(&e, "cannot save %s: %s", path, strerror(errno));
+		buf_printf(e, "cannot save %s: %s", path, strerror(errno));
 		unlink(tmp.data);
 		goto out;
 	}
 	rc = 0;
 out:
+	buf_free(&tmp);
+	return rc;
+}
+
+int session_save(const char *path, const struct session *s, char **error)
+{
+	struct buf b = BUF_INIT, e = BUF_INIT;
+	int rc;
+
+	*error = NULL;
+	session_format(&b, s);
+	rc = make_parents(path, &e) == 0 ? write_atomic(path, &b, &e) : -1;
 	if (rc)
 		*error = buf_steal(&e);
 	buf_free(&e);
 	buf_free(&b);
-	buf_free(&dir);
-	buf_free(&tmp);
 	return rc;
 }
 
@@ -253,13 +276,60 @@ static int parse_location(char **f, size_t nf, struct location *l)
 	return 1;
 }
 
+/* One line of a session file, split into its nf fields f, taken into s
+ * (pos: the history position).  0 when the line is not one of ours. */
+static int session_line(struct session *s, char **f, size_t nf, size_t *pos)
+{
+	struct location l = { LOC_NONE, NULL, 0, 0 };
+	char *end, *p;
+	int ok = 1;
+
+	if (strcmp(f[0], "page") == 0 && parse_location(f, nf, &l)) {
+		location_copy(&s->page, &l);
+	} else if (strcmp(f[0], "history") == 0 && parse_location(f, nf, &l)) {
+		s->hist.items = xgrow(s->hist.items, &s->hist.cap, s->hist.n + 1,
+				      sizeof(*s->hist.items));
+		memset(&s->hist.items[s->hist.n], 0, sizeof(l));
+		location_copy(&s->hist.items[s->hist.n++], &l);
+	} else if (strcmp(f[0], "jump") == 0 && parse_location(f, nf, &l)) {
+		location_copy(&s->hist.last_jump, &l);
+	} else if (strncmp(f[0], "mark-", 5) == 0 && f[0][5] >= 'a' && f[0][5] <= 'z' &&
+		   !f[0][6] && parse_location(f, nf, &l)) {
+		location_copy(&s->hist.marks[f[0][5] - 'a'], &l);
+	} else if (strcmp(f[0], "position") == 0 && nf == 2) {
+		*pos = strtoul(f[1], &end, 10);
+		ok = !*end;
+	} else if (strcmp(f[0], "search") == 0 && nf == 2 &&
+		   (p = get_escaped(f[1], strlen(f[1]))) != NULL) {
+		session_add_search(s, p);
+		free(p);
+	} else {
+		ok = 0;
+	}
+	location_clear(&l);
+	return ok;
+}
+
+/* The next line of fp into line, without its newline; the last character
+ * read (EOF at the end).  A line longer than MAX_LINE stops there. */
+static int read_line(FILE *fp, struct buf *line)
+{
+	int ch;
+
+	buf_reset(line);
+	while ((ch = getc(fp)) != EOF && ch != '\n' && line->len < MAX_LINE)
+		buf_addc(line, (char)ch);
+	return ch;
+}
+
 int session_load(const char *path, struct session *s, char **error)
 {
 	FILE *fp = fopen(path, "r");
 	struct buf line = BUF_INIT, e = BUF_INIT;
 	long lineno = 0;
-	int ch, rc = 1;
-	size_t pos = 0;
+	int ch = 0, rc = 1;
+	size_t pos = 0, nf;
+	char *f[6];
 
 	*error = NULL;
 	if (!fp) {
@@ -269,61 +339,19 @@ int session_load(const char *path, struct session *s, char **error)
 		*error = buf_steal(&e);
 		return -1;
 	}
-	for (;;) {
-		char *f[6];
-		size_t nf;
-		struct location l = { LOC_NONE, NULL, 0, 0 };
-
-		buf_reset(&line);
-		while ((ch = getc(fp)) != EOF && ch != '\n' && line.len < MAX_LINE)
-			buf_addc(&line, (char)ch);
+	while (ch != EOF) {
+		ch = read_line(fp, &line);
 		if (ch == EOF && !line.len)
 			break;
 		lineno++;
 		if (line.len >= MAX_LINE || (line.len && memchr(line.data, '\0', line.len)))
 			goto corrupt;
-		if (lineno == 1) {
-			if (!line.data || strcmp(line.data, MAGIC) != 0)
-				goto corrupt;
-			continue;
-		}
-		if (!line.len)
-			continue;
-		nf = fields(line.data, f, 6);
-		if (nf == 0)
-			continue;
-		if (strcmp(f[0], "page") == 0 && parse_location(f, nf, &l)) {
-			location_copy(&s->page, &l);
-		} else if (strcmp(f[0], "history") == 0 && parse_location(f, nf, &l)) {
-			s->hist.items = xgrow(s->hist.items, &s->hist.cap, s->hist.n + 1,
-					      sizeof(*s->hist.items));
-			memset(&s->hist.items[s->hist.n], 0, sizeof(l));
-			location_copy(&s->hist.items[s->hist.n++], &l);
-		} else if (strcmp(f[0], "jump") == 0 && parse_location(f, nf, &l)) {
-			location_copy(&s->hist.last_jump, &l);
-		} else if (strncmp(f[0], "mark-", 5) == 0 && f[0][5] >= 'a' && f[0][5] <= 'z' &&
-			   !f[0][6] && parse_location(f, nf, &l)) {
-			location_copy(&s->hist.marks[f[0][5] - 'a'], &l);
-		} else if (strcmp(f[0], "position") == 0 && nf == 2) {
-			char *end;
-
-			pos = strtoul(f[1], &end, 10);
-			if (*end)
-				goto corrupt;
-		} else if (strcmp(f[0], "search") == 0 && nf == 2) {
-			char *p = get_escaped(f[1], strlen(f[1]));
-
-			if (!p)
-				goto corrupt;
-			session_add_search(s, p);
-			free(p);
-		} else {
-			location_clear(&l);
+		if (lineno == 1 && (!line.data || strcmp(line.data, MAGIC) != 0))
 			goto corrupt;
-		}
-		location_clear(&l);
-		if (ch == EOF)
-			break;
+		if (lineno == 1 || !line.len || (nf = fields(line.data, f, 6)) == 0)
+			continue;
+		if (!session_line(s, f, nf, &pos))
+			goto corrupt;
 	}
 	if (lineno == 0)
 		goto corrupt;
