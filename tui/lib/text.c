@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "text.h"
 
 size_t text_decode(const char *str, size_t len, uint32_t *cp)
@@ -131,6 +132,28 @@ size_t text_width(const char *s, size_t len)
 	return w;
 }
 
+size_t text_chars(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			i++;
+		else
+			i += text_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}
+
+size_t text_char_start(const char *s, size_t off)
+{
+	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	return off;
+}
+
 size_t text_sanitize(struct buf *b, const char *s, size_t len)
 {
 	size_t i = 0, start = 0, n, replaced = 0;
@@ -231,23 +254,13 @@ void text_to_ascii(struct buf *b, const char *s, size_t len)
 	}
 }
 
-static void fold_lower(struct buf *b, const char *s)
-{
-	size_t i;
-
-	text_to_ascii(b, s, strlen(s));
-	for (i = 0; i < b->len; i++)
-		if (b->data[i] >= 'A' && b->data[i] <= 'Z')
-			b->data[i] = (char)(b->data[i] - 'A' + 'a');
-}
-
 int text_contains_folded(const char *haystack, const char *needle)
 {
 	struct buf h = BUF_INIT, n = BUF_INIT;
 	int found;
 
-	fold_lower(&h, haystack);
-	fold_lower(&n, needle);
+	fold_append(&h, haystack, strlen(haystack), FOLD_CASE);
+	fold_append(&n, needle, strlen(needle), FOLD_CASE);
 	found = strstr(h.data ? h.data : "", n.data ? n.data : "") != NULL;
 	buf_free(&h);
 	buf_free(&n);

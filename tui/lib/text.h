@@ -33,8 +33,18 @@ void text_placeholder(struct buf *b, uint32_t cp);
  * the placeholder's width for unsafe ones. */
 int text_cp_width(uint32_t cp);
 
-/* Display columns of s[0..len) after sanitising. */
+/* Display columns of s[0..len) after sanitising: the one count of
+ * display columns (layout, KWIC, the panes through render_width). */
 size_t text_width(const char *s, size_t len);
+
+/* Characters (code points, as text_decode walks them) in s[0..len): the
+ * one count of character columns (--search's column, 1 + this count of
+ * the text before the hit). */
+size_t text_chars(const char *s, size_t len);
+
+/* The start of the character that byte off of s is in (off itself when
+ * it is a start): a cut there never splits a character. */
+size_t text_char_start(const char *s, size_t off);
 
 /* Appends s[0..len) to b with every unsafe code point replaced by its
  * placeholder and every invalid byte by U+FFFD.  Returns the number of
@@ -48,8 +58,9 @@ int text_valid_utf8(const char *s, size_t len);
  * as "?", for terminals whose locale cannot show UTF-8. */
 void text_to_ascii(struct buf *b, const char *s, size_t len);
 
-/* Whether needle occurs in haystack, case and accents ignored (both
- * compared as lower-case ASCII). */
+/* Whether needle occurs in haystack, case and accents ignored: both
+ * folded with fold.h's FOLD_CASE, the fold --fold searches with.  For
+ * the lists' & filter. */
 int text_contains_folded(const char *haystack, const char *needle);
 
 #endif
