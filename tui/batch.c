@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "batch.h"
 #include "buf.h"
@@ -52,44 +51,6 @@ int batch_list(const struct corpus *c, FILE *out)
 	return n ? 0 : 1;
 }
 
-struct sort_key {
-	long e;
-	char *key;
-};
-
-static int cmp_key(const void *a, const void *b)
-{
-	const struct sort_key *x = a, *y = b;
-	int r = strcasecmp(x->key, y->key);
-
-	return r ? r : (x->e < y->e ? -1 : x->e > y->e);
-}
-
-/* Entity indexes sorted by name, accents and case ignored; caller frees. */
-static long *entities_by_name(const struct entity_index *ix, size_t *count)
-{
-	size_t n = entity_count(ix), i;
-	struct sort_key *keys = xcalloc(n ? n : 1, sizeof(*keys));
-	long *order = xcalloc(n ? n : 1, sizeof(long));
-
-	for (i = 0; i < n; i++) {
-		struct buf b = BUF_INIT;
-		const char *name = entity_get(ix, (long)i)->name;
-
-		text_to_ascii(&b, name, strlen(name));
-		keys[i].e = (long)i;
-		keys[i].key = buf_steal(&b);
-	}
-	qsort(keys, n, sizeof(*keys), cmp_key);
-	for (i = 0; i < n; i++) {
-		order[i] = keys[i].e;
-		free(keys[i].key);
-	}
-	free(keys);
-	*count = n;
-	return order;
-}
-
 static int type_matches(const struct entity *e, const char *type)
 {
 	if (!type || !*type)
@@ -107,8 +68,12 @@ static int type_matches(const struct entity *e, const char *type)
 int batch_entities(const struct corpus *c, const char *type, FILE *out)
 {
 	const struct entity_index *ix = corpus_entities(c);
-	size_t n, i, shown = 0;
-	long *order = entities_by_name(ix, &n);
+	size_t n = entity_count(ix), i, shown = 0;
+	long *order = xcalloc(n ? n : 1, sizeof *order);
+
+	for (i = 0; i < n; i++)
+		order[i] = (long)i;
+	entity_sort(ix, order, n, ENTITY_BY_NAME);
 
 	for (i = 0; i < n; i++) {
 		const struct entity *e = entity_get(ix, order[i]);

@@ -9,6 +9,7 @@
 
 #include "../tap.h"
 #include "buf.h"
+#include "entity.h"
 #include "fold.h"
 #include "pattern.h"
 #include "text.h"
@@ -129,6 +130,36 @@ static void test_pattern(void)
 	ok(!pattern_has_literal_upper("\\Wæsop", strlen("\\Wæsop")), "\\Wæsop has none");
 }
 
+/* Names sort by the same fold, in --entities as in the Entities pane. */
+static void test_entity_order(void)
+{
+	static const char *const names[] = { "Zoë", "Ștefan", "Æsop", "bob", "Ada" };
+	struct entity_index *ix = entity_index_new();
+	long ids[5];
+	char *n;
+	size_t i, k;
+
+	for (i = 0; i < 5; i++) {
+		long e = entity_add(ix, names[i], "person");
+
+		entity_add_name(ix, e, names[i]);
+		for (k = 0; k < i % 3; k++)
+			entity_add_mention(ix, e, 0, 0, k, 1);
+		ids[i] = e;
+	}
+	entity_index_finish(ix);
+	entity_sort(ix, ids, 5, ENTITY_BY_NAME);
+	ok(ids[0] == 4 && ids[1] == 2 && ids[2] == 3 && ids[3] == 1 && ids[4] == 0,
+	   "by name: Ada, Æsop, bob, Ștefan, Zoë (accents and case ignored)");
+	entity_sort(ix, ids, 5, ENTITY_BY_MENTIONS);
+	ok(ids[0] == 2 && ids[1] == 4 && ids[2] == 1 && ids[3] == 3 && ids[4] == 0,
+	   "by mentions: Æsop (2); Ada, Ștefan (1); bob, Zoë (0), each by name");
+	n = entity_normalise("  Ștefan \t cel  MARE ");
+	is_str(n, "stefan cel mare", "a name normalised: spaces collapsed, folded");
+	free(n);
+	entity_index_free(ix);
+}
+
 int main(void)
 {
 	const char *out;
@@ -142,5 +173,6 @@ int main(void)
 	test_filter_agrees();
 	test_offsets();
 	test_pattern();
+	test_entity_order();
 	return done_testing();
 }

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "entity.h"
+#include "fold.h"
 #include "idtab.h"
 
 struct entity_rec {
@@ -331,7 +332,7 @@ size_t entity_cooccurring(const struct entity_index *ix, long e,
 
 char *entity_normalise(const char *name)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, f = BUF_INIT;
 	int space = 0;
 
 	for (; *name; name++) {
@@ -344,7 +345,57 @@ char *entity_normalise(const char *name)
 		if (space)
 			buf_addc(&b, ' ');
 		space = 0;
-		buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+		buf_addc(&b, (char)c);
 	}
-	return buf_steal(&b);
+	fold_append(&f, b.data ? b.data : "", b.len, FOLD_CASE);
+	buf_free(&b);
+	return f.data ? buf_steal(&f) : xstrdup("");
+}
+
+struct sort_item {
+	long e;
+	size_t mentions;
+	char *key;              /* the normalised name */
+};
+
+static int cmp_by_name(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+	int r = strcmp(a->key, b->key);
+
+	return r ? r : (a->e < b->e ? -1 : a->e > b->e);
+}
+
+static int cmp_by_mentions(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+
+	if (a->mentions != b->mentions)
+		return a->mentions > b->mentions ? -1 : 1;
+	return cmp_by_name(pa, pb);
+}
+
+void entity_sort(const struct entity_index *ix, long *ids, size_t n,
+		 enum entity_order order)
+{
+	struct sort_item *items;
+	size_t i;
+
+	if (n < 2)
+		return;
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++) {
+		const struct entity *e = &ix->recs[ids[i]].pub;
+
+		items[i].e = ids[i];
+		items[i].mentions = e->nmentions;
+		items[i].key = entity_normalise(e->name);
+	}
+	qsort(items, n, sizeof *items,
+	      order == ENTITY_BY_MENTIONS ? cmp_by_mentions : cmp_by_name);
+	for (i = 0; i < n; i++) {
+		ids[i] = items[i].e;
+		free(items[i].key);
+	}
+	free(items);
 }

@@ -92,7 +92,20 @@ char entity_class_letter(enum entity_class cls);
 size_t entity_cooccurring(const struct entity_index *ix, long e,
 			  long **others, size_t **counts);
 
-/* Normalises a name for grouping: collapsed spaces, lower case ASCII. */
+/* Normalises a name for grouping and comparing: spaces collapsed, then
+ * folded as fold.h does with FOLD_CASE (no accents, lower case), so
+ * "Ștefan" and "stefan" are one name.  Caller frees. */
 char *entity_normalise(const char *name);
+
+/* The one order of entities in lists (--entities, the Entities pane). */
+enum entity_order {
+	ENTITY_BY_NAME,         /* by preferred name, folded as
+				 * entity_normalise does; ties by index */
+	ENTITY_BY_MENTIONS      /* most mentions first, then by name */
+};
+
+/* Sorts the entity indexes ids[0..n) of ix in that order. */
+void entity_sort(const struct entity_index *ix, long *ids, size_t n,
+		 enum entity_order order);
 
 #endif
