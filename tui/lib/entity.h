@@ -88,7 +88,8 @@ enum entity_class entity_class_of(const char *type);
 char entity_class_letter(enum entity_class cls);
 
 /* Entities mentioned in the same documents as e, most shared documents
- * first.  *others and *counts are malloc'ed (caller frees); returns n. */
+ * first, then by name as entity_sort orders names.  *others and *counts
+ * are malloc'ed (caller frees); returns n. */
 size_t entity_cooccurring(const struct entity_index *ix, long e,
 			  long **others, size_t **counts);
 
