@@ -129,6 +129,24 @@ static size_t jit_size(const pcre2_code *code)
 	return size;
 }
 
+/* The match context that bounds every run of p: our limits, which a
+ * (*LIMIT_MATCH=…) in the pattern can lower but not raise. */
+static void set_limits(struct search_pattern *p)
+{
+	p->mctx = pcre2_match_context_create(NULL);
+	if (!p->mctx)
+		die("out of memory");
+	pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(p->mctx, HEAP_LIMIT_KIB);
+	if (!p->jit)
+		return;
+	p->jit_stack = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
+	if (!p->jit_stack)
+		die("out of memory");
+	pcre2_jit_stack_assign(p->mctx, NULL, p->jit_stack);
+}
+
 struct search_pattern *search_compile(const char *pat, size_t len,
 				      unsigned flags, char **error)
 {
@@ -180,19 +198,7 @@ struct search_pattern *search_compile(const char *pat, size_t len,
 		if (!p->code)
 			goto fail;
 	}
-	p->mctx = pcre2_match_context_create(NULL);
-	if (!p->mctx)
-		die("out of memory");
-	pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
-	pcre2_set_heap_limit(p->mctx, HEAP_LIMIT_KIB);
-	if (p->jit) {
-		p->jit_stack = pcre2_jit_stack_create(JIT_STACK_MIN,
-						      JIT_STACK_MAX, NULL);
-		if (!p->jit_stack)
-			die("out of memory");
-		pcre2_jit_stack_assign(p->mctx, NULL, p->jit_stack);
-	}
+	set_limits(p);
 	buf_free(&folded);
 	return p;
 fail:
