@@ -86,5 +86,8 @@ int main(void)
 	s = ascii("Cliënten, één Œuvre ĳs – “ok”…");
 	is_str(s, "Clienten, een OEuvre ijs - \"ok\"...", "accents dropped for ASCII terminals");
 	free(s);
+	s = ascii("Ștefan Æsop Þór cafe\xCC\x81 Ωμέγα");
+	is_str(s, "Stefan AEsop THor cafe ?????", "ASCII letters come from the one fold");
+	free(s);
 	return done_testing();
 }

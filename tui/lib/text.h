@@ -54,8 +54,10 @@ size_t text_sanitize(struct buf *b, const char *s, size_t len);
 /* Whether s[0..len) is valid UTF-8 (no surrogates, no overlongs). */
 int text_valid_utf8(const char *s, size_t len);
 
-/* Appends s with accents dropped and other non-ASCII code points shown
- * as "?", for terminals whose locale cannot show UTF-8. */
+/* Appends s as ASCII, for terminals whose locale cannot show UTF-8:
+ * letters folded as fold.h folds them (é → e, æ → ae, a combining
+ * accent → nothing), typographic punctuation as its ASCII look-alike,
+ * unsafe code points as placeholders, anything else as "?". */
 void text_to_ascii(struct buf *b, const char *s, size_t len);
 
 /* Whether needle occurs in haystack, case and accents ignored: both
