@@ -40,8 +40,9 @@ enum search_order {
 /* Corpus order of two hits (document, block, start, end), for qsort. */
 int search_hit_cmp(const void *a, const void *b);
 
-/* Sorts hits[0..n) of corpus c.  Context words compare without case and
- * accents; ties go by the matched text, then corpus order. */
+/* Sorts hits[0..n) of corpus c.  Context words compare folded (fold.h,
+ * FOLD_CASE: no accents, no case), as names sort; ties go by the matched
+ * text, then corpus order. */
 void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
 		 enum search_order order);
 
