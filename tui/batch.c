@@ -7,12 +7,12 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "batch.h"
 #include "buf.h"
 #include "corpus.h"
 #include "entity.h"
+#include "kwic.h"
 #include "layout.h"
 #include "page.h"
 #include "search.h"
@@ -52,44 +52,6 @@ int batch_list(const struct corpus *c, FILE *out)
 	return n ? 0 : 1;
 }
 
-struct sort_key {
-	long e;
-	char *key;
-};
-
-static int cmp_key(const void *a, const void *b)
-{
-	const struct sort_key *x = a, *y = b;
-	int r = strcasecmp(x->key, y->key);
-
-	return r ? r : (x->e < y->e ? -1 : x->e > y->e);
-}
-
-/* Entity indexes sorted by name, accents and case ignored; caller frees. */
-static long *entities_by_name(const struct entity_index *ix, size_t *count)
-{
-	size_t n = entity_count(ix), i;
-	struct sort_key *keys = xcalloc(n ? n : 1, sizeof(*keys));
-	long *order = xcalloc(n ? n : 1, sizeof(long));
-
-	for (i = 0; i < n; i++) {
-		struct buf b = BUF_INIT;
-		const char *name = entity_get(ix, (long)i)->name;
-
-		text_to_ascii(&b, name, strlen(name));
-		keys[i].e = (long)i;
-		keys[i].key = buf_steal(&b);
-	}
-	qsort(keys, n, sizeof(*keys), cmp_key);
-	for (i = 0; i < n; i++) {
-		order[i] = keys[i].e;
-		free(keys[i].key);
-	}
-	free(keys);
-	*count = n;
-	return order;
-}
-
 static int type_matches(const struct entity *e, const char *type)
 {
 	if (!type || !*type)
@@ -107,8 +69,12 @@ static int type_matches(const struct entity *e, const char *type)
 int batch_entities(const struct corpus *c, const char *type, FILE *out)
 {
 	const struct entity_index *ix = corpus_entities(c);
-	size_t n, i, shown = 0;
-	long *order = entities_by_name(ix, &n);
+	size_t n = entity_count(ix), i, shown = 0;
+	long *order = xcalloc(n ? n : 1, sizeof *order);
+
+	for (i = 0; i < n; i++)
+		order[i] = (long)i;
+	entity_sort(ix, order, n, ENTITY_BY_NAME);
 
 	for (i = 0; i < n; i++) {
 		const struct entity *e = entity_get(ix, order[i]);
@@ -128,9 +94,10 @@ int batch_entities(const struct corpus *c, const char *type, FILE *out)
 }
 
 /* Prints blocks as --show does: width 0 is one block per line; otherwise
- * wrapped, a blank line between blocks (none within the header). */
-static void print_blocks(const struct block *blocks, size_t n, size_t nheader,
-			 unsigned width, FILE *out)
+ * wrapped, with blank lines where the reader has them
+ * (layout_blank_between). */
+static void print_blocks(const struct block *blocks, size_t n, unsigned width,
+			 FILE *out)
 {
 	struct layout l = { 0 };
 	size_t i, k;
@@ -143,8 +110,7 @@ static void print_blocks(const struct block *blocks, size_t n, size_t nheader,
 			fputc('\n', out);
 			continue;
 		}
-		if (i > 0 && !(i < nheader && i > 1) &&
-		    !(b->kind == BLOCK_ITEM && blocks[i - 1].kind == BLOCK_ITEM))
+		if (layout_blank_between(i ? &blocks[i - 1] : NULL, b))
 			fputc('\n', out);
 		layout_wrap(&l, b->text, b->len, b->label_len, width);
 		for (k = 0; k < l.nlines; k++) {
@@ -166,7 +132,7 @@ int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE 
 		fprintf(stderr, "' (--list shows them)\n");
 		return 1;
 	}
-	print_blocks(d->blocks, d->nblocks, d->nheader, width, out);
+	print_blocks(d->blocks, d->nblocks, width, out);
 	return 0;
 }
 
@@ -182,7 +148,7 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out)
 		return 1;
 	}
 	p = page_entity(c, e);
-	print_blocks(p->blocks, p->nblocks, 0, 0, out);
+	print_blocks(p->blocks, p->nblocks, 0, out);
 	page_free(p);
 	return 0;
 }
@@ -192,14 +158,6 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out)
 #define LONG_LINE 4096
 #define HIT_CONTEXT 100
 
-/* Moves off back to the start of the UTF-8 character it is in. */
-static size_t char_start(const char *s, size_t off)
-{
-	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
-		off--;
-	return off;
-}
-
 static void put_hit_line(FILE *out, const struct block *b, size_t start, size_t end)
 {
 	size_t from, to;
@@ -208,8 +166,8 @@ static void put_hit_line(FILE *out, const struct block *b, size_t start, size_t 
 		put(out, b->text, b->len);
 		return;
 	}
-	from = start > HIT_CONTEXT ? char_start(b->text, start - HIT_CONTEXT) : 0;
-	to = end + HIT_CONTEXT < b->len ? char_start(b->text, end + HIT_CONTEXT) : b->len;
+	from = start > HIT_CONTEXT ? text_char_start(b->text, start - HIT_CONTEXT) : 0;
+	to = end + HIT_CONTEXT < b->len ? text_char_start(b->text, end + HIT_CONTEXT) : b->len;
 	if (from > 0)
 		fputs("\xE2\x80\xA6", out);   /* … */
 	put(out, b->text + from, to - from);
@@ -251,13 +209,9 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
 		 * last one (a million hits in one paragraph stay linear) */
 		if (i && h->doc == r.hits[i - 1].doc && h->block == r.hits[i - 1].block &&
 		    h->start >= r.hits[i - 1].start) {
-			size_t k;
-
 			line = last_line;
-			column = last_column;
-			for (k = r.hits[i - 1].start; k < h->start; k++)
-				if (((unsigned char)b->text[k] & 0xC0) != 0x80)
-					column++;
+			column = last_column + text_chars(b->text + r.hits[i - 1].start,
+							  h->start - r.hits[i - 1].start);
 		} else {
 			search_hit_position(c, h, &line, &column);
 		}

@@ -1,17 +1,23 @@
 # --search against an independent oracle: for a set of patterns it finds
 # exactly the lines and columns that Python's re finds in the --show
-# --width=0 rendering; Dutch case and accents; invalid, empty and
-# catastrophic patterns; a pattern matching the empty string.
+# --width=0 rendering; Dutch case and accents; --fold on letters that do
+# not decompose (Æ, ß, Ł, Ø), where the oracle folds by the same rule;
+# invalid, empty and catastrophic patterns; a pattern matching the empty
+# string.
 . "$top_srcdir/tests/lib/tap.sh"
 
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
+# show_all CORPUS DIR: every document of CORPUS as --show --width=0 in DIR
+show_all() {
+	mkdir -p "$2"
+	"$WERKBEZOEK" --list "$1" | cut -f1 >"$2/order"
+	while read -r id; do
+		"$WERKBEZOEK" --show="$id" --width=0 "$1" >"$2/$id.txt"
+	done <"$2/order"
+}
 CORPUS="$top_srcdir/corpus"
 show="$TEST_TMP/show"
-mkdir -p "$show"
-"$WERKBEZOEK" --list "$CORPUS" | cut -f1 >"$show/order"
-while read -r id; do
-	"$WERKBEZOEK" --show="$id" --width=0 "$CORPUS" >"$show/$id.txt"
-done <"$show/order"
+show_all "$CORPUS" "$show"
 
 # agree PATTERN [OPTION...]: --search and the oracle find the same hits
 agree() {
@@ -108,4 +114,31 @@ like "$err" "pattern too complex" "(a+)+\$: 'pattern too complex'"
 ok "$([ "$elapsed" -lt 5000 ]; echo $?)" "(a+)+\$ ends within 5 s (took ${elapsed} ms)"
 run timeout 20 "$WERKBEZOEK" --search='(*LIMIT_MATCH=1000000000)(a+)+$' "$TEST_TMP/aaa"
 is "$status" 2 "a limit in the pattern cannot raise ours"
+
+# one fold: letters that do not decompose fold under --fold as in the
+# & filter (Ștefan, Æsop, Straße, Łódź, Øresund), and columns count the
+# characters as written
+mkdir -p "$TEST_TMP/names"
+cat >"$TEST_TMP/names/names.xml" <<'EOF'
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="names"><text><body>
+<p>Ștefan las Æsop in de Straße, van Łódź tot de Øresund.</p>
+<p>ÆSOP en STRASSE, æsop en strasse; Ά en ΐ, Ёлка.</p>
+</body></text></TEI>
+EOF
+CORPUS="$TEST_TMP/names"
+show="$TEST_TMP/names-show"
+show_all "$CORPUS" "$show"
+agree 'stefan' --fold
+agree 'aesop' --fold
+agree 'Æsop' --fold
+agree 'strasse' --fold
+agree 'STRASSE' --fold
+agree 'lodz' --fold
+agree 'oresund' --fold
+agree 'Øresund' --fold
+agree 'sop|ss|ß' --fold
+agree '\w+' --fold
+agree 'α|ι|елка' --fold
+run "$WERKBEZOEK" --fold --search='stras' "$CORPUS"
+like "$out" "^names:[0-9]+:23:" "--fold stras: the hit's column is that of S in Straße"
 done_testing

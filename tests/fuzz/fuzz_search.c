@@ -35,6 +35,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "kwic.h"
 #include "search.h"
 #include "text.h"
 

@@ -13,6 +13,12 @@
  *   - text_to_ascii gives printable ASCII only.
  *   - text_contains_folded: a string contains itself, the empty string,
  *     and (valid UTF-8) both halves of itself.
+ *   - the fold (fold.h): folding twice is folding once, with and without
+ *     FOLD_CASE, and its output is valid UTF-8; text_chars counts the
+ *     characters text_decode walks; fold_text_build copies only when
+ *     something folds, and every character boundary of the copy maps
+ *     back, in order, to a character boundary of the original, a start never after its end,
+ *     the end of the copy to the end of the text.
  *   - layout_wrap: at least one line; lines in order, without overlap,
  *     on character boundaries, covering the text with only spaces left
  *     out; the first line has no indent, the others the label's hanging
@@ -29,6 +35,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "layout.h"
 #include "text.h"
 
@@ -126,6 +133,47 @@ static void check_ascii(const char *s, size_t len)
 	for (i = 0; i < b.len; i++)
 		CHECK(b.data[i] >= 0x20 && b.data[i] < 0x7F);
 	buf_free(&b);
+}
+
+static void check_fold_idempotent(const char *s, size_t len, unsigned flags)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+
+	fold_append(&a, s, len, flags);
+	CHECK(text_valid_utf8(a.data ? a.data : "", a.len));
+	fold_append(&b, a.data ? a.data : "", a.len, flags);
+	CHECK(a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0));
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void check_fold(const char *s, size_t len, const unsigned char *boundary)
+{
+	struct fold_text ft = FOLD_TEXT_INIT;
+	size_t f, a, b, last_a = 0, last_b = 0, chars = 0;
+	const char *t;
+	uint32_t cp;
+
+	check_fold_idempotent(s, len, 0);
+	check_fold_idempotent(s, len, FOLD_CASE);
+	for (f = 0; f < len; f++)
+		chars += boundary[f];
+	CHECK(text_chars(s, len) == chars);
+	fold_text_build(&ft, s, len);
+	CHECK(ft.text ? ft.npoints > 0 : ft.len == len);
+	t = ft.text ? ft.text : s;
+	/* at every character boundary of the copy (where PCRE2 can match) */
+	for (f = 0; f <= ft.len; f += f < ft.len ? text_decode(t + f, ft.len - f, &cp) : 1) {
+		a = fold_text_start(&ft, f);
+		b = fold_text_end(&ft, f);
+		CHECK(a <= b && b <= len && boundary[a] && boundary[b]);
+		CHECK(a >= last_a && b >= last_b);
+		last_a = a;
+		last_b = b;
+	}
+	CHECK(fold_text_end(&ft, ft.len) == len);
+	fold_text_free(&ft);
+	fold_text_free(&ft);    /* a freed fold_text can be freed again */
 }
 
 static void check_folded(const char *s, size_t len)
@@ -254,6 +302,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_decode(s, len, boundary);
 	check_ascii(s, len);
 	check_folded(s, len);
+	check_fold(s, len, boundary);
 	check_layout(s, len, label_len, width, boundary);
 	check_layout(s, len, label_len, width % 13 + 1, boundary);
 	free(boundary);

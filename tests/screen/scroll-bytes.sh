@@ -80,18 +80,15 @@ rm -f "$TEST_TMP/out.bytes"
 # The same lines come in on both sides: less gets a terminal one line taller
 # than the reader's text (its prompt takes the last line), scrolls a page
 # of the window less one line (-z-2: the window is the screen less
-# the prompt line), as the reader does, and starts one
-# line down, because --show puts a blank line under the title where the
-# reader does not.
+# the prompt line), as the reader does; --show puts blank lines where the
+# reader does (layout_blank_between), so the lines are numbered alike.
 SCREEN_ENV="LESS= LESSOPEN= LESSCLOSE= LESSHISTFILE=- LESSKEY=/dev/null"
 WERKBEZOEK=$LESS_BIN screen_start "$cols" $((rows - 2 + 1)) -z-2 -Pline\ %lt "$TEST_TMP/doc.txt"
 screen_wait "line 1"
-screen_keys j
-screen_wait "line 2"
 screen_record "$TEST_TMP/out.bytes"
-measure less_line j "line 3"
+measure less_line j "line 2"
 is "$(screen_row $((rows - 2)) | sed 's/ *$//')" "$bottom" "less shows the same line at its bottom"
-measure less_page Space "line 24"
+measure less_page Space "line 23"
 screen_wait_row 1 "$bottom"
 screen_record_stop
 screen_keys q

@@ -19,7 +19,9 @@
 #include "../tap.h"
 #include "buf.h"
 #include "corpus.h"
+#include "kwic.h"
 #include "search.h"
+#include "text.h"
 
 #define HEADER(id, date)                                                     \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                        \
@@ -47,6 +49,10 @@ static const char doc_twee[] = HEADER("tweede", "2015-01-01")
 	"<p>Het werk van de zorg.</p>\n"
 	"<p>Goed werk doet wonderen.</p>\n"
 	"<p>Ander werk zonder naam.</p>\n"
+	FOOTER;
+
+static const char doc_namen[] = HEADER("namen", "2017-01-01")
+	"<p>Ștefan las Æsop in de Straße, van Łódź tot de Øresund.</p>\n"
 	FOOTER;
 
 static const char doc_drie[] = HEADER("derde", "2016-01-01")
@@ -263,6 +269,78 @@ static void test_fold(void)
 	if (r.nhits)
 		is_str(hit_text(&r, 0), "één kop", "fold: and its hit is the original text");
 	search_result_free(&r);
+}
+
+/* The & filter (text_contains_folded) and --fold agree: each name is
+ * found by both from its folded spelling, and the --fold hit covers
+ * exactly the name as written. */
+static void test_fold_agrees(const char *dir)
+{
+	static const char *const names[][2] = {
+		{ "Ștefan", "stefan" }, { "Æsop", "aesop" }, { "Straße", "strasse" },
+		{ "Łódź", "lodz" }, { "Øresund", "oresund" },
+	};
+	static const char *const parts[] = { "stras", "sse", "esop", "a", "s", "\\w" };
+	struct search_result r = SEARCH_RESULT_INIT;
+	struct search_context *own;
+	struct corpus *c;
+	const struct block *bl;
+	char *error = NULL;
+	size_t i, k;
+	int whole = 1;
+
+	write_file(dir, "namen.xml", doc_namen);
+	c = corpus_open(dir, NULL, &error);
+	remove_file(dir, "namen.xml");
+	if (!c) {
+		ok(0, "the names fixture opens: %s", error ? error : "?");
+		free(error);
+		return;
+	}
+	own = search_context_new(c);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct search_pattern *p = search_compile(names[i][1], strlen(names[i][1]),
+							  SEARCH_SMARTCASE | SEARCH_FOLD, &error);
+
+		search_result_reset(&r);
+		if (p)
+			search_run(own, p, 0, corpus_ndocs(c), NULL, &r);
+		search_pattern_free(p);
+		bl = r.nhits ? &corpus_doc(c, r.hits[0].doc)->blocks[r.hits[0].block] : NULL;
+		ok(r.nhits == 1 && bl && r.hits[0].end - r.hits[0].start == strlen(names[i][0]) &&
+		   memcmp(bl->text + r.hits[0].start, names[i][0], strlen(names[i][0])) == 0,
+		   "--fold %s finds %s, exactly", names[i][1], names[i][0]);
+		ok(bl && text_contains_folded(bl->text, names[i][1]),
+		   "the filter %s finds %s too", names[i][1], names[i][0]);
+	}
+	/* patterns that start or end inside a fold of two letters (ss, AE) */
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		struct search_pattern *p = search_compile(parts[i], strlen(parts[i]),
+							  SEARCH_CASELESS | SEARCH_FOLD, &error);
+
+		search_result_reset(&r);
+		if (p)
+			search_run(own, p, 0, corpus_ndocs(c), NULL, &r);
+		search_pattern_free(p);
+		for (k = 0; k < r.nhits; k++) {
+			bl = &corpus_doc(c, r.hits[k].doc)->blocks[r.hits[k].block];
+			if (r.hits[k].start >= r.hits[k].end || r.hits[k].end > bl->len ||
+			    text_char_start(bl->text, r.hits[k].start) != r.hits[k].start ||
+			    (r.hits[k].end < bl->len &&
+			     text_char_start(bl->text, r.hits[k].end) != r.hits[k].end))
+				whole = 0;
+		}
+		if (i == 0) {
+			bl = r.nhits ? &corpus_doc(c, r.hits[0].doc)->blocks[r.hits[0].block] : NULL;
+			ok(r.nhits == 1 && bl && r.hits[0].end - r.hits[0].start == strlen("Straß") &&
+			   memcmp(bl->text + r.hits[0].start, "Straß", strlen("Straß")) == 0,
+			   "--fold stras ends inside ss: the hit is Straß, ß whole");
+		}
+	}
+	ok(whole, "--fold hits that begin or end inside ss or AE cover whole characters");
+	search_result_free(&r);
+	search_context_free(own);
+	corpus_free(c);
 }
 
 static void test_errors_and_limits(void)
@@ -562,6 +640,7 @@ int main(void)
 	remove_file(dir, "een.xml");
 	remove_file(dir, "twee.xml");
 	remove_file(dir, "drie.xml");
+	test_fold_agrees(dir);
 	rmdir(dir);
 	if (!corpus) {
 		printf("Bail out! %s\n", error ? error : "corpus_open failed");

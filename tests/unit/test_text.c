@@ -1,4 +1,5 @@
-/* Unit tests for text.c: decoding, sanitising, widths, ASCII fallback. */
+/* Unit tests for text.c: decoding, sanitising, widths, character counts,
+ * ASCII fallback; and layout.c's blank-line rule. */
 #include "config.h"
 
 #include <locale.h>
@@ -6,6 +7,8 @@
 
 #include "../tap.h"
 #include "buf.h"
+#include "corpus.h"
+#include "layout.h"
 #include "text.h"
 
 static char *sanitized(const char *s, size_t len)
@@ -61,8 +64,30 @@ int main(void)
 	is_int(text_width("日本", 6), 4, "CJK characters are two columns each");
 	is_int(text_width("\t", 1), 2, "a tab shows as ^I, two columns");
 
+	is_int(text_chars("café", 5), 4, "café is four characters");
+	is_int(text_chars("e\xCC\x81", 3), 2, "e + combining acute is two");
+	is_int(text_chars("a\xFF" "b", 3), 3, "an invalid byte is one");
+	is_int(text_char_start("één", 1), 0, "inside é: back to its start");
+	is_int(text_char_start("één", 2), 2, "at a start: stays");
+
+	{
+		struct block title = { .kind = BLOCK_TITLE }, meta = { .kind = BLOCK_META },
+			     item = { .kind = BLOCK_ITEM }, para = { .kind = BLOCK_PARAGRAPH };
+
+		ok(!layout_blank_between(NULL, &title), "no blank line before the first block");
+		ok(!layout_blank_between(&title, &meta), "none between the title and a header line");
+		ok(!layout_blank_between(&meta, &meta), "none between header lines");
+		ok(!layout_blank_between(&item, &item), "none between list items");
+		ok(layout_blank_between(&meta, &para), "one after the header");
+		ok(layout_blank_between(&para, &item), "one before a list");
+		ok(layout_blank_between(&item, &para), "one after it");
+	}
+
 	s = ascii("Cliënten, één Œuvre ĳs – “ok”…");
 	is_str(s, "Clienten, een OEuvre ijs - \"ok\"...", "accents dropped for ASCII terminals");
+	free(s);
+	s = ascii("Ștefan Æsop Þór cafe\xCC\x81 Ωμέγα");
+	is_str(s, "Stefan AEsop THor cafe ?????", "ASCII letters come from the one fold");
 	free(s);
 	return done_testing();
 }

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "entity.h"
+#include "fold.h"
 #include "idtab.h"
 
 struct entity_rec {
@@ -272,12 +273,61 @@ const struct entity *entity_get(const struct entity_index *ix, long e)
 	return &ix->recs[e].pub;
 }
 
+/* ---- the one order of entities ---------------------------------------- */
+
+struct sort_item {
+	long e;
+	size_t count;           /* mentions, shared documents … */
+	char *key;              /* the normalised name */
+};
+
+static int cmp_by_name(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+	int r = strcmp(a->key, b->key);
+
+	return r ? r : (a->e < b->e ? -1 : a->e > b->e);
+}
+
+static int cmp_by_count(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return cmp_by_name(pa, pb);
+}
+
+/* Sorts ids[0..n) by name, or when counts is not NULL by counts[id]
+ * (most first) and then by name. */
+static void sort_ids(const struct entity_index *ix, long *ids, size_t n,
+		     const size_t *counts)
+{
+	struct sort_item *items;
+	size_t i;
+
+	if (n < 2)
+		return;
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++) {
+		items[i].e = ids[i];
+		items[i].count = counts ? counts[ids[i]] : 0;
+		items[i].key = entity_normalise(ix->recs[ids[i]].pub.name);
+	}
+	qsort(items, n, sizeof *items, counts ? cmp_by_count : cmp_by_name);
+	for (i = 0; i < n; i++) {
+		ids[i] = items[i].e;
+		free(items[i].key);
+	}
+	free(items);
+}
+
 size_t entity_cooccurring(const struct entity_index *ix, long e,
 			  long **others, size_t **counts)
 {
 	const struct entity_rec *me = &ix->recs[e];
-	size_t *shared = xcalloc(ix->n, sizeof(size_t));
-	size_t i, j, k, n = 0;
+	size_t *shared = xcalloc(ix->n ? ix->n : 1, sizeof(size_t));
+	size_t i, k, n = 0;
 
 	/* For every other entity, count the documents it shares with e:
 	 * both mention lists are in corpus order, so a merge walk does it. */
@@ -307,31 +357,19 @@ size_t entity_cooccurring(const struct entity_index *ix, long e,
 	}
 	*others = xcalloc(n ? n : 1, sizeof(long));
 	*counts = xcalloc(n ? n : 1, sizeof(size_t));
-	k = 0;
-	for (i = 0; i < ix->n; i++) {
-		if (!shared[i])
-			continue;
-		/* insertion by count, then by name, so the order is stable */
-		for (j = k; j > 0; j--) {
-			long p = (*others)[j - 1];
-			if ((*counts)[j - 1] > shared[i] ||
-			    ((*counts)[j - 1] == shared[i] &&
-			     strcmp(ix->recs[p].pub.name, ix->recs[i].pub.name) <= 0))
-				break;
-			(*others)[j] = p;
-			(*counts)[j] = (*counts)[j - 1];
-		}
-		(*others)[j] = (long)i;
-		(*counts)[j] = shared[i];
-		k++;
-	}
+	for (i = 0, k = 0; i < ix->n; i++)
+		if (shared[i])
+			(*others)[k++] = (long)i;
+	sort_ids(ix, *others, n, shared);
+	for (k = 0; k < n; k++)
+		(*counts)[k] = shared[(*others)[k]];
 	free(shared);
 	return n;
 }
 
 char *entity_normalise(const char *name)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, f = BUF_INIT;
 	int space = 0;
 
 	for (; *name; name++) {
@@ -344,7 +382,23 @@ char *entity_normalise(const char *name)
 		if (space)
 			buf_addc(&b, ' ');
 		space = 0;
-		buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+		buf_addc(&b, (char)c);
 	}
-	return buf_steal(&b);
+	fold_append(&f, b.data ? b.data : "", b.len, FOLD_CASE);
+	buf_free(&b);
+	return f.data ? buf_steal(&f) : xstrdup("");
+}
+
+void entity_sort(const struct entity_index *ix, long *ids, size_t n,
+		 enum entity_order order)
+{
+	size_t *mentions = NULL, i;
+
+	if (order == ENTITY_BY_MENTIONS) {
+		mentions = xcalloc(ix->n ? ix->n : 1, sizeof *mentions);
+		for (i = 0; i < ix->n; i++)
+			mentions[i] = ix->recs[i].nments;
+	}
+	sort_ids(ix, ids, n, mentions);
+	free(mentions);
 }

@@ -88,11 +88,25 @@ enum entity_class entity_class_of(const char *type);
 char entity_class_letter(enum entity_class cls);
 
 /* Entities mentioned in the same documents as e, most shared documents
- * first.  *others and *counts are malloc'ed (caller frees); returns n. */
+ * first, then by name as entity_sort orders names.  *others and *counts
+ * are malloc'ed (caller frees); returns n. */
 size_t entity_cooccurring(const struct entity_index *ix, long e,
 			  long **others, size_t **counts);
 
-/* Normalises a name for grouping: collapsed spaces, lower case ASCII. */
+/* Normalises a name for grouping and comparing: spaces collapsed, then
+ * folded as fold.h does with FOLD_CASE (no accents, lower case), so
+ * "Ștefan" and "stefan" are one name.  Caller frees. */
 char *entity_normalise(const char *name);
+
+/* The one order of entities in lists (--entities, the Entities pane). */
+enum entity_order {
+	ENTITY_BY_NAME,         /* by preferred name, folded as
+				 * entity_normalise does; ties by index */
+	ENTITY_BY_MENTIONS      /* most mentions first, then by name */
+};
+
+/* Sorts the entity indexes ids[0..n) of ix in that order. */
+void entity_sort(const struct entity_index *ix, long *ids, size_t n,
+		 enum entity_order order);
 
 #endif

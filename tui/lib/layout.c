@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "corpus.h"
 #include "layout.h"
 #include "text.h"
 
@@ -99,4 +100,16 @@ size_t layout_line_of(const struct layout *l, size_t off)
 			hi = mid;
 	}
 	return lo;
+}
+
+int layout_blank_between(const struct block *prev, const struct block *next)
+{
+	if (!prev)
+		return 0;
+	if (next->kind == BLOCK_META &&
+	    (prev->kind == BLOCK_META || prev->kind == BLOCK_TITLE))
+		return 0;
+	if (next->kind == BLOCK_ITEM && prev->kind == BLOCK_ITEM)
+		return 0;
+	return 1;
 }

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+struct block;
+
 struct layout_line {
 	size_t start, end;      /* bytes into the block text */
 	unsigned indent;        /* columns before the text */
@@ -30,5 +32,12 @@ void layout_free(struct layout *l);
 
 /* The line of l holding byte offset off (the last line for off == len). */
 size_t layout_line_of(const struct layout *l, size_t off);
+
+/* Whether a blank line goes between block prev and the next block next
+ * when blocks are wrapped to a width (the reader, --show --width=N):
+ * yes, except between lines of a header (a header line after the title
+ * or another header line) and between items of a list.  prev NULL: the
+ * first block, no. */
+int layout_blank_between(const struct block *prev, const struct block *next);
 
 #endif

@@ -11,15 +11,21 @@
  * of each block.  docs/search.md describes the dialect for users.
  *
  * Accent folding (SEARCH_FOLD) searches a copy of each document's text
- * with the diacritics of Latin letters stripped; the copy and its map back
- * to the original text live in a search_context, built the first time a
- * document is searched with folding and kept until search_context_free().
+ * folded as fold.h says (the fold the list filters and name sorting use);
+ * the copy and its map back to the original text live in a
+ * search_context, built the first time a document is searched with
+ * folding and kept until search_context_free().  A hit in folded text
+ * covers whole characters of the original.
  *
  * A pattern and a context are not safe to use from two threads at once. */
 #ifndef WB_SEARCH_H
 #define WB_SEARCH_H
 
 #include <stddef.h>
+
+/* Until every caller of the concordance includes kwic.h itself (the
+ * results pane does not yet), search.h brings it along. */
+#include "kwic.h"
 
 struct corpus;
 struct search_pattern;
@@ -29,7 +35,8 @@ enum search_flag {
 	SEARCH_CASELESS = 1,    /* always ignore case (-i) */
 	SEARCH_SMARTCASE = 2,   /* ignore case unless the pattern has an
 				 * upper-case letter that is a literal */
-	SEARCH_FOLD = 4         /* ignore accents: "een" finds "één" */
+	SEARCH_FOLD = 4         /* ignore accents (fold.h): "een" finds
+				 * "één", "aesop" finds "Æsop" */
 };
 
 enum search_status {
@@ -114,43 +121,5 @@ void search_result_free(struct search_result *r);
 /* A short message for the status line: "", "partial results",
  * "pattern too complex", "search cancelled".  Static. */
 const char *search_status_message(enum search_status s);
-
-/* Keyword in context, for the results pane: the text of the hit's block
- * before, in and after the match, sanitised (text_sanitize) and cut to
- * display columns.  left is cut from the left with a leading "…", right
- * at the right with a trailing "…", match at the right with "…" if it is
- * wider than its width; a character is never split.  *_cols say how
- * many columns each string takes (at most its width).  The strings are
- * owned by the struct: search_kwic_free(). */
-struct search_kwic {
-	char *left, *match, *right;
-	size_t left_cols, match_cols, right_cols;
-};
-
-void search_kwic(const struct corpus *c, const struct search_hit *h,
-		 size_t left_width, size_t match_width, size_t right_width,
-		 struct search_kwic *out);
-void search_kwic_free(struct search_kwic *k);
-
-enum search_order {
-	SEARCH_ORDER_DOC,       /* corpus order: document, block, offset */
-	SEARCH_ORDER_LEFT,      /* by the words before the match, nearest
-				 * first, as a concordance sorts */
-	SEARCH_ORDER_RIGHT      /* by the words after the match */
-};
-
-/* Corpus order of two hits (document, block, start, end), for qsort. */
-int search_hit_cmp(const void *a, const void *b);
-
-/* Sorts hits[0..n) of corpus c.  Context words compare without case and
- * accents; ties go by the matched text, then corpus order. */
-void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
-		 enum search_order order);
-
-/* The hit's place in the batch interface (--search): *line is the block
- * index + 1, its line in the --show --width=0 rendering; *column the
- * number of code points before the hit in the block, + 1. */
-void search_hit_position(const struct corpus *c, const struct search_hit *h,
-			 size_t *line, size_t *column);
 
 #endif

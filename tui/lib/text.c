@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "text.h"
 
 size_t text_decode(const char *str, size_t len, uint32_t *cp)
@@ -131,6 +132,28 @@ size_t text_width(const char *s, size_t len)
 	return w;
 }
 
+size_t text_chars(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			i++;
+		else
+			i += text_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}
+
+size_t text_char_start(const char *s, size_t off)
+{
+	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	return off;
+}
+
 size_t text_sanitize(struct buf *b, const char *s, size_t len)
 {
 	size_t i = 0, start = 0, n, replaced = 0;
@@ -178,67 +201,54 @@ int text_valid_utf8(const char *s, size_t len)
 	return 1;
 }
 
-/* Latin-1 Supplement and Latin Extended-A, U+00C0..U+017F, without their
- * accents; two-letter ligatures are spelled out below. */
-static const char ascii_latin[] =
-	"AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty"
-	"AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi" "IiJjJjKkkLlLlLlL"
-	"lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs" "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+/* A non-ASCII code point as ASCII, when it has a spelling: punctuation
+ * that has a look-alike, and letters through the fold (fold.h), whose
+ * table is the one list of base letters; NULL when it has none. */
+static const char *ascii_of(uint32_t cp)
+{
+	const char *f;
+	int k, i;
+
+	switch (cp) {
+	case 0x132: return "IJ";                /* ĳ is a letter in Dutch */
+	case 0x133: return "ij";
+	case 0x138: return "k";                 /* kra */
+	case 0x149: return "n";                 /* n preceded by apostrophe */
+	case 0xD7: return "*";
+	case 0xF7: return "/";
+	case 0xA0: return " ";
+	case 0xB7: return ".";                  /* the middle dot */
+	case 0x2022: return "*";                /* a bullet */
+	case 0x2018: case 0x2019: case 0x201A: return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB: return "\"";
+	case 0x2013: case 0x2014: case 0x2500: return "-";
+	case 0x2502: return "|";
+	case 0x2026: return "...";
+	}
+	k = fold_cp(cp, 0, &f);
+	for (i = 0; i < k; i++)
+		if ((unsigned char)f[i] >= 0x80)
+			return NULL;
+	return k >= 0 ? f : NULL;
+}
 
 void text_to_ascii(struct buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
+	const char *a;
 	uint32_t cp;
 
 	while (i < len) {
 		i += text_decode(s + i, len - i, &cp);
-		if (cp < 0x80) {
-			if (text_is_unsafe(cp))
-				text_placeholder(b, cp);
-			else
-				buf_addc(b, (char)cp);
-		} else if (cp == 0xC6 || cp == 0xE6) {
-			buf_adds(b, cp == 0xC6 ? "AE" : "ae");
-		} else if (cp == 0xDF) {
-			buf_adds(b, "ss");
-		} else if (cp == 0x152 || cp == 0x153) {
-			buf_adds(b, cp == 0x152 ? "OE" : "oe");
-		} else if (cp == 0x132 || cp == 0x133) {
-			buf_adds(b, cp == 0x132 ? "IJ" : "ij");
-		} else if (cp >= 0xC0 && cp <= 0x17F) {
-			buf_addc(b, ascii_latin[cp - 0xC0]);
-		} else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A) {
-			buf_addc(b, '\'');
-		} else if (cp >= 0x201C && cp <= 0x201E) {
-			buf_addc(b, '"');
-		} else if (cp == 0x2013 || cp == 0x2014) {
-			buf_addc(b, '-');
-		} else if (cp == 0x2026) {
-			buf_adds(b, "...");
-		} else if (cp == 0xA0) {
-			buf_addc(b, ' ');
-		} else if (cp == 0xB7 || cp == 0x2022) {
-			buf_addc(b, cp == 0xB7 ? '.' : '*');   /* the middle dot, a bullet */
-		} else if (cp == 0xAB || cp == 0xBB) {
-			buf_addc(b, '"');
-		} else if (cp == 0x2500 || cp == 0x2502) {
-			buf_addc(b, cp == 0x2500 ? '-' : '|');
-		} else if (text_is_unsafe(cp)) {
+		if (text_is_unsafe(cp))
 			text_placeholder(b, cp);
-		} else {
+		else if (cp < 0x80)
+			buf_addc(b, (char)cp);
+		else if ((a = ascii_of(cp)))
+			buf_adds(b, a);
+		else
 			buf_addc(b, '?');
-		}
 	}
-}
-
-static void fold_lower(struct buf *b, const char *s)
-{
-	size_t i;
-
-	text_to_ascii(b, s, strlen(s));
-	for (i = 0; i < b->len; i++)
-		if (b->data[i] >= 'A' && b->data[i] <= 'Z')
-			b->data[i] = (char)(b->data[i] - 'A' + 'a');
 }
 
 int text_contains_folded(const char *haystack, const char *needle)
@@ -246,8 +256,8 @@ int text_contains_folded(const char *haystack, const char *needle)
 	struct buf h = BUF_INIT, n = BUF_INIT;
 	int found;
 
-	fold_lower(&h, haystack);
-	fold_lower(&n, needle);
+	fold_append(&h, haystack, strlen(haystack), FOLD_CASE);
+	fold_append(&n, needle, strlen(needle), FOLD_CASE);
 	found = strstr(h.data ? h.data : "", n.data ? n.data : "") != NULL;
 	buf_free(&h);
 	buf_free(&n);

@@ -33,8 +33,18 @@ void text_placeholder(struct buf *b, uint32_t cp);
  * the placeholder's width for unsafe ones. */
 int text_cp_width(uint32_t cp);
 
-/* Display columns of s[0..len) after sanitising. */
+/* Display columns of s[0..len) after sanitising: the one count of
+ * display columns (layout, KWIC, the panes through render_width). */
 size_t text_width(const char *s, size_t len);
+
+/* Characters (code points, as text_decode walks them) in s[0..len): the
+ * one count of character columns (--search's column, 1 + this count of
+ * the text before the hit). */
+size_t text_chars(const char *s, size_t len);
+
+/* The start of the character that byte off of s is in (off itself when
+ * it is a start): a cut there never splits a character. */
+size_t text_char_start(const char *s, size_t off);
 
 /* Appends s[0..len) to b with every unsafe code point replaced by its
  * placeholder and every invalid byte by U+FFFD.  Returns the number of
@@ -44,12 +54,15 @@ size_t text_sanitize(struct buf *b, const char *s, size_t len);
 /* Whether s[0..len) is valid UTF-8 (no surrogates, no overlongs). */
 int text_valid_utf8(const char *s, size_t len);
 
-/* Appends s with accents dropped and other non-ASCII code points shown
- * as "?", for terminals whose locale cannot show UTF-8. */
+/* Appends s as ASCII, for terminals whose locale cannot show UTF-8:
+ * letters folded as fold.h folds them (é → e, æ → ae, a combining
+ * accent → nothing), typographic punctuation as its ASCII look-alike,
+ * unsafe code points as placeholders, anything else as "?". */
 void text_to_ascii(struct buf *b, const char *s, size_t len);
 
-/* Whether needle occurs in haystack, case and accents ignored (both
- * compared as lower-case ASCII). */
+/* Whether needle occurs in haystack, case and accents ignored: both
+ * folded with fold.h's FOLD_CASE, the fold --fold searches with.  For
+ * the lists' & filter. */
 int text_contains_folded(const char *haystack, const char *needle);
 
 #endif

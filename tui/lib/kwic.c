@@ -1,0 +1,284 @@
+/* kwic.c: the concordance: hits as keyword in context, sorted by their
+ * context, and placed as line and column.
+ *
+ * The results pane shows each hit between the words before and after it;
+ * the batch interface prints a hit's line and column.  Both read the hit's
+ * block and nothing else, so none of this needs PCRE2 or the search's
+ * state: a hit is data (search.h), and these are views of it. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "fold.h"
+#include "kwic.h"
+#include "search.h"
+#include "text.h"
+
+/* ---- keyword in context -------------------------------------------- */
+
+/* The start of the code point that ends at s[i] (i > 0). */
+static size_t prev_cp(const char *s, size_t i)
+{
+	return text_char_start(s, i - 1);
+}
+
+/* Sanitises s[0..len) and cuts it to width columns, at the right with a
+ * trailing "…" (cut_left == 0) or at the left with a leading one. */
+static char *kwic_piece(const char *s, size_t len, size_t width, int cut_left,
+			size_t *cols)
+{
+	struct buf clean = BUF_INIT, out = BUF_INIT;
+	size_t w = 0, i, j, n, total;
+	uint32_t cp;
+	int cw;
+
+	text_sanitize(&clean, s, len);
+	total = text_width(clean.data ? clean.data : "", clean.len);
+	if (total <= width) {
+		*cols = total;
+		return buf_steal(&clean);
+	}
+	if (width == 0) {
+		*cols = 0;
+		buf_free(&clean);
+		return xstrdup("");
+	}
+	if (!cut_left) {
+		i = 0;
+		while (i < clean.len) {
+			n = text_decode(clean.data + i, clean.len - i, &cp);
+			cw = text_cp_width(cp);
+			if (w + (size_t)cw > width - 1)
+				break;
+			w += (size_t)cw;
+			i += n;
+		}
+		buf_add(&out, clean.data, i);
+		buf_adds(&out, "…");
+	} else {
+		i = clean.len;
+		while (i > 0) {
+			j = prev_cp(clean.data, i);
+			text_decode(clean.data + j, clean.len - j, &cp);
+			cw = text_cp_width(cp);
+			if (w + (size_t)cw > width - 1)
+				break;
+			w += (size_t)cw;
+			i = j;
+		}
+		/* marks whose letter was cut off would sit on the "…" */
+		while (i < clean.len) {
+			n = text_decode(clean.data + i, clean.len - i, &cp);
+			if (text_cp_width(cp) != 0)
+				break;
+			i += n;
+		}
+		buf_adds(&out, "…");
+		buf_add(&out, clean.data + i, clean.len - i);
+	}
+	buf_free(&clean);
+	*cols = w + 1;
+	return buf_steal(&out);
+}
+
+void search_kwic(const struct corpus *c, const struct search_hit *h,
+		 size_t left_width, size_t match_width, size_t right_width,
+		 struct search_kwic *out)
+{
+	const struct block *bl = &corpus_doc(c, h->doc)->blocks[h->block];
+
+	out->left = kwic_piece(bl->text, h->start, left_width, 1,
+			       &out->left_cols);
+	out->match = kwic_piece(bl->text + h->start, h->end - h->start,
+				match_width, 0, &out->match_cols);
+	out->right = kwic_piece(bl->text + h->end, bl->len - h->end,
+				right_width, 0, &out->right_cols);
+}
+
+void search_kwic_free(struct search_kwic *k)
+{
+	if (!k)
+		return;
+	free(k->left);
+	free(k->match);
+	free(k->right);
+	k->left = k->match = k->right = NULL;
+}
+
+/* ---- sorting ------------------------------------------------------- */
+
+/* Context words compared, nearest first; later ones rarely decide. */
+#define KEY_WORDS 8
+
+struct sort_item {
+	struct search_hit hit;
+	size_t key, keylen;     /* into the arena: context words */
+	size_t mkey, mkeylen;   /* the matched text */
+	const char *arena;
+};
+
+/* Letters, digits and marks make words; ASCII punctuation, Latin-1
+ * symbols, general punctuation (quotes, dashes, …) separate them. */
+static int is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F))
+		return 0;
+	return !text_is_unsafe(cp);
+}
+
+/* Appends the sort form of s[0..len): the fold of fold.h, accents and
+ * case ignored. */
+static void key_add(struct buf *b, const char *s, size_t len)
+{
+	fold_append(b, s, len, FOLD_CASE);
+}
+
+/* Appends the words of s[0..len) around position at, nearest first:
+ * leftwards (words before at) or rightwards, each followed by '\1' so
+ * a shorter word sorts before a longer one it begins. */
+static void context_key(struct buf *b, const char *s, size_t len, size_t at,
+			int leftwards)
+{
+	size_t i = at, ws, we, j, words;
+	uint32_t cp;
+
+	for (words = 0; words < KEY_WORDS; words++) {
+		if (leftwards) {
+			while (i > 0) {
+				j = prev_cp(s, i);
+				text_decode(s + j, len - j, &cp);
+				if (is_word_cp(cp))
+					break;
+				i = j;
+			}
+			we = i;
+			while (i > 0) {
+				j = prev_cp(s, i);
+				text_decode(s + j, len - j, &cp);
+				if (!is_word_cp(cp))
+					break;
+				i = j;
+			}
+			ws = i;
+		} else {
+			while (i < len) {
+				j = text_decode(s + i, len - i, &cp);
+				if (is_word_cp(cp))
+					break;
+				i += j;
+			}
+			ws = i;
+			while (i < len) {
+				j = text_decode(s + i, len - i, &cp);
+				if (!is_word_cp(cp))
+					break;
+				i += j;
+			}
+			we = i;
+		}
+		if (ws == we)
+			break;
+		key_add(b, s + ws, we - ws);
+		buf_addc(b, '\1');
+	}
+}
+
+static int cmp_doc_order(const struct search_hit *a, const struct search_hit *b)
+{
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	if (a->block != b->block)
+		return a->block < b->block ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return 0;
+}
+
+int search_hit_cmp(const void *pa, const void *pb)
+{
+	return cmp_doc_order(pa, pb);
+}
+
+static int cmp_keys(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int r = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (r)
+		return r;
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int cmp_items(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+	int r;
+
+	r = cmp_keys(a->arena + a->key, a->keylen, b->arena + b->key,
+		     b->keylen);
+	if (!r)
+		r = cmp_keys(a->arena + a->mkey, a->mkeylen,
+			     b->arena + b->mkey, b->mkeylen);
+	if (!r)
+		r = cmp_doc_order(&a->hit, &b->hit);
+	return r;
+}
+
+void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
+		 enum search_order order)
+{
+	struct sort_item *items;
+	struct buf arena = BUF_INIT;
+	const struct block *bl;
+	size_t i;
+
+	if (n < 2)
+		return;
+	if (order == SEARCH_ORDER_DOC) {
+		qsort(hits, n, sizeof *hits, search_hit_cmp);
+		return;
+	}
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++) {
+		bl = &corpus_doc(c, hits[i].doc)->blocks[hits[i].block];
+		items[i].hit = hits[i];
+		items[i].key = arena.len;
+		if (order == SEARCH_ORDER_LEFT)
+			context_key(&arena, bl->text, bl->len, hits[i].start, 1);
+		else
+			context_key(&arena, bl->text, bl->len, hits[i].end, 0);
+		items[i].keylen = arena.len - items[i].key;
+		items[i].mkey = arena.len;
+		key_add(&arena, bl->text + hits[i].start,
+			hits[i].end - hits[i].start);
+		items[i].mkeylen = arena.len - items[i].mkey;
+	}
+	for (i = 0; i < n; i++)
+		items[i].arena = arena.data ? arena.data : "";
+	qsort(items, n, sizeof *items, cmp_items);
+	for (i = 0; i < n; i++)
+		hits[i] = items[i].hit;
+	free(items);
+	buf_free(&arena);
+}
+
+/* ---- positions ----------------------------------------------------- */
+
+void search_hit_position(const struct corpus *c, const struct search_hit *h,
+			 size_t *line, size_t *column)
+{
+	const struct block *bl = &corpus_doc(c, h->doc)->blocks[h->block];
+
+	*line = h->block + 1;
+	*column = text_chars(bl->text, h->start < bl->len ? h->start : bl->len) + 1;
+}
