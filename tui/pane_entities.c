@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
 #include "corpus.h"
@@ -27,42 +26,6 @@ struct entities {
 static struct entities *state(struct view *v)
 {
 	return v->priv;
-}
-
-/* What the two orders sort by: each item carries its own key, so the
- * comparisons need no state outside their arguments. */
-struct sort_item {
-	char *key;              /* the name without accents; owned */
-	size_t mentions;
-	long entity;
-};
-
-static int cmp_name(const void *a, const void *b)
-{
-	const struct sort_item *x = a, *y = b;
-	int r = strcasecmp(x->key, y->key);
-
-	return r ? r : (x->entity < y->entity ? -1 : x->entity > y->entity);
-}
-
-static int cmp_count(const void *a, const void *b)
-{
-	const struct sort_item *x = a, *y = b;
-
-	if (x->mentions != y->mentions)
-		return x->mentions > y->mentions ? -1 : 1;
-	return cmp_name(a, b);
-}
-
-/* Fills out[0..n) with the entities of items in the order cmp gives. */
-static void sort_into(long *out, struct sort_item *items, size_t n,
-		      int (*cmp)(const void *, const void *))
-{
-	size_t i;
-
-	qsort(items, n, sizeof(*items), cmp);
-	for (i = 0; i < n; i++)
-		out[i] = items[i].entity;
 }
 
 static void refilter(struct entities *s)
@@ -89,29 +52,17 @@ void *entities_new(const struct pane_context *ctx)
 	struct entities *s = xcalloc(1, sizeof(*s));
 	const struct entity_index *ix = corpus_entities(ctx->corpus);
 	size_t i, total = entity_count(ix);
-	struct sort_item *items = xcalloc(total ? total : 1, sizeof(*items));
 
 	s->ctx = ctx;
 	s->by_name = xcalloc(total ? total : 1, sizeof(long));
 	s->by_count = xcalloc(total ? total : 1, sizeof(long));
 	s->shown = xcalloc(total ? total : 1, sizeof(long));
-	for (i = 0; i < total; i++) {
-		const struct entity *e = entity_get(ix, (long)i);
-		struct buf k = BUF_INIT;
-
-		if (!e->nmentions)
-			continue;
-		text_to_ascii(&k, e->name, strlen(e->name));
-		items[s->n].key = buf_steal(&k);
-		items[s->n].mentions = e->nmentions;
-		items[s->n].entity = (long)i;
-		s->n++;
-	}
-	sort_into(s->by_name, items, s->n, cmp_name);
-	sort_into(s->by_count, items, s->n, cmp_count);
-	for (i = 0; i < s->n; i++)
-		free(items[i].key);
-	free(items);
+	for (i = 0; i < total; i++)
+		if (entity_get(ix, (long)i)->nmentions)
+			s->by_name[s->n++] = (long)i;
+	memcpy(s->by_count, s->by_name, s->n * sizeof(long));
+	entity_sort(ix, s->by_name, s->n, ENTITY_BY_NAME);
+	entity_sort(ix, s->by_count, s->n, ENTITY_BY_MENTIONS);
 	refilter(s);
 	return s;
 }

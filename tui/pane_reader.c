@@ -101,18 +101,6 @@ static unsigned block_indent(const struct block *b)
 	}
 }
 
-/* No blank line between header lines, or between items of a list. */
-static int blank_before(const struct block *prev, const struct block *b)
-{
-	if (!prev)
-		return 0;
-	if (b->kind == BLOCK_META && (prev->kind == BLOCK_META || prev->kind == BLOCK_TITLE))
-		return 0;
-	if (b->kind == BLOCK_ITEM && prev->kind == BLOCK_ITEM)
-		return 0;
-	return 1;
-}
-
 static void add_line(struct reader *r, size_t block, size_t start, size_t end, unsigned indent)
 {
 	struct rline *l;
@@ -144,7 +132,7 @@ static void wrap(struct reader *r, int width)
 		unsigned indent = block_indent(b);
 		int w = width - (int)indent;
 
-		if (blank_before(i ? &r->blocks[i - 1] : NULL, b))
+		if (layout_blank_between(i ? &r->blocks[i - 1] : NULL, b))
 			add_line(r, NO_BLOCK, 0, 0, 0);
 		if (w < 8) {
 			indent = 0;

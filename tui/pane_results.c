@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "kwic.h"
 #include "pane_results.h"
 #include "render.h"
 

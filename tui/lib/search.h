@@ -23,10 +23,6 @@
 
 #include <stddef.h>
 
-/* Until every caller of the concordance includes kwic.h itself (the
- * results pane does not yet), search.h brings it along. */
-#include "kwic.h"
-
 struct corpus;
 struct search_pattern;
 struct search_context;
