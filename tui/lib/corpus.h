@@ -120,6 +120,10 @@ const struct doc *corpus_find_doc(const struct corpus *c, const char *id);
 size_t corpus_doc_index(const struct corpus *c, const struct doc *d);
 
 struct entity_index *corpus_entities(const struct corpus *c);
+/* Whether l names a page of this corpus: a document or an entity it has
+ * (by id), the help or the history page.  Not nowhere, nor an address
+ * outside it. */
+int corpus_has_location(const struct corpus *c, const struct location *l);
 
 size_t corpus_ndiags(const struct corpus *c);
 const struct corpus_diag *corpus_diag(const struct corpus *c, size_t i);
