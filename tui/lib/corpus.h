@@ -1,10 +1,11 @@
 /* corpus.h: a TEI corpus loaded into memory, as documents of blocks.
  *
  * corpus_open() reads one file or every *.xml below a directory with
- * libxml2 (the only module that includes it), merges them under one
- * teiCorpus root that lives as long as the corpus, and flattens each TEI
- * text into documents: an ordered list of blocks, each one line of UTF-8
- * text with spans for entity mentions, emphasis, links and note markers.
+ * libxml2 (only the loader, corpus.c and its parts, includes it), merges
+ * them under one teiCorpus root that lives as long as the corpus, and
+ * flattens each TEI text into documents: an ordered list of blocks, each
+ * one line of UTF-8 text with spans for entity mentions, emphasis, links
+ * and note markers.
  * Authority records (person, org, place, event …) and every mention go
  * into the entity index (entity.h) that the corpus owns.
  *
