@@ -185,21 +185,88 @@ static int parse_number(const char *s, unsigned long max, unsigned long *out)
 	return 1;
 }
 
-int main(int argc, char **argv)
+/* What the command line asks for.  mode is 0 for the browser, else the
+ * OPT_ of the batch mode; arg is that option's argument (borrowed from
+ * argv). */
+struct run {
+	int mode;
+	const char *arg;
+	const char *path;
+	unsigned search_flags;
+	int no_session;
+	int width_set;
+	unsigned long width;
+	struct corpus_options copt;
+};
+
+/* Only one batch mode at a time; the same one twice keeps the last
+ * argument, as getopt does for any option. */
+static int set_mode(struct run *r, int opt, const char *arg)
+{
+	if (r->mode && r->mode != opt) {
+		fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
+			"--entity, --show, --search, --check\n");
+		return 0;
+	}
+	r->mode = opt;
+	r->arg = arg;
+	return 1;
+}
+
+/* One option (not --help, --version or --keys, which end the run).
+ * Returns 0 after saying on stderr what is wrong with it. */
+static int take_option(struct run *r, int opt, const char *arg)
+{
+	unsigned long mib;
+
+	switch (opt) {
+	case OPT_LIST:
+	case OPT_ENTITIES:
+	case OPT_ENTITY:
+	case OPT_SHOW:
+	case OPT_CHECK:
+	case OPT_SEARCH:
+		return set_mode(r, opt, arg);
+	case OPT_IGNORE_CASE:
+		r->search_flags = (r->search_flags & ~(unsigned)SEARCH_SMARTCASE) | SEARCH_CASELESS;
+		return 1;
+	case OPT_SMART_CASE:
+		r->search_flags = (r->search_flags & ~(unsigned)SEARCH_CASELESS) | SEARCH_SMARTCASE;
+		return 1;
+	case OPT_FOLD:
+		r->search_flags |= SEARCH_FOLD;
+		return 1;
+	case OPT_NO_SESSION:
+		r->no_session = 1;
+		return 1;
+	case OPT_WIDTH:
+		if (!parse_number(arg, 100000, &r->width)) {
+			fprintf(stderr, "werkbezoek: --width wants a number of columns\n");
+			return 0;
+		}
+		r->width_set = 1;
+		return 1;
+	case OPT_MAX_FILE_SIZE:
+		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-file-size wants a size in MiB\n");
+			return 0;
+		}
+		r->copt.max_file_size = (size_t)mib << 20;
+		return 1;
+	default:
+		fprintf(stderr, "Try 'werkbezoek --help' for more information.\n");
+		return 0;
+	}
+}
+
+/* Reads the command line into r.  Returns -1 to go on, else the exit
+ * status to end with (--help, --version, --keys, a wrong option). */
+static int parse_options(int argc, char **argv, struct run *r)
 {
 	struct option longopts[N_OPTIONS + 1];
-	struct corpus_options copt = { 0 };
-	struct corpus *c;
-	const char *path, *arg = NULL;
-	char *error = NULL;
-	int mode = 0, width_set = 0, status;
-	unsigned search_flags = SEARCH_SMARTCASE;
-	int no_session = 0;
-	unsigned long width = 0, mib;
 	size_t i;
 	int opt;
 
-	setlocale(LC_ALL, "");
 	memset(longopts, 0, sizeof(longopts));
 	for (i = 0; i < N_OPTIONS; i++) {
 		longopts[i].name = option_specs[i].name;
@@ -217,49 +284,9 @@ int main(int argc, char **argv)
 		case OPT_KEYS:
 			print_keys();
 			return 0;
-		case OPT_LIST:
-		case OPT_ENTITIES:
-		case OPT_ENTITY:
-		case OPT_SHOW:
-		case OPT_CHECK:
-		case OPT_SEARCH:
-			if (mode && mode != opt) {
-				fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
-					"--entity, --show, --search, --check\n");
-				return 2;
-			}
-			mode = opt;
-			arg = optarg;
-			break;
-		case OPT_IGNORE_CASE:
-			search_flags = (search_flags & ~(unsigned)SEARCH_SMARTCASE) | SEARCH_CASELESS;
-			break;
-		case OPT_SMART_CASE:
-			search_flags = (search_flags & ~(unsigned)SEARCH_CASELESS) | SEARCH_SMARTCASE;
-			break;
-		case OPT_FOLD:
-			search_flags |= SEARCH_FOLD;
-			break;
-		case OPT_NO_SESSION:
-			no_session = 1;
-			break;
-		case OPT_WIDTH:
-			if (!parse_number(optarg, 100000, &width)) {
-				fprintf(stderr, "werkbezoek: --width wants a number of columns\n");
-				return 2;
-			}
-			width_set = 1;
-			break;
-		case OPT_MAX_FILE_SIZE:
-			if (!parse_number(optarg, 1UL << 20, &mib) || mib == 0) {
-				fprintf(stderr, "werkbezoek: --max-file-size wants a size in MiB\n");
-				return 2;
-			}
-			copt.max_file_size = (size_t)mib << 20;
-			break;
 		default:
-			fprintf(stderr, "Try 'werkbezoek --help' for more information.\n");
-			return 2;
+			if (!take_option(r, opt, optarg))
+				return 2;
 		}
 	}
 	if (argc - optind > 1) {
@@ -267,54 +294,79 @@ int main(int argc, char **argv)
 			"Try 'werkbezoek --help' for more information.\n");
 		return 2;
 	}
-	path = optind < argc ? argv[optind] : default_corpus();
-	if (mode)
+	r->path = optind < argc ? argv[optind] : default_corpus();
+	return -1;
+}
+
+/* Opens the corpus for the run, after checking that the browser has a
+ * terminal (a batch mode needs none).  NULL after saying why on stderr. */
+static struct corpus *pick_corpus(const struct run *r)
+{
+	struct corpus *c;
+	char *error = NULL;
+
+	if (r->mode)
 		utf8_ctype();
 	else if (!terminal_usable()) {
 		fprintf(stderr, "werkbezoek: not a capable terminal; use the batch options (see --help)\n");
-		return 2;
+		return NULL;
 	}
-	c = corpus_open(path, &copt, &error);
+	c = corpus_open(r->path, &r->copt, &error);
 	if (!c) {
 		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
 		free(error);
-		return 2;
 	}
-	if (mode && mode != OPT_CHECK)
-		batch_errors(c, stderr);
-	switch (mode) {
-	case OPT_LIST:
-		status = batch_list(c, stdout);
-		break;
-	case OPT_ENTITIES:
-		status = batch_entities(c, arg, stdout);
-		break;
-	case OPT_ENTITY:
-		status = batch_entity(c, arg, stdout);
-		break;
-	case OPT_SHOW:
-		status = batch_show(c, arg, width_set ? (unsigned)width : terminal_width(), stdout);
-		break;
-	case OPT_CHECK:
-		status = batch_check(c, stdout);
-		break;
-	case OPT_SEARCH:
-		status = batch_search(c, arg, search_flags, stdout);
-		break;
-	default: {
-		struct ui_options uo = { search_flags, no_session };
+	return c;
+}
 
-		status = ui_run(c, &uo);
-		break;
+/* One batch mode on c; returns its exit status. */
+static int run_batch(const struct corpus *c, const struct run *r)
+{
+	if (r->mode != OPT_CHECK)
+		batch_errors(c, stderr);
+	switch (r->mode) {
+	case OPT_LIST:
+		return batch_list(c, stdout);
+	case OPT_ENTITIES:
+		return batch_entities(c, r->arg, stdout);
+	case OPT_ENTITY:
+		return batch_entity(c, r->arg, stdout);
+	case OPT_SHOW:
+		return batch_show(c, r->arg, r->width_set ? (unsigned)r->width : terminal_width(),
+				  stdout);
+	case OPT_CHECK:
+		return batch_check(c, stdout);
+	case OPT_SEARCH:
+		return batch_search(c, r->arg, r->search_flags, stdout);
 	}
-	}
-	/* A batch run is about to exit: freeing a large corpus node by node
-	 * would take a fifth of its time, and the kernel frees it at once.
-	 * The interactive program frees it (and the unit tests do), so the
-	 * freeing code stays exercised under the sanitizers. */
-	if (mode) {
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct run r = { .search_flags = SEARCH_SMARTCASE };
+	struct corpus *c;
+	int status;
+
+	setlocale(LC_ALL, "");
+	status = parse_options(argc, argv, &r);
+	if (status >= 0)
+		return status;
+	c = pick_corpus(&r);
+	if (!c)
+		return 2;
+	if (r.mode) {
+		status = run_batch(c, &r);
+		/* A batch run is about to exit: freeing a large corpus node
+		 * by node would take a fifth of its time, and the kernel frees
+		 * it at once.  The interactive program frees it (and the unit
+		 * tests do), so the freeing code stays exercised under the
+		 * sanitizers. */
 		batch_corpus = c;
 	} else {
+		struct ui_options uo = { r.search_flags, r.no_session };
+
+		status = ui_run(c, &uo);
 		corpus_free(c);
 		corpus_cleanup();
 	}

@@ -21,7 +21,6 @@
 #include "buf.h"
 #include "commands.h"
 #include "corpus.h"
-#include "entity.h"
 #include "history.h"
 #include "pane_context.h"
 #include "pane_documents.h"
@@ -92,24 +91,6 @@ static void relayout(struct ui *u)
 		screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
 }
 
-/* Whether a location names something in this corpus. */
-static int location_valid(const struct corpus *c, const struct location *l)
-{
-	switch (l->kind) {
-	case LOC_DOC:
-		return l->id && corpus_find_doc(c, l->id);
-	case LOC_ENTITY:
-		return l->id && entity_find(corpus_entities(c), l->id) >= 0;
-	case LOC_HELP:
-	case LOC_HISTORY:
-		return 1;
-	case LOC_NONE:
-	case LOC_URL:
-		break;
-	}
-	return 0;
-}
-
 /* ---- carrying out actions ------------------------------------------------ */
 
 /* Goes to a location in the reader as a step in the history (back and
@@ -118,7 +99,7 @@ static void navigate(struct ui *u, const struct location *to)
 {
 	struct location here = { LOC_NONE, NULL, 0, 0 };
 
-	if (!location_valid(u->corpus, to)) {
+	if (!corpus_has_location(u->corpus, to)) {
 		say(u, 1, "%s is not in this corpus", to->id ? to->id : "that page");
 		return;
 	}
@@ -517,32 +498,27 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 
 /* ---- the session ------------------------------------------------------------ */
 
-/* Takes over a saved session; what names documents no longer in the
- * corpus is dropped quietly. */
+static int location_exists(const struct location *l, void *arg)
+{
+	const struct ui *u = arg;
+
+	return corpus_has_location(u->corpus, l);
+}
+
+/* Takes over a saved session, leaving s empty.  What names documents or
+ * entities no longer in the corpus is dropped quietly (session_keep);
+ * session_load has kept the history to HISTORY_MAX entries. */
 static void restore_session(struct ui *u, struct session *s)
 {
-	size_t i, kept = 0, pos = 0;
+	size_t i;
 
 	for (i = 0; i < s->nsearches; i++)
 		history_add(&u->searches, s->searches[i]);
-	for (i = 0; i < s->hist.n; i++) {
-		if (!location_valid(u->corpus, &s->hist.items[i]))
-			continue;
-		if (i <= s->hist.pos)
-			pos = kept;
-		u->hist.items = xgrow(u->hist.items, &u->hist.cap, kept + 1, sizeof(*u->hist.items));
-		memset(&u->hist.items[kept], 0, sizeof(*u->hist.items));
-		location_copy(&u->hist.items[kept++], &s->hist.items[i]);
-	}
-	u->hist.n = kept;
-	u->hist.pos = pos;
-	if (location_valid(u->corpus, &s->hist.last_jump))
-		location_copy(&u->hist.last_jump, &s->hist.last_jump);
-	for (i = 0; i < MARKS; i++)
-		if (location_valid(u->corpus, &s->hist.marks[i]))
-			location_copy(&u->hist.marks[i], &s->hist.marks[i]);
-	if (location_valid(u->corpus, &s->page) &&
-	    reader_show_location(reader(u), &s->page, 0))
+	session_keep(s, location_exists, u);
+	history_list_free(&u->hist);
+	u->hist = s->hist;
+	history_list_init(&s->hist);
+	if (s->page.kind != LOC_NONE && reader_show_location(reader(u), &s->page, 0))
 		u->focus = PANE_READER;
 }
 

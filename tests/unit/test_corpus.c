@@ -1319,6 +1319,33 @@ static void test_doc_index(void)
 	corpus_free(c);
 }
 
+/* corpus_has_location: what the browser may open, and what a saved
+ * session keeps. */
+static void test_has_location(void)
+{
+	struct corpus *c = open_path(fixture("entities"), NULL);
+
+	if (!ok(c != NULL, "entities/: opens for corpus_has_location"))
+		return;
+	ok(corpus_has_location(c, &(struct location){ LOC_DOC, "ent-late", 3, 0 }),
+	   "a document of the corpus is there");
+	ok(!corpus_has_location(c, &(struct location){ LOC_DOC, "gone", 0, 0 }),
+	   "a document not in the corpus is not");
+	ok(!corpus_has_location(c, &(struct location){ LOC_DOC, NULL, 0, 0 }),
+	   "a document without an id is not");
+	ok(corpus_has_location(c, &(struct location){ LOC_ENTITY, "e-aly", 0, 0 }),
+	   "an entity of the corpus is there");
+	ok(!corpus_has_location(c, &(struct location){ LOC_ENTITY, "ent-late", 0, 0 }),
+	   "a document's id is no entity");
+	ok(corpus_has_location(c, &(struct location){ LOC_HELP, NULL, 0, 0 }) &&
+	   corpus_has_location(c, &(struct location){ LOC_HISTORY, NULL, 0, 0 }),
+	   "the help and history pages are always there");
+	ok(!corpus_has_location(c, &(struct location){ LOC_NONE, NULL, 0, 0 }) &&
+	   !corpus_has_location(c, &(struct location){ LOC_URL, "https://example.org/", 0, 0 }),
+	   "nowhere and an address outside are not");
+	corpus_free(c);
+}
+
 /* ---- layout --------------------------------------------------------------- */
 
 static int line_is(const struct layout *l, size_t i, const char *text, const char *want)
@@ -1394,6 +1421,7 @@ int main(void)
 	test_many_dangling_refs_load_fast();
 	test_anon_ids_per_corpus();
 	test_doc_index();
+	test_has_location();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

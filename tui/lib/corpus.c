@@ -339,6 +339,23 @@ struct entity_index *corpus_entities(const struct corpus *c)
 	return c->ix;
 }
 
+int corpus_has_location(const struct corpus *c, const struct location *l)
+{
+	switch (l->kind) {
+	case LOC_DOC:
+		return l->id && corpus_find_doc(c, l->id);
+	case LOC_ENTITY:
+		return l->id && entity_find(c->ix, l->id) >= 0;
+	case LOC_HELP:
+	case LOC_HISTORY:
+		return 1;
+	case LOC_NONE:
+	case LOC_URL:
+		break;
+	}
+	return 0;
+}
+
 size_t corpus_ndiags(const struct corpus *c)
 {
 	return c->ndiags;

@@ -1,10 +1,11 @@
 /* corpus.h: a TEI corpus loaded into memory, as documents of blocks.
  *
  * corpus_open() reads one file or every *.xml below a directory with
- * libxml2 (the only module that includes it), merges them under one
- * teiCorpus root that lives as long as the corpus, and flattens each TEI
- * text into documents: an ordered list of blocks, each one line of UTF-8
- * text with spans for entity mentions, emphasis, links and note markers.
+ * libxml2 (only the loader, corpus.c and its parts, includes it), merges
+ * them under one teiCorpus root that lives as long as the corpus, and
+ * flattens each TEI text into documents: an ordered list of blocks, each
+ * one line of UTF-8 text with spans for entity mentions, emphasis, links
+ * and note markers.
  * Authority records (person, org, place, event …) and every mention go
  * into the entity index (entity.h) that the corpus owns.
  *
@@ -120,6 +121,10 @@ const struct doc *corpus_find_doc(const struct corpus *c, const char *id);
 size_t corpus_doc_index(const struct corpus *c, const struct doc *d);
 
 struct entity_index *corpus_entities(const struct corpus *c);
+/* Whether l names a page of this corpus: a document or an entity it has
+ * (by id), the help or the history page.  Not nowhere, nor an address
+ * outside it. */
+int corpus_has_location(const struct corpus *c, const struct location *l);
 
 size_t corpus_ndiags(const struct corpus *c);
 const struct corpus_diag *corpus_diag(const struct corpus *c, size_t i);
