@@ -69,23 +69,53 @@ void action_set(struct action *a, enum action_kind kind)
 	a->kind = kind;
 }
 
-void action_say(struct action *a, int error, const char *fmt, ...)
+void message_vset(struct message *m, int error, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
+
+	buf_vprintf(&b, fmt, ap);
+	free(m->text);
+	m->text = buf_steal(&b);
+	m->error = error;
+}
+
+void message_set(struct message *m, int error, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	message_vset(m, error, fmt, ap);
 	va_end(ap);
-	free(a->message);
-	a->message = buf_steal(&b);
-	a->error = error;
+}
+
+void message_clear(struct message *m)
+{
+	free(m->text);
+	m->text = NULL;
+	m->error = 0;
+}
+
+void message_take(struct message *dst, struct message *src)
+{
+	if (!src->text)
+		return;
+	free(dst->text);
+	*dst = *src;
+	src->text = NULL;
+	src->error = 0;
+}
+
+void action_say(struct action *a, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	message_vset(&a->say, error, fmt, ap);
+	va_end(ap);
 }
 
 void action_clear(struct action *a)
 {
 	drop_argument(a);
-	free(a->message);
-	a->message = NULL;
-	a->error = 0;
+	message_clear(&a->say);
 }

@@ -9,6 +9,7 @@
 #ifndef WB_ACTION_H
 #define WB_ACTION_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "location.h"
@@ -21,6 +22,21 @@ enum pane {
 	PANE_RESULTS,
 	PANE_COUNT
 };
+
+/* A line for the status line until the next key. */
+struct message {
+	char *text;             /* owned; NULL: nothing to say */
+	int error;              /* it says what went wrong */
+};
+
+/* Sets m (the last one said wins); clear empties it. */
+void message_set(struct message *m, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void message_vset(struct message *m, int error, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+void message_clear(struct message *m);
+/* Moves src into dst when src says something; src is left empty. */
+void message_take(struct message *dst, struct message *src);
 
 enum action_kind {
 	ACTION_NONE,        /* nothing to do but say the message, if any */
@@ -44,12 +60,10 @@ struct action {
 	int keep_focus;         /* ACTION_GOTO_HIT */
 	enum pane pane;         /* ACTION_FOCUS */
 	char *pattern;          /* ACTION_SEARCH: owned */
-	/* For the status line until the next key, with any kind; owned. */
-	char *message;
-	int error;              /* the message says what went wrong */
+	struct message say;     /* with any kind */
 };
 
-#define ACTION_INIT { ACTION_NONE, { LOC_NONE, NULL, 0, 0 }, 0, 0, 0, PANE_DOCUMENTS, NULL, NULL, 0 }
+#define ACTION_INIT { ACTION_NONE, { LOC_NONE, NULL, 0, 0 }, 0, 0, 0, PANE_DOCUMENTS, NULL, { NULL, 0 } }
 
 /* Each sets the kind and its argument; what was there is dropped, the
  * message aside. */

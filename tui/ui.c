@@ -48,9 +48,7 @@ struct ui {
 	struct screen screen;
 	struct ui_search search;
 	struct history_list hist;       /* back, forward, '', marks */
-	/* the status line's message until the next key */
-	char *message;
-	int message_error;
+	struct message status;          /* the status line's, until the next key */
 	struct prompt prompt;
 	struct history searches, filters, commands;
 	enum pane filter_pane;          /* the list & filters */
@@ -58,21 +56,6 @@ struct ui {
 	int read_errors;                /* failed reads in a row */
 	int quit;
 };
-
-static void say(struct ui *u, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(struct ui *u, int error, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	free(u->message);
-	u->message = buf_steal(&b);
-	u->message_error = error;
-}
 
 static struct view *reader(struct ui *u)
 {
@@ -100,7 +83,7 @@ static void navigate(struct ui *u, const struct location *to)
 	struct location here = { LOC_NONE, NULL, 0, 0 };
 
 	if (!corpus_has_location(u->corpus, to)) {
-		say(u, 1, "%s is not in this corpus", to->id ? to->id : "that page");
+		message_set(&u->status, 1, "%s is not in this corpus", to->id ? to->id : "that page");
 		return;
 	}
 	/* the history first, so the history page is up to date; the history
@@ -147,11 +130,11 @@ static void history_step(struct ui *u, int back)
 	to = back ? history_back(&u->hist, &here) : history_forward(&u->hist, &here);
 	location_clear(&here);
 	if (!to) {
-		say(u, 1, back ? "no earlier page" : "no later page");
+		message_set(&u->status, 1, back ? "no earlier page" : "no later page");
 		return;
 	}
 	if (!reader_show_location(reader(u), to, 0))
-		say(u, 1, "%s is not in this corpus", to->id ? to->id : "that page");
+		message_set(&u->status, 1, "%s is not in this corpus", to->id ? to->id : "that page");
 	u->focus = PANE_READER;
 }
 
@@ -201,7 +184,7 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	history_add(&u->searches, text);
 	ui_search_finish(&u->search);
 	if (u->search.state.status != SEARCH_DONE)
-		say(u, 1, "%s: %zu hits so far", search_status_message(u->search.state.status),
+		message_set(&u->status, 1, "%s: %zu hits so far", search_status_message(u->search.state.status),
 		    u->search.state.hits.nhits);
 	if (u->search.state.hits.nhits)
 		goto_hit(u, hit_near_reader(u, 1), 0);
@@ -213,12 +196,7 @@ static int search_keep(struct ui *u, const char *text, double seconds)
  * not; back and forward move along the history without adding to it. */
 static void apply(struct ui *u, struct action *act)
 {
-	if (act->message) {
-		free(u->message);
-		u->message = act->message;
-		u->message_error = act->error;
-		act->message = NULL;
-	}
+	message_take(&u->status, &act->say);
 	switch (act->kind) {
 	case ACTION_NONE:
 		break;
@@ -240,7 +218,7 @@ static void apply(struct ui *u, struct action *act)
 		break;
 	case ACTION_SEARCH:
 		if (!search_keep(u, act->pattern, KEPT_SECONDS))
-			say(u, 1, "%s", u->prompt.error ? u->prompt.error : "invalid pattern");
+			message_set(&u->status, 1, "%s", u->prompt.error ? u->prompt.error : "invalid pattern");
 		break;
 	case ACTION_QUIT:
 		u->quit = 1;
@@ -550,8 +528,8 @@ static void draw(struct ui *u)
 	const struct search_state *s = &u->search.state;
 	struct screen_status st;
 
-	if (u->message) {
-		buf_adds(&left, u->message);
+	if (u->status.text) {
+		buf_adds(&left, u->status.text);
 	} else if (u->focus == PANE_READER) {
 		size_t top, n;
 
@@ -573,7 +551,7 @@ static void draw(struct ui *u)
 	buf_adds(&right, "? help");
 	st.left = left.data ? left.data : "";
 	st.right = right.data;
-	st.error = u->message && u->message_error;
+	st.error = u->status.text && u->status.error;
 	screen_draw(&u->screen, u->views, u->focus, &u->prompt, &st);
 	buf_free(&left);
 	buf_free(&right);
@@ -594,10 +572,10 @@ static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 	view_init(&u->views[PANE_RESULTS], &results_ops, results_new(&u->ctx));
 	u->focus = PANE_DOCUMENTS;
 	if (!render_utf8())
-		say(u, 1, "the locale is not UTF-8: accents are shown without their marks "
+		message_set(&u->status, 1, "the locale is not UTF-8: accents are shown without their marks "
 		    "(try LANG=C.UTF-8)");
 	else if (corpus_ndiags(c))
-		say(u, 1, "%zu problems in the corpus (werkbezoek --check lists them)",
+		message_set(&u->status, 1, "%zu problems in the corpus (werkbezoek --check lists them)",
 		    corpus_ndiags(c));
 	if (corpus_ndocs(c))
 		reader_show_doc(reader(u), 0, 0, 0, 0);
@@ -610,7 +588,7 @@ static void teardown(struct ui *u)
 	ui_search_free(&u->search);
 	for (i = 0; i < PANE_COUNT; i++)
 		view_free(&u->views[i]);
-	free(u->message);
+	message_clear(&u->status);
 	prompt_free(&u->prompt);
 	history_free(&u->searches);
 	history_free(&u->filters);
@@ -631,7 +609,7 @@ static char *load_session(struct ui *u)
 	if (session_load(path, &saved, &error) > 0)
 		restore_session(u, &saved);
 	else if (error)
-		say(u, 1, "%s", error);
+		message_set(&u->status, 1, "%s", error);
 	free(error);
 	session_free(&saved);
 	return path;
@@ -671,8 +649,7 @@ static int read_keys(struct ui *u, int *resized)
 		if (code == KEY_CODE_YES && ch == KEY_RESIZE) {
 			*resized = 1;
 		} else {
-			free(u->message);
-			u->message = NULL;
+			message_clear(&u->status);
 			handle_key(u, code, ch);
 		}
 		if (u->quit || keys >= MAX_KEYS_PER_DRAW)
