@@ -30,6 +30,8 @@
  *   size/      a file over corpus_options.max_file_size
  *   columns/   a dangling reference after a tab and accented letters
  *   anon/      records without an xml:id (numbered per corpus)
+ *   dates/     one document per rule for a document's own date and title
+ *   letters/   letters with correspDesc and only a series title
  *
  * Layout checks need no corpus; they run in the C.UTF-8 locale so that
  * wide characters have their display widths. */
@@ -1398,6 +1400,104 @@ static void test_layout(void)
 	layout_free(&l);
 }
 
+/* ---- a document's own date and title (issue 11) --------------------------- */
+
+/* One file of dates/ per rule: the date and title the document must get,
+ * and the Date: line its header shows. */
+static const struct {
+	const char *id, *date, *shown, *title, *rule;
+} date_rules[] = {
+	{ "d-corresp", "1890-01-31", "1890-01-31", "A letter",
+	  "the sent correspAction's date before creation; title level=a before level=s" },
+	{ "d-received", "1901-02-03", "1901-02-03", "Received only",
+	  "a received correspAction's date is not the letter's date" },
+	{ "d-creation", "1902", "1902", "Main title",
+	  "creation/date before publicationStmt; title type=main before an untyped one" },
+	{ "d-setting", "2019-05-06", "2019-05-06", "Untyped title",
+	  "settingDesc/setting/date; an untyped title before level=m" },
+	{ "d-written", "1602", "1602", "Written",
+	  "standOff event type=written before print, before the source's edition date" },
+	{ "d-print", "1604", "1604", "Printed", "standOff event type=print before premiere" },
+	{ "d-bibl", "1850-07", "1850-07", "A journal",
+	  "sourceDesc/bibl/date of the original before publicationStmt; a journal title "
+	  "before a subtitle" },
+	{ "d-range", "1890-01", "1890-01 to 1890-03", "Range", "@from/@to: shown as a range" },
+	{ "d-bounds", "1890-01-31", "1890-01-31 to 1890-02-02 (approximate)", "Bounds",
+	  "@notBefore/@notAfter with cert=low: a range, approximate" },
+	{ "d-notafter", "1899", "not after 1899", "Not after", "@notAfter alone" },
+	{ "d-pub", "2023", "2023", "Only a series",
+	  "publicationStmt only when nothing else; a series title when it is the only one" },
+	{ "d-text", "1888-12-24", "1888-12-24", "Text date", "an ISO date in the text of date" },
+};
+
+static void test_date_title_rules(void)
+{
+	struct corpus *c = open_path(fixture("dates"), NULL);
+	char want[128];
+	size_t i;
+
+	if (!ok(c != NULL, "dates/: opens"))
+		return;
+	is_int(corpus_ndocs(c), sizeof(date_rules) / sizeof(date_rules[0]),
+	       "dates/: one document per rule");
+	for (i = 0; i < sizeof(date_rules) / sizeof(date_rules[0]); i++) {
+		const struct doc *d = doc_by_id(c, date_rules[i].id);
+		long b = block_with_prefix(d, 0, "Date: ");
+
+		printf("# %s: %s\n", date_rules[i].id, date_rules[i].rule);
+		is_str(d ? d->date : NULL, date_rules[i].date, "%s: date", date_rules[i].id);
+		is_str(d ? d->title : NULL, date_rules[i].title, "%s: title", date_rules[i].id);
+		snprintf(want, sizeof(want), "Date: %s", date_rules[i].shown);
+		is_str(b >= 0 ? btext(block_at(d, b)) : NULL, want, "%s: Date: line", date_rules[i].id);
+	}
+	is_int(corpus_ndiags(c), 0, "dates/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "dates/");
+	corpus_free(c);
+}
+
+/* Letters with correspDesc and only a series title. */
+static void test_letters(void)
+{
+	struct corpus *c = open_path(fixture("letters"), NULL);
+	const struct entity_index *ix = c ? corpus_entities(c) : NULL;
+	const struct doc *d;
+	const struct block *b;
+	long i;
+
+	if (!ok(c != NULL, "letters/: opens"))
+		return;
+	is_str(corpus_doc(c, 0)->title,
+	       "Briefwechsel (Joachim, Jaques \xE2\x86\x92 Schnitzler, Arthur, 1890-01-31) [letter-1]",
+	       "letters alike in sender, addressee and date: told apart by id");
+	is_str(corpus_doc(c, 2)->title,
+	       "Briefwechsel (Schnitzler, Arthur \xE2\x86\x92 Joachim, Jaques, 1890-02-10)",
+	       "a series title: sender, addressee and date tell letters apart");
+	d = doc_by_id(c, "letter-1");
+	i = block_with_prefix(d, 0, "From: ");
+	b = block_at(d, i);
+	ok(b->kind == BLOCK_META && (size_t)i < d->nheader, "correspAction sent: a From: line");
+	is_str(btext(b), "From: Joachim, Jaques, Wien, 1890-01-31", "From: sender, place, date");
+	ok(mentions_over(c, b, "p-joachim", "Joachim, Jaques") &&
+	   mentions_over(c, b, "pl-wien", "Wien"), "From: the sender and the place are mentions");
+	b = block_at(d, block_with_prefix(d, 0, "To: "));
+	is_str(btext(b), "To: Schnitzler, Arthur, 1890-01-31 to 1890-02-02 (approximate)",
+	       "To: the addressee and the conjectured range");
+	ok(mentions_over(c, b, "p-schnitzler", "Schnitzler, Arthur"), "To: the addressee is a mention");
+	i = entity_id(c, "p-joachim");
+	is_int(i >= 0 ? entity_get(ix, i)->ndocs : 0, 3,
+	       "a correspondent is mentioned by every letter they wrote or received");
+	i = block_with_prefix(d, d->nheader, "Hrn. Dr.");
+	is_str(i >= 0 ? btext(block_at(d, i)) : NULL, "Hrn. Dr. Rich. Beer-Hofmann",
+	       "address: each addrLine on its own line");
+	is_str(btext(block_at(d, i + 1)), "Ischl", "address: the second addrLine");
+	is_str(btext(block_at(d, i + 2)), "Schulgasse 8.", "address: the third addrLine");
+	is_int(corpus_ndiags(c), 0, "letters/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "letters/");
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1422,6 +1522,8 @@ int main(void)
 	test_anon_ids_per_corpus();
 	test_doc_index();
 	test_has_location();
+	test_date_title_rules();
+	test_letters();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -138,6 +138,75 @@ static void sort_documents(struct corpus *c)
 	free(keys);
 }
 
+/* Documents that share a title, for telling them apart. */
+struct title_key {
+	const char *title;
+	size_t index;            /* load index */
+	size_t rank;
+};
+
+static int cmp_title_key(const void *a, const void *b)
+{
+	const struct title_key *x = a, *y = b;
+	int r = strcmp(x->title, y->title);
+
+	if (r)
+		return r;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* What tells document d apart from others of its title: a letter's
+ * "Sender → Addressee" and its date (round 0), else its id (round 1). */
+static void tell_apart(struct docrec *d, int round)
+{
+	struct buf t = BUF_INIT;
+	const char *sep = " (";
+
+	buf_adds(&t, d->pub.title);
+	if (round == 0) {
+		if (d->tell_apart) {
+			buf_printf(&t, "%s%s", sep, d->tell_apart);
+			sep = ", ";
+		}
+		if (*d->pub.date) {
+			buf_printf(&t, "%s%s", sep, d->pub.date);
+			sep = ", ";
+		}
+		if (*sep == ',')
+			buf_addc(&t, ')');
+	} else {
+		buf_printf(&t, " [%s]", d->pub.id);
+	}
+	free_const(d->pub.title);
+	d->pub.title = buf_steal(&t);
+}
+
+/* Rows of the document list are distinguishable (issue 11: 25 letters
+ * titled with their series title alike): documents that share a title
+ * get what differs added to it. */
+static void distinguish_titles(struct corpus *c)
+{
+	struct title_key *keys = xcalloc(c->ndocs ? c->ndocs : 1, sizeof(*keys));
+	size_t i, j, k;
+	int round;
+
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < c->ndocs; i++) {
+			keys[i].title = c->docs[i].pub.title;
+			keys[i].index = i;
+			keys[i].rank = c->rank[i];
+		}
+		qsort(keys, c->ndocs, sizeof(*keys), cmp_title_key);
+		for (i = 0; i < c->ndocs; i = j) {
+			for (j = i + 1; j < c->ndocs && strcmp(keys[i].title, keys[j].title) == 0; j++)
+				;
+			for (k = i; j - i > 1 && k < j; k++)
+				tell_apart(&c->docs[keys[k].index], round);
+		}
+	}
+	free(keys);
+}
+
 /* Mentions go to the index in corpus order, so each entity's list is
  * sorted. */
 static void add_mentions(struct corpus *c)
@@ -227,6 +296,7 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 			documents_collect(c, i);
 	diag_release(c);
 	sort_documents(c);
+	distinguish_titles(c);
 	add_mentions(c);
 	resolve_links(c);
 	return c;
@@ -240,6 +310,8 @@ static void free_doc(struct docrec *d)
 	free_const(d->pub.title);
 	free_const(d->pub.date);
 	free_const(d->pub.type);
+	free(d->date_shown);
+	free(d->tell_apart);
 	free_const(d->pub.text);
 	for (j = 0; j < d->nblocks; j++) {
 		for (k = 0; k < d->blocks[j].nspans; k++)

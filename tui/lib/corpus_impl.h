@@ -68,6 +68,8 @@ struct docrec {
 	struct buf text;          /* the blocks' text, each followed by '\n' */
 	size_t *note_block;       /* a note's serial -> its block, while building */
 	size_t nnote_block, capnote_block;
+	char *date_shown;         /* the Date: line's value (header_date) */
+	char *tell_apart;         /* "Sender → Addressee" of a letter, or NULL */
 };
 
 struct corpus {

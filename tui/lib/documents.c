@@ -97,7 +97,7 @@ static struct docrec *new_document(struct corpus *c, size_t file, xmlNodePtr tei
 	d->pub.id = doc_id(c, tei, file, nth);
 	d->pub.file = c->files[file].path;
 	idtab_put(&c->doc_ids, d->pub.id, c->ndocs);
-	d->pub.date = header_date(header, c->files[file].path);
+	d->pub.date = header_date(header, c->files[file].path, &d->date_shown);
 	d->pub.type = header_type(tei, header);
 	c->ndocs++;
 	return d;

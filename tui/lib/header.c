@@ -20,12 +20,13 @@
 
 /* ---- date and type -------------------------------------------------------- */
 
+/* The ISO date at the start of s (YYYY, YYYY-MM or YYYY-MM-DD, a year of
+ * four digits) into out[11]; 0 when s does not start with one. */
 static int iso_date(const char *s, char *out)
 {
-	size_t i, n = strlen(s);
+	size_t i, n;
 
-	/* YYYY, YYYY-MM or YYYY-MM-DD at the start, digits where digits go */
-	if (n < 4)
+	if (!s)
 		return 0;
 	for (i = 0; i < 4; i++)
 		if (!isdigit((unsigned char)s[i]))
@@ -41,36 +42,167 @@ static int iso_date(const char *s, char *out)
 	return 1;
 }
 
-/* The walk for the first date element with an ISO date. */
+/* One date element read: its sort key and how it is shown. */
+struct date_value {
+	char iso[11];             /* the earliest date it says, "" when none */
+	struct buf shown;         /* "1890-01-31", "1890-01-31 to 1890-02-02" … */
+};
+
+/* The first ISO value among a date's attributes with these names. */
+static int date_attr(xmlNodePtr n, const char *const *names, char *out)
+{
+	int found = 0;
+	char *v;
+
+	for (; *names && !found; names++) {
+		v = tei_attr(n, *names);
+		found = iso_date(v, out);
+		free(v);
+	}
+	return found;
+}
+
+/* Whether the encoder says the date is a guess. */
+static int date_is_approximate(xmlNodePtr n)
+{
+	static const char *const attrs[] = { "cert", "evidence", "precision", NULL };
+	static const char *const guesses[] = { "low", "medium", "unknown", "conjecture",
+					       NULL };
+	int approx = 0;
+	size_t a, g;
+
+	for (a = 0; attrs[a] && !approx; a++) {
+		char *v = tei_attr(n, attrs[a]);
+
+		for (g = 0; v && guesses[g] && !approx; g++)
+			approx = strcmp(v, guesses[g]) == 0;
+		free(v);
+	}
+	return approx;
+}
+
+/* Reads one date element: @when, a range (@from/@to), bounds
+ * (@notBefore/@notAfter), else an ISO date at the start of its text. */
+static int read_date(xmlNodePtr n, struct date_value *d)
+{
+	static const char *const when[] = { "when", "when-iso", NULL };
+	static const char *const from[] = { "from", "from-iso", NULL };
+	static const char *const to[] = { "to", "to-iso", NULL };
+	static const char *const after[] = { "notBefore", "notBefore-iso", NULL };
+	static const char *const before[] = { "notAfter", "notAfter-iso", NULL };
+	char a[11], b[11];
+	int range, has_a, has_b;
+
+	buf_reset(&d->shown);
+	if (date_attr(n, when, a)) {
+		buf_adds(&d->shown, a);
+		goto done;
+	}
+	has_a = date_attr(n, from, a);
+	has_b = date_attr(n, to, b);
+	range = has_a || has_b;
+	if (!range) {
+		has_a = date_attr(n, after, a);
+		has_b = date_attr(n, before, b);
+	}
+	if (has_a && has_b) {
+		buf_printf(&d->shown, "%s to %s", a, b);
+	} else if (has_a) {
+		buf_printf(&d->shown, range ? "from %s" : "not before %s", a);
+	} else if (has_b) {
+		buf_printf(&d->shown, range ? "until %s" : "not after %s", b);
+		memcpy(a, b, sizeof(a));
+	} else {
+		char *text = flatten_string(n);
+		int ok = iso_date(text, a);
+
+		free(text);
+		if (!ok)
+			return 0;
+		buf_adds(&d->shown, a);
+	}
+done:
+	memcpy(d->iso, a, sizeof(d->iso));
+	if (date_is_approximate(n))
+		buf_adds(&d->shown, " (approximate)");
+	return 1;
+}
+
+/* Where a document's own date is, best first (issue 11): a step is a
+ * place to look, given as the element it is in; a filter on that element
+ * narrows it ("correspAction" of type "sent"). */
+struct date_place {
+	enum el scope;            /* looked for below the header, or the TEI */
+	int beside_header;        /* scope is a sibling of the teiHeader */
+	enum el holder;           /* the element a date must be in, or EL_NONE */
+	const char *attr, *value; /* the holder's attribute filter, or NULL */
+};
+
+static const struct date_place date_places[] = {
+	{ EL_correspDesc, 0, EL_correspAction, "type", "sent" },
+	{ EL_creation, 0, EL_NONE, NULL, NULL },
+	{ EL_settingDesc, 0, EL_NONE, NULL, NULL },
+	{ EL_standOff, 1, EL_event, "type", "written" },
+	{ EL_sourceDesc, 0, EL_bibl, NULL, NULL },
+	{ EL_sourceDesc, 0, EL_biblStruct, NULL, NULL },
+	{ EL_standOff, 1, EL_event, "type", "print" },
+	{ EL_standOff, 1, EL_event, "type", "premiere" },
+	{ EL_publicationStmt, 0, EL_NONE, NULL, NULL },
+	{ EL_sourceDesc, 0, EL_NONE, NULL, NULL },
+	{ EL_profileDesc, 0, EL_NONE, NULL, NULL },
+};
+
 struct date_ctx {
-	char out[11];
+	const struct date_place *place;
+	xmlNodePtr scope;
+	struct date_value *value;
 	int found;
 };
 
+/* Whether a holder element passes the place's filter. */
+static int holder_passes(const struct date_place *pl, xmlNodePtr holder)
+{
+	char *v;
+	int pass;
+
+	if (!pl->attr)
+		return 1;
+	v = tei_attr(holder, pl->attr);
+	pass = v && strcmp(v, pl->value) == 0;
+	free(v);
+	return pass;
+}
+
+/* Whether n is in (or is) a holder, below the scope. */
+static int in_holder(const struct date_place *pl, xmlNodePtr n, xmlNodePtr scope)
+{
+	if (pl->holder == EL_NONE)
+		return 1;
+	for (; n && n != scope; n = n->parent)
+		if (tei_is(n, pl->holder))
+			return 1;
+	return 0;
+}
+
 static enum tei_step date_enter(void *ctx, xmlNodePtr n)
 {
-	static const char *const attrs[] = { "when", "when-iso", "from", "notBefore", NULL };
 	struct date_ctx *d = ctx;
-	size_t k;
-	char *v;
+	const struct date_place *pl = d->place;
 
-	if (!tei_is(n, EL_date))
-		return TEI_DESCEND;
-	for (k = 0; attrs[k] && !d->found; k++) {
-		v = tei_attr(n, attrs[k]);
-		d->found = v && iso_date(v, d->out);
-		free(v);
+	if (n->type != XML_ELEMENT_NODE)
+		return TEI_SKIP;
+	if (pl->holder != EL_NONE && tei_is(n, pl->holder) && !holder_passes(pl, n))
+		return TEI_SKIP;   /* a received, not a sent correspAction */
+	if ((tei_is(n, EL_date) || (pl->holder == EL_event && tei_is(n, EL_event))) &&
+	    in_holder(pl, n, d->scope) && read_date(n, d->value)) {
+		d->found = 1;
+		return TEI_STOP;
 	}
-	if (!d->found) {
-		v = flatten_string(n);
-		d->found = iso_date(v, d->out);
-		free(v);
-	}
-	return d->found ? TEI_STOP : TEI_DESCEND;
+	return TEI_DESCEND;
 }
 
 /* The first YYYY-MM-DD or YYYY in a file name, or "". */
-static char *file_date(const char *file)
+static void file_date(const char *file, struct date_value *v)
 {
 	const char *base = strrchr(file, '/');
 	char out[11];
@@ -79,30 +211,34 @@ static char *file_date(const char *file)
 	for (; *base; base++)
 		if (isdigit((unsigned char)*base) && (base == file || !isdigit((unsigned char)base[-1])) &&
 		    iso_date(base, out) && (out[4] == '\0' || strlen(out) >= 7) &&
-		    !isdigit((unsigned char)base[strlen(out)]))
-			return xstrdup(out);
-	return xstrdup("");
+		    !isdigit((unsigned char)base[strlen(out)])) {
+			memcpy(v->iso, out, sizeof(v->iso));
+			buf_adds(&v->shown, out);
+			return;
+		}
 }
 
-char *header_date(xmlNodePtr header, const char *file)
+char *header_date(xmlNodePtr header, const char *file, char **shown)
 {
-	/* where a document's own date is most likely to be, first */
-	static const enum el places[] = { EL_creation, EL_publicationStmt, EL_sourceDesc,
-					  EL_profileDesc, EL_teiHeader };
-	static const struct tei_visitor v = { date_enter, NULL };
+	static const struct tei_visitor visit = { date_enter, NULL };
+	struct date_value v;
 	struct date_ctx d;
 	size_t i;
 
+	memset(&v, 0, sizeof(v));
 	memset(&d, 0, sizeof(d));
-	for (i = 0; header && i < sizeof(places) / sizeof(places[0]); i++) {
-		xmlNodePtr scope = places[i] == EL_teiHeader ? header : tei_find(header, places[i]);
-
-		if (scope)
-			tei_walk(scope, 1, &v, &d);
-		if (d.found)
-			return xstrdup(d.out);
+	d.value = &v;
+	for (i = 0; header && i < sizeof(date_places) / sizeof(date_places[0]) && !d.found; i++) {
+		d.place = &date_places[i];
+		d.scope = d.place->beside_header ? tei_child(header->parent, d.place->scope)
+						  : tei_find(header, d.place->scope);
+		if (d.scope)
+			tei_walk(d.scope, 0, &visit, &d);
 	}
-	return file_date(file);
+	if (!d.found)
+		file_date(file, &v);
+	*shown = v.shown.data ? buf_steal(&v.shown) : xstrdup("");
+	return xstrdup(v.iso);
 }
 
 /* The walk for the first texttype term or catRef. */
@@ -329,14 +465,102 @@ static void meta_source(struct flat *f, xmlNodePtr header)
 	free(s);
 }
 
+/* ---- letters ------------------------------------------------------------- */
+
+static const struct {
+	const char *type, *label;
+} corresp_labels[] = {
+	{ "sent", "From" }, { "received", "To" }, { "forwarded", "Forwarded" },
+	{ "redirected", "Redirected" }, { "transmitted", "Transmitted" },
+};
+
+static const char *corresp_label(const char *type)
+{
+	size_t i;
+
+	for (i = 0; type && i < sizeof(corresp_labels) / sizeof(corresp_labels[0]); i++)
+		if (strcmp(type, corresp_labels[i].type) == 0)
+			return corresp_labels[i].label;
+	return "Correspondence";
+}
+
+/* Who a correspAction names first, for telling letters apart. */
+static void corresp_party(struct buf *out, const char *type, xmlNodePtr action)
+{
+	xmlNodePtr n;
+	char *name;
+
+	if (!type || (strcmp(type, "sent") != 0 && strcmp(type, "received") != 0))
+		return;
+	for (n = action->children; n; n = n->next)
+		if (tei_is(n, EL_persName) || tei_is(n, EL_orgName) || tei_is(n, EL_name))
+			break;
+	name = n ? flatten_string(n) : NULL;
+	if (name && *name) {
+		if (strcmp(type, "received") == 0)
+			buf_adds(out, out->len ? " \xE2\x86\x92 " : "\xE2\x86\x92 ");   /* → */
+		else if (out->len)
+			buf_reset(out);
+		buf_adds(out, name);
+	}
+	free(name);
+}
+
+/* "From: Sender, Place, 1890-01-31": the names and places are mentions. */
+static void meta_corresp_action(struct flat *f, xmlNodePtr action, struct buf *parties)
+{
+	struct meta_line m;
+	char *type = tei_attr(action, "type");
+	xmlNodePtr n;
+
+	meta_begin(&m, corresp_label(type));
+	for (n = action->children; n; n = n->next) {
+		if (tei_flags(n) & F_NAME) {
+			meta_pointer(f, &m, n, NULL);
+		} else if (tei_is(n, EL_date)) {
+			struct date_value v;
+
+			memset(&v, 0, sizeof(v));
+			if (read_date(n, &v))
+				meta_item(&m, v.shown.data, -1, NULL);
+			else {
+				char *text = flatten_string(n);
+
+				meta_item(&m, text, -1, NULL);
+				free(text);
+			}
+			buf_free(&v.shown);
+		}
+	}
+	meta_end(f, &m);
+	corresp_party(parties, type, action);
+	free(type);
+}
+
+static void meta_corresp(struct flat *f, xmlNodePtr header)
+{
+	xmlNodePtr cd = tei_find(header, EL_correspDesc), n;
+	struct buf parties = BUF_INIT;
+
+	for (n = cd ? cd->children : NULL; n; n = n->next)
+		if (tei_is(n, EL_correspAction))
+			meta_corresp_action(f, n, &parties);
+	if (parties.len) {
+		free(f->d->tell_apart);
+		f->d->tell_apart = buf_steal(&parties);
+	}
+	buf_free(&parties);
+}
+
 void header_blocks(struct flat *f, xmlNodePtr header)
 {
 	xmlNodePtr partic, list;
 
-	meta_value(f, "Date", f->d->pub.date);
+	meta_value(f, "Date", f->d->date_shown);
 	meta_value(f, "Type", f->d->pub.type);
 	if (!header)
 		return;
+	meta_corresp(f, header);
 	meta_authors(f, header);
 	meta_places(f, header);
 	partic = tei_find(header, EL_particDesc);
@@ -349,25 +573,54 @@ void header_blocks(struct flat *f, xmlNodePtr header)
 
 /* ---- the title ------------------------------------------------------------ */
 
-/* The main title of the titleStmt: type "main" or none, else the first. */
+/* How well a title of the titleStmt names this document, 0 best: the
+ * main title or an analytic one (a letter's own), then one that says
+ * nothing, a monograph's, any other, and a series or journal title last. */
+static int title_rank(xmlNodePtr title)
+{
+	static const struct {
+		const char *attr, *value;
+		int rank;
+	} ranks[] = {
+		{ "type", "main", 0 }, { "level", "a", 1 }, { "level", "m", 3 },
+		{ "level", "s", 5 }, { "level", "j", 5 }, { "type", "sub", 6 },
+		{ "type", "desc", 6 }, { "type", "iso-date", 7 },
+	};
+	size_t i;
+	int rank = -1;
+
+	for (i = 0; i < sizeof(ranks) / sizeof(ranks[0]) && rank < 0; i++) {
+		char *v = tei_attr(title, ranks[i].attr);
+
+		if (v && strcmp(v, ranks[i].value) == 0)
+			rank = ranks[i].rank;
+		free(v);
+	}
+	if (rank >= 0)
+		return rank;
+	return tei_has_attr(title, "type") || tei_has_attr(title, "level") ? 4 : 2;
+}
+
+/* The document's own title in the titleStmt: the best ranked, the first
+ * of equals. */
 static xmlNodePtr main_title(xmlNodePtr header)
 {
 	xmlNodePtr ts = header ? tei_find(header, EL_titleStmt) : NULL;
-	xmlNodePtr title;
+	xmlNodePtr title, best = NULL;
+	int best_rank = 99;
 
 	for (title = tei_child(ts, EL_title); title; title = title->next) {
-		char *type;
-		int is_main;
+		int r;
 
 		if (!tei_is(title, EL_title))
 			continue;
-		type = tei_attr(title, "type");
-		is_main = !type || strcmp(type, "main") == 0;
-		free(type);
-		if (is_main)
-			return title;
+		r = title_rank(title);
+		if (r < best_rank) {
+			best = title;
+			best_rank = r;
+		}
 	}
-	return tei_child(ts, EL_title);
+	return best;
 }
 
 void header_title(struct flat *f, xmlNodePtr header, const char *fallback)

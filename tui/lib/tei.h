@@ -173,7 +173,19 @@ enum text_role {
 	X(sourceDesc, 0, ROLE_INLINE) \
 	X(profileDesc, 0, ROLE_INLINE) \
 	X(settingDesc, 0, ROLE_INLINE) \
-	X(particDesc, 0, ROLE_INLINE)
+	X(particDesc, 0, ROLE_INLINE) \
+	X(correspDesc, 0, ROLE_INLINE) \
+	X(correspAction, 0, ROLE_INLINE) \
+	X(biblStruct, 0, ROLE_BLOCK) \
+	X(listObject, F_ROOT | F_SKIP, ROLE_INLINE) \
+	X(object, F_RECORD, ROLE_INLINE) \
+	X(objectName, F_NAME | F_PART, ROLE_MENTION) \
+	X(castList, 0, ROLE_INLINE) \
+	X(role, 0, ROLE_INLINE) \
+	X(address, 0, ROLE_INLINE) \
+	X(addrLine, F_PARA, ROLE_BLOCK) \
+	X(anchor, 0, ROLE_INLINE) \
+	X(rdg, 0, ROLE_INLINE)
 
 #define EL_ENUM(n, f, r) EL_##n,
 enum el { EL_NONE, TEI_ELEMENTS(EL_ENUM) EL_COUNT };
