@@ -295,6 +295,7 @@ static int parse_options(int argc, char **argv, struct run *r)
 		return 2;
 	}
 	r->path = optind < argc ? argv[optind] : default_corpus();
+	r->copt.all_diags = r->mode == OPT_CHECK;   /* every problem, and a count */
 	return -1;
 }
 

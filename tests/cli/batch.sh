@@ -105,6 +105,30 @@ is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2 "--max-file-size=2: both file
 run wb --list --max-file-size=0 "$TEST_TMP/big"
 is "$status" 2 "--max-file-size=0: exit 2"
 
+# real TEI read right (issue 11): letters told apart, every record kind,
+# no false alarm for an id that exists
+FIX="$top_srcdir/tests/fixtures/corpus"
+run wb --list "$FIX/letters"
+is "$out" "$(printf 'letter-1\t1890-01-31\t\tBriefwechsel (Joachim, Jaques \342\206\222 Schnitzler, Arthur, 1890-01-31) [letter-1]\nletter-3\t1890-01-31\t\tBriefwechsel (Joachim, Jaques \342\206\222 Schnitzler, Arthur, 1890-01-31) [letter-3]\nletter-2\t1890-02-10\t\tBriefwechsel (Schnitzler, Arthur \342\206\222 Joachim, Jaques, 1890-02-10)')" "--list: letters under one series title are told apart"
+run wb --show=letter-2 --width=0 "$FIX/letters"
+is "$out" "$(printf 'Briefwechsel\nDate: 1890-02-10\nFrom: Schnitzler, Arthur, Wien, 1890-02-10\nTo: Joachim, Jaques, 1890-02-10 to 1890-02-12 (approximate)\nAntwort.')" "--show: a letter's header lines"
+run wb --entities "$FIX/works"
+is "$out" "$(printf 'w-brief\tobject\tBriefpapier\t1\t1\nw-maerchen\twork\tDas M\303\244rchen\t1\t1\nw-bild\tartwork\tDer Kuss\t1\t1\nw-kafka\tperson\tEduard Michael Kafka\t0\t0\nw-lessing\torg\tLessing-Theater\t1\t1\nw-moderne\twork\tModerne Dichtung\t1\t1\nw-premiere\tevent\tPremiere von Das M\303\244rchen\t1\t1\nwork:die fackel\twork\tDie Fackel\t1\t1\nplace:stelle\tplace\tStelle\t1\t1')" "--entities: works, objects, foreign records; unlinked names last"
+run wb --entity=w-premiere "$FIX/works"
+like "$out" "$(printf 'Relations\norganisedBy: Lessing-Theater\nattendedBy: Eduard Michael Kafka\nrelated: Das M\303\244rchen')" "--entity: an event's pointer records are its relations"
+run wb --check "$FIX/works"
+is "$status$out" "0" "--check: an id that exists (an anchor's) is no unknown id"
+mkdir -p "$TEST_TMP/many"
+{
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="many"><text><body>\n'
+	i=0
+	while [ $i -lt 150 ]; do printf '<p><persName ref="#nobody-%d">X</persName></p>\n' $i; i=$((i + 1)); done
+	printf '</body></text></TEI>\n'
+} >"$TEST_TMP/many/many.xml"
+run wb --check "$TEST_TMP/many"
+is "$(printf '%s\n' "$out" | grep -c "unknown id")" 150 "--check: every problem of a file, not the first 100"
+is "$(printf '%s\n' "$out" | tail -n 1)" "$TEST_TMP/many/many.xml:1:1: warning: 150 problems in this file" "--check: a summary line for a file with more than 100"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

@@ -288,12 +288,15 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	add_files(c, path, real, S_ISDIR(st.st_mode));
 	parse_files(c);
 	for (i = 0; i < c->nfiles; i++)
-		if (c->files[i].root)
+		if (c->files[i].root) {
+			records_index_ids(c, i);
 			records_collect(c, i);
+		}
 	records_resolve_relations(c);
 	for (i = 0; i < c->nfiles; i++)
 		if (c->files[i].root)
 			documents_collect(c, i);
+	diag_summarise(c);
 	diag_release(c);
 	sort_documents(c);
 	distinguish_titles(c);
@@ -367,6 +370,7 @@ void corpus_free(struct corpus *c)
 		free(c->locals[i].key);
 	free(c->locals);
 	idtab_free(&c->local_ids);
+	idtab_free(&c->all_ids);
 	entity_index_free(c->ix);
 	free(c->root_dir);
 	buf_free(&c->loader_reason);

@@ -100,6 +100,8 @@ struct corpus_diag {
 struct corpus_options {
 	size_t max_file_size;   /* bytes; 0 means the default, 256 MiB */
 	int check_refs;         /* also report dangling and junk references */
+	int all_diags;          /* keep every problem, not the first 100 of
+				 * a file and a summary line (--check) */
 };
 
 /* Opens a file or a directory (every *.xml below it, sorted by path).

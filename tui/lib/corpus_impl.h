@@ -29,7 +29,8 @@ struct file_rec {
 	char *real;               /* realpath, to resolve "file.xml#id" */
 	xmlDocPtr doc;            /* its parsed document; root grafted */
 	xmlNodePtr root;
-	size_t ndiags;
+	size_t ndiags;            /* problems found, kept or not */
+	size_t summary;           /* 1 + the index of its summary line, or 0 */
 	struct prefix_def *prefixes;
 	size_t nprefixes, capprefixes;
 	/* The bytes, read again (load_bytes) when the first kept message of
@@ -92,6 +93,7 @@ struct corpus {
 	struct local_id *locals;
 	size_t nlocals, caplocals;
 	struct idtab local_ids;   /* local_id keys to their index in locals */
+	struct idtab all_ids;     /* every xml:id of every file, to its file */
 	struct pending_rel *rels;
 	size_t nrels, caprels;
 	struct corpus_options opt;

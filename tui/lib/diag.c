@@ -72,10 +72,16 @@ static void diag_vadd(struct corpus *c, size_t file, long line, long col,
 	struct corpus_diag *d;
 	struct file_rec *f = file < c->nfiles ? &c->files[file] : NULL;
 
-	if (f && ++f->ndiags > MAX_DIAGS_PER_FILE) {
+	if (f && ++f->ndiags > MAX_DIAGS_PER_FILE && !c->opt.all_diags) {
 		if (f->ndiags != MAX_DIAGS_PER_FILE + 1)
-			return;
-		buf_printf(&raw, "too many problems; the rest of this file's are not shown");
+			return;   /* counted for the summary, not kept */
+		/* the summary's place, after the file's first messages; its
+		 * text is written by diag_summarise when the count is known */
+		f->summary = c->ndiags + 1;
+		buf_adds(&raw, "problems in this file");
+		line = col = 1;
+		needle = NULL;
+		is_error = 0;
 	} else {
 		buf_vprintf(&raw, fmt, ap);
 	}
@@ -166,6 +172,31 @@ void diag_listen(struct corpus *c)
 struct corpus *diag_listener(void)
 {
 	return xmlStructuredError == on_xml_error ? xmlStructuredErrorContext : NULL;
+}
+
+void diag_summarise(struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfiles; i++) {
+		struct file_rec *f = &c->files[i];
+		struct buf m = BUF_INIT;
+
+		if (f->ndiags <= MAX_DIAGS_PER_FILE)
+			continue;
+		buf_printf(&m, "%zu problems in this file", f->ndiags);
+		if (f->summary) {
+			struct corpus_diag *d = &c->diags[f->summary - 1];
+
+			buf_printf(&m, "; the first %d are shown (--check shows all)",
+				   MAX_DIAGS_PER_FILE);
+			free_const(d->message);
+			d->message = buf_steal(&m);
+		} else {
+			diag_add(c, i, 1, 1, 0, "%s", m.data);
+		}
+		buf_free(&m);
+	}
 }
 
 void diag_release(struct corpus *c)

@@ -1,8 +1,10 @@
 /* diag.h: the loader's diagnostics, "file:line:column: message".
  *
  * Private to the loader.  A file keeps at most MAX_DIAGS_PER_FILE
- * messages, then one saying the rest are not shown; nothing is formatted
- * or looked up for a message that is not kept. */
+ * messages (every one with corpus_options.all_diags), and one that has
+ * more ends with a summary line, "N problems in this file"; nothing is
+ * formatted or looked up for a message that is not kept, so loading time
+ * does not grow with the number of problems. */
 #ifndef WB_DIAG_H
 #define WB_DIAG_H
 
@@ -27,6 +29,9 @@ void diag_listen(struct corpus *c);
 /* The corpus diag_listen gave this thread, or NULL. */
 struct corpus *diag_listener(void);
 
+/* Writes the summary line of every file with more than
+ * MAX_DIAGS_PER_FILE problems (end of the load). */
+void diag_summarise(struct corpus *c);
 /* Drops the kept bytes and line tables of every file (end of the load). */
 void diag_release(struct corpus *c);
 

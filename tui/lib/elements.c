@@ -159,7 +159,8 @@ static char *speaker_from_who(struct flat *f, xmlNodePtr n, const char *who, cha
 		*end = '\0';   /* the first speaker labels it */
 	if (refs_resolve_token(f->c, f->file, first, entity, 0) != REF_OK) {
 		*entity = -1;
-		diag_add_at(f->c, f->file, xmlGetLineNo(n), first, 0,
+		if (!refs_names_element(f->c, first))
+			diag_add_at(f->c, f->file, xmlGetLineNo(n), first, 0,
 			    "reference to unknown id '%s'", first);
 	}
 	if (!name || !*name) {
@@ -313,10 +314,16 @@ static enum tei_step enter_ptr(struct flat *f, xmlNodePtr n, struct frame *fr)
 	return TEI_SKIP;
 }
 
-/* Emphasis over the content, or a link to the target of a ref. */
+static enum tei_step enter_mention(struct flat *f, xmlNodePtr n, struct frame *fr);
+
+/* Emphasis over the content, or a link to the target of a ref; a title
+ * that points at a record (@ref, @key) is a mention of that work. */
 static enum tei_step enter_span(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	struct bb *b;
+
+	if (tei_is(n, EL_title) && (tei_has_attr(n, "ref") || tei_has_attr(n, "key")))
+		return enter_mention(f, n, fr);
 
 	enter_inline(f, n, fr);
 	b = flat_target(f);
@@ -395,6 +402,10 @@ static char *mention_type(xmlNodePtr n)
 		return xstrdup("org");
 	if (tei_is(n, EL_placeName) || tei_is(n, EL_geogName) || tei_is(n, EL_settlement))
 		return xstrdup("place");
+	if (tei_is(n, EL_objectName))
+		return xstrdup("object");
+	if (tei_is(n, EL_title))
+		return xstrdup("work");
 	t = tei_attr(n, "type");   /* name, rs */
 	if (t && (strcmp(t, "organisation") == 0 || strcmp(t, "organization") == 0)) {
 		free(t);
@@ -403,6 +414,9 @@ static char *mention_type(xmlNodePtr n)
 	if (t && *t)
 		return t;
 	free(t);
+	/* an rs or name without a type that points at a record */
+	if (tei_has_attr(n, "ref") || tei_has_attr(n, "key"))
+		return xstrdup("name");
 	return NULL;
 }
 

@@ -277,6 +277,7 @@ const struct entity *entity_get(const struct entity_index *ix, long e)
 
 struct sort_item {
 	long e;
+	int unlinked;           /* no record: sorted after the records */
 	size_t count;           /* mentions, shared documents … */
 	char *key;              /* the normalised name */
 };
@@ -284,7 +285,11 @@ struct sort_item {
 static int cmp_by_name(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
-	int r = strcmp(a->key, b->key);
+	int r = a->unlinked - b->unlinked;
+
+	if (r)
+		return r;
+	r = strcmp(a->key, b->key);
 
 	return r ? r : (a->e < b->e ? -1 : a->e > b->e);
 }
@@ -293,15 +298,19 @@ static int cmp_by_count(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 
+	if (a->unlinked != b->unlinked)
+		return a->unlinked - b->unlinked;
 	if (a->count != b->count)
 		return a->count > b->count ? -1 : 1;
 	return cmp_by_name(pa, pb);
 }
 
 /* Sorts ids[0..n) by name, or when counts is not NULL by counts[id]
- * (most first) and then by name. */
+ * (most first) and then by name; with records_first, entities with a
+ * record before names grouped without one (issue 11: such groups must
+ * not crowd out the records). */
 static void sort_ids(const struct entity_index *ix, long *ids, size_t n,
-		     const size_t *counts)
+		     const size_t *counts, int records_first)
 {
 	struct sort_item *items;
 	size_t i;
@@ -312,6 +321,7 @@ static void sort_ids(const struct entity_index *ix, long *ids, size_t n,
 	for (i = 0; i < n; i++) {
 		items[i].e = ids[i];
 		items[i].count = counts ? counts[ids[i]] : 0;
+		items[i].unlinked = records_first && !ix->recs[ids[i]].pub.source;
 		items[i].key = entity_normalise(ix->recs[ids[i]].pub.name);
 	}
 	qsort(items, n, sizeof *items, counts ? cmp_by_count : cmp_by_name);
@@ -360,7 +370,7 @@ size_t entity_cooccurring(const struct entity_index *ix, long e,
 	for (i = 0, k = 0; i < ix->n; i++)
 		if (shared[i])
 			(*others)[k++] = (long)i;
-	sort_ids(ix, *others, n, shared);
+	sort_ids(ix, *others, n, shared, 0);
 	for (k = 0; k < n; k++)
 		(*counts)[k] = shared[(*others)[k]];
 	free(shared);
@@ -399,6 +409,6 @@ void entity_sort(const struct entity_index *ix, long *ids, size_t n,
 		for (i = 0; i < ix->n; i++)
 			mentions[i] = ix->recs[i].nments;
 	}
-	sort_ids(ix, ids, n, mentions);
+	sort_ids(ix, ids, n, mentions, 1);
 	free(mentions);
 }

@@ -98,7 +98,9 @@ size_t entity_cooccurring(const struct entity_index *ix, long e,
  * "Ștefan" and "stefan" are one name.  Caller frees. */
 char *entity_normalise(const char *name);
 
-/* The one order of entities in lists (--entities, the Entities pane). */
+/* The one order of entities in lists (--entities, the Entities pane):
+ * entities with a record first, then those without one (names grouped
+ * by type and spelling, external identifiers), each part in this order. */
 enum entity_order {
 	ENTITY_BY_NAME,         /* by preferred name, folded as
 				 * entity_normalise does; ties by index */

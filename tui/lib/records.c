@@ -20,13 +20,72 @@
 #include "refs.h"
 #include "tei.h"
 
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+
+/* Whether n is in a namespace other than TEI's (no namespace counts as
+ * TEI: older files have none). */
+static int foreign_ns(xmlNodePtr n)
+{
+	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, TEI_NS) != 0;
+}
+
+/* A list of records: listPerson, listBibl, listObject … */
+static int is_list(xmlNodePtr n)
+{
+	return n && n->type == XML_ELEMENT_NODE && !foreign_ns(n) &&
+	       strncmp((const char *)n->name, "list", 4) == 0;
+}
+
+/* Whether every name of a record without an id points at a record of its
+ * own: "<person><persName key="pmb13274">…</persName></person>" in an
+ * event's list is a reference to that person, not a new one. */
+static int names_point_elsewhere(xmlNodePtr rec)
+{
+	xmlNodePtr n;
+	int names = 0;
+
+	for (n = rec->children; n; n = n->next) {
+		if (!(tei_flags(n) & F_NAME) && !tei_is(n, EL_title))
+			continue;
+		if (!tei_has_attr(n, "ref") && !tei_has_attr(n, "key"))
+			return 0;
+		names++;
+	}
+	return names > 0;
+}
+
+/* The entity type a record element makes, or NULL when n is no record:
+ * person, org, place, event, object …; bibl and biblStruct with an id in
+ * a list are works; castItem and role with an id are persons (the
+ * characters of a play); an element of another namespace with an id in a
+ * TEI list is a record of its own kind ("ed:artwork": "artwork"). */
+static const char *record_type(xmlNodePtr n)
+{
+	int has_id = tei_has_attr(n, "id");
+
+	if (n->type != XML_ELEMENT_NODE)
+		return NULL;
+	if (foreign_ns(n))
+		return has_id && is_list(n->parent) ? (const char *)n->name : NULL;
+	if (tei_flags(n) & F_RECORD) {
+		/* a pointer to a record (particDesc, an event's list) is not one */
+		if (!has_id && (tei_has_attr(n, "sameAs") || tei_has_attr(n, "ref") ||
+				tei_has_attr(n, "corresp") || names_point_elsewhere(n)))
+			return NULL;
+		return (const char *)n->name;
+	}
+	if (!has_id)
+		return NULL;
+	if ((tei_is(n, EL_bibl) || tei_is(n, EL_biblStruct)) && is_list(n->parent))
+		return "work";
+	if (tei_is(n, EL_castItem) || tei_is(n, EL_role))
+		return "person";
+	return NULL;
+}
+
 static int is_record(xmlNodePtr n)
 {
-	if (!(tei_flags(n) & F_RECORD))
-		return 0;
-	/* a pointer to a record (particDesc) is not a record */
-	return tei_has_attr(n, "id") || !(tei_has_attr(n, "sameAs") || tei_has_attr(n, "ref") ||
-					  tei_has_attr(n, "corresp"));
+	return record_type(n) != NULL;
 }
 
 struct record {
@@ -143,6 +202,41 @@ static void add_pending_rel(struct corpus *c, size_t file, long line, const char
 	p->from = from;
 }
 
+/* Children that name a record beyond TEI's names: a title in the
+ * analytic or monographic part of a biblStruct, and any "…Name" or
+ * "title" element of a record in another namespace. */
+static int record_is_named_by(xmlNodePtr rec, xmlNodePtr n)
+{
+	const char *name = (const char *)n->name;
+	size_t len = strlen(name);
+
+	if (!foreign_ns(rec) || n->type != XML_ELEMENT_NODE)
+		return 0;
+	return strcmp(name, "title") == 0 || strcmp(name, "name") == 0 ||
+	       (len > 4 && strcmp(name + len - 4, "Name") == 0);
+}
+
+/* The names of a biblStruct: the titles of its analytic and monogr. */
+static void read_struct_titles(struct record *r, xmlNodePtr rec)
+{
+	xmlNodePtr part, t;
+
+	for (part = rec->children; part; part = part->next)
+		for (t = part->type == XML_ELEMENT_NODE ? tei_child(part, EL_title) : NULL; t;
+		     t = t->next)
+			if (tei_is(t, EL_title)) {
+				char *s = flatten_string(t);
+
+				if (*s) {
+					r->names = xgrow(r->names, &r->capnames, r->nnames + 1,
+							 sizeof(char *));
+					r->names[r->nnames++] = s;
+				} else {
+					free(s);
+				}
+			}
+}
+
 /* A record's names and description, from its child elements. */
 static void read_names(struct record *r, xmlNodePtr rec)
 {
@@ -152,9 +246,10 @@ static void read_names(struct record *r, xmlNodePtr rec)
 	for (n = rec->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || is_record(n))
 			continue;
-		if ((tei_flags(n) & F_NAME) || tei_is(n, EL_forename) || tei_is(n, EL_surname)) {
+		if ((tei_flags(n) & F_NAME) || tei_is(n, EL_forename) || tei_is(n, EL_surname) ||
+		    tei_is(n, EL_title) || tei_is(n, EL_role) || record_is_named_by(rec, n)) {
 			s = flatten_string(n);
-			if (*s) {
+			if (*s && !strstr(s, "://")) {   /* an address is not a name */
 				r->names = xgrow(r->names, &r->capnames, r->nnames + 1,
 						 sizeof(char *));
 				r->names[r->nnames++] = s;
@@ -201,7 +296,7 @@ static void read_record(struct corpus *c, size_t file, xmlNodePtr rec, long pare
 	char *id = tei_attr(rec, "id");
 
 	memset(&r, 0, sizeof(r));
-	r.type = (const char *)rec->name;
+	r.type = record_type(rec);
 	if (id && *id) {
 		r.id = id;
 	} else {
@@ -212,6 +307,16 @@ static void read_record(struct corpus *c, size_t file, xmlNodePtr rec, long pare
 		r.id = buf_steal(&b);
 	}
 	read_names(&r, rec);
+	if (tei_is(rec, EL_biblStruct))
+		read_struct_titles(&r, rec);
+	if (!r.nnames && tei_is(rec, EL_object) && tei_find(rec, EL_objectName)) {
+		r.names = xgrow(r.names, &r.capnames, 1, sizeof(char *));
+		r.names[r.nnames++] = flatten_string(tei_find(rec, EL_objectName));
+	}
+	if (!r.nnames && tei_is(rec, EL_role)) {
+		r.names = xgrow(r.names, &r.capnames, 1, sizeof(char *));
+		r.names[r.nnames++] = flatten_string(rec);
+	}
 	e = record_store(c, file, &r, xmlGetLineNo(rec));
 	record_free(&r);
 	for (n = rec->children; n; n = n->next)
@@ -291,6 +396,36 @@ static long parent_record(struct corpus *c, size_t file, xmlNodePtr n)
 	return parent;
 }
 
+/* A record that only points at others ("<org role="organised by">
+ * <orgName key="pmb35053">…</orgName></org>" in an event): a relation of
+ * the record it stands in to each record it names, by its role. */
+static void read_pointer_record(struct corpus *c, size_t file, xmlNodePtr n)
+{
+	xmlNodePtr p, name;
+	long from = -1;
+	char *role = tei_attr(n, "role");
+
+	for (p = n->parent; p && from < 0 && p != c->files[file].root->parent; p = p->parent) {
+		char *id = is_record(p) ? tei_attr(p, "id") : NULL;
+
+		if (id)
+			from = refs_find_id(c, file, id);
+		free(id);
+	}
+	for (name = n->children; from >= 0 && name; name = name->next) {
+		char *ref;
+
+		if (!(tei_flags(name) & F_NAME) && !tei_is(name, EL_title))
+			continue;
+		ref = tei_attr(name, "ref");
+		if (!ref)
+			ref = tei_attr(name, "key");
+		add_pending_rel(c, file, xmlGetLineNo(name), role && *role ? role : "related",
+				NULL, NULL, ref, NULL, from);
+	}
+	free(role);
+}
+
 struct collect_ctx {
 	struct corpus *c;
 	size_t file;
@@ -306,7 +441,12 @@ static enum tei_step collect_enter(void *ctx, xmlNodePtr n)
 		read_record(w->c, w->file, n, parent_record(w->c, w->file, n));
 		return TEI_DESCEND;
 	}
-	if ((tei_flags(n) & F_PARA) || tei_is(n, EL_head) || tei_is(n, EL_item))
+	if (((tei_flags(n) & F_RECORD) || tei_is(n, EL_bibl)) && names_point_elsewhere(n)) {
+		read_pointer_record(w->c, w->file, n);
+		return TEI_SKIP;
+	}
+	if (((tei_flags(n) & F_PARA) && !tei_is(n, EL_castItem)) || tei_is(n, EL_head) ||
+	    tei_is(n, EL_item))
 		return TEI_SKIP;   /* running text holds no records */
 	if (tei_is(n, EL_prefixDef)) {
 		read_prefix_def(w->c, w->file, n);
@@ -384,4 +524,33 @@ void records_resolve_relations(struct corpus *c)
 	free(c->rels);
 	c->rels = NULL;
 	c->nrels = c->caprels = 0;
+}
+
+struct ids_ctx {
+	struct corpus *c;
+	size_t file;
+};
+
+static enum tei_step ids_enter(void *ctx, xmlNodePtr n)
+{
+	struct ids_ctx *w = ctx;
+	xmlAttrPtr a;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return TEI_SKIP;
+	for (a = n->properties; a; a = a->next)
+		if (a->ns && a->ns->prefix && strcmp((const char *)a->name, "id") == 0 &&
+		    strcmp((const char *)a->ns->prefix, "xml") == 0 && a->children &&
+		    a->children->type == XML_TEXT_NODE && a->children->content)
+			/* the key is borrowed from the tree, which lives as long */
+			idtab_put(&w->c->all_ids, (const char *)a->children->content, w->file);
+	return TEI_DESCEND;
+}
+
+void records_index_ids(struct corpus *c, size_t file)
+{
+	static const struct tei_visitor v = { ids_enter, NULL };
+	struct ids_ctx w = { c, file };
+
+	tei_walk(c->files[file].root, 1, &v, &w);
 }

@@ -13,6 +13,10 @@ struct corpus;
 /* Reads the records, prefixDefs and relations of one parsed file into the
  * entity index; relations wait for records_resolve_relations. */
 void records_collect(struct corpus *c, size_t file);
+/* Adds every xml:id of one parsed file to c->all_ids (value: the file),
+ * so that a reference to an element that is not a record (a note, an
+ * anchor, a div) is known to exist. */
+void records_index_ids(struct corpus *c, size_t file);
 /* Resolves the relations collected, once every record is known. */
 void records_resolve_relations(struct corpus *c);
 

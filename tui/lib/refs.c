@@ -185,6 +185,15 @@ enum ref_result refs_resolve_token(struct corpus *c, size_t file, const char *to
 	return *out >= 0 ? REF_OK : REF_DANGLING;
 }
 
+int refs_names_element(const struct corpus *c, const char *tok)
+{
+	const char *hash = strrchr(tok, '#');
+	const char *id = hash ? hash + 1 : tok;
+
+	return *id && (idtab_get(&c->all_ids, id) != IDTAB_NONE ||
+		       idtab_get(&c->doc_ids, id) != IDTAB_NONE);
+}
+
 void refs_resolve(struct corpus *c, size_t file, long line, const char *refs,
 		  void (*fn)(void *ctx, long e, const char *tok), void *ctx)
 {
@@ -214,7 +223,9 @@ void refs_resolve(struct corpus *c, size_t file, long line, const char *refs,
 			diag_add_at(c, file, line, tok, 0, "malformed reference '%s'", tok);
 			break;
 		case REF_DANGLING:
-			diag_add_at(c, file, line, tok, 0, "reference to unknown id '%s'", tok);
+			if (!refs_names_element(c, tok))
+				diag_add_at(c, file, line, tok, 0, "reference to unknown id '%s'",
+					    tok);
 			fn(ctx, -2, tok);
 			break;
 		}
