@@ -247,6 +247,7 @@ static void free_doc(struct docrec *d)
 		free(d->spans[j]);
 	}
 	free(d->spans);
+	free(d->nodes);
 	free(d->blocks);
 }
 

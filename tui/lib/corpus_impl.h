@@ -68,6 +68,8 @@ struct docrec {
 	struct buf text;          /* the blocks' text, each followed by '\n' */
 	size_t *note_block;       /* a note's serial -> its block, while building */
 	size_t nnote_block, capnote_block;
+	xmlNodePtr tei;           /* the document's TEI element */
+	xmlNodePtr *nodes;        /* per block, its element (xpath.c, source.c) */
 };
 
 struct corpus {
