@@ -59,7 +59,16 @@ static void put(struct writer *w, const char *s, size_t len)
 			new_line(w, prev ? prev + 1 : 0);
 			continue;
 		}
-		if (s[i] != ' ' && s[i] != '\t')
+		if (s[i] == '\t') {
+			/* to the next tab stop: a tab would reach a screen as ^I */
+			size_t col = w->text.len - w->v->lines[w->v->nlines - 1].start;
+
+			do
+				buf_addc(&w->text, ' ');
+			while (++col % 8);
+			continue;
+		}
+		if (s[i] != ' ')
 			w->line_blank = 0;
 		buf_addc(&w->text, s[i]);
 	}
@@ -352,7 +361,8 @@ void source_tokens(struct source_lexer *lx, const char *s, size_t len,
 
 		if (j <= i)
 			j = i + 1;
-		emit(ctx, t, i, j);
+		if (emit)
+			emit(ctx, t, i, j);
 		i = j;
 	}
 }

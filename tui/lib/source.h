@@ -65,7 +65,8 @@ struct source_lexer {
 	int state;
 };
 
-/* Calls emit for each token of s[0..len), in order and covering it all. */
+/* Calls emit for each token of s[0..len), in order and covering it all;
+ * emit NULL only moves the state on past s. */
 void source_tokens(struct source_lexer *lx, const char *s, size_t len,
 		   void (*emit)(void *ctx, enum source_token t, size_t start, size_t end),
 		   void *ctx);
