@@ -43,5 +43,10 @@ int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out)
 int batch_source(const struct corpus *c, const char *arg, FILE *out);
 /* --source-entity=ID: the entity's authority record, the same way. */
 int batch_source_entity(const struct corpus *c, const char *id, FILE *out);
+/* --check --untagged: every register name or variant in the text that no
+ * mention covers, as file:line:column: untagged 'NAME' (id): line the
+ * line of the block's element in the file, column in characters into the
+ * block's text as --show --width=0 prints it.  Returns 1 if any. */
+int batch_untagged(const struct corpus *c, FILE *out);
 
 #endif

@@ -12,6 +12,8 @@
 #include "batch.h"
 #include "buf.h"
 #include "corpus.h"
+#include "entity.h"
+#include "lint.h"
 #include "source.h"
 #include "text.h"
 #include "xpath.h"
@@ -152,4 +154,28 @@ int batch_source_entity(const struct corpus *c, const char *id, FILE *out)
 	print_source(&v, out);
 	source_view_free(&v);
 	return 0;
+}
+
+int batch_untagged(const struct corpus *c, FILE *out)
+{
+	size_t n, i;
+	struct lint_untagged *u = lint_untagged(c, &n);
+
+	for (i = 0; i < n; i++) {
+		const struct doc *d = corpus_doc(c, u[i].doc);
+		const struct block *b = &d->blocks[u[i].block];
+		const char *file = NULL;
+		long line = source_block_line(c, u[i].doc, u[i].block, &file);
+
+		put(out, file ? file : d->file, strlen(file ? file : d->file));
+		fprintf(out, ":%ld:%zu: untagged '", line,
+			text_chars(b->text, u[i].start) + 1);
+		put(out, u[i].name, strlen(u[i].name));
+		fputs("' (", out);
+		put(out, entity_get(corpus_entities(c), u[i].entity)->id,
+		    strlen(entity_get(corpus_entities(c), u[i].entity)->id));
+		fputs(")\n", out);
+	}
+	free(u);
+	return n ? 1 : 0;
 }

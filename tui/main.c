@@ -42,6 +42,7 @@ enum opt_id {
 	OPT_XML,
 	OPT_SOURCE,
 	OPT_SOURCE_ENTITY,
+	OPT_UNTAGGED,
 };
 
 struct option_spec {
@@ -81,6 +82,9 @@ static const struct option_spec option_specs[] = {
 	  "in --show --width=0), each line after its line in the file" },
 	{ "source-entity", required_argument, OPT_SOURCE_ENTITY, "ID",
 	  "an entity's record as TEI XML, the same way" },
+	{ "untagged", no_argument, OPT_UNTAGGED, NULL,
+	  "--check also lists register names left untagged:\n"
+	  "file:line:column: untagged 'NAME' (id)" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },
@@ -208,6 +212,7 @@ struct run {
 	unsigned search_flags;
 	int no_session;
 	int as_xml;
+	int untagged;
 	int width_set;
 	unsigned long width;
 	struct corpus_options copt;
@@ -246,6 +251,9 @@ static int take_option(struct run *r, int opt, const char *arg)
 		return set_mode(r, opt, arg);
 	case OPT_XML:
 		r->as_xml = 1;
+		return 1;
+	case OPT_UNTAGGED:
+		r->untagged = 1;
 		return 1;
 	case OPT_IGNORE_CASE:
 		r->search_flags = (r->search_flags & ~(unsigned)SEARCH_SMARTCASE) | SEARCH_CASELESS;
@@ -342,6 +350,8 @@ static struct corpus *pick_corpus(const struct run *r)
 /* One batch mode on c; returns its exit status. */
 static int run_batch(const struct corpus *c, const struct run *r)
 {
+	int status;
+
 	if (r->mode != OPT_CHECK)
 		batch_errors(c, stderr);
 	switch (r->mode) {
@@ -355,7 +365,10 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		return batch_show(c, r->arg, r->width_set ? (unsigned)r->width : terminal_width(),
 				  stdout);
 	case OPT_CHECK:
-		return batch_check(c, stdout);
+		status = batch_check(c, stdout);
+		if (r->untagged && batch_untagged(c, stdout) != 0)
+			status = 1;
+		return status;
 	case OPT_SEARCH:
 		return batch_search(c, r->arg, r->search_flags, stdout);
 	case OPT_XPATH:
