@@ -31,4 +31,22 @@ int batch_check(const struct corpus *c, FILE *out);
 /* Writes the loading errors (not warnings) to out, for the other modes. */
 void batch_errors(const struct corpus *c, FILE *out);
 
+/* batch_tree.c: the tree itself.  --xpath: every match as file:line: text
+ * (the node's string value, whitespace collapsed), or with as_xml
+ * file:line: and the node as XML on the lines after it; a number, string
+ * or boolean result as its value.  Returns 0 with matches, 1 without, 2
+ * for an invalid expression (on stderr, a caret under the fault). */
+int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out);
+/* --source=DOCID[#BLOCK]: "# file", then the document's TEI element (or
+ * the element of BLOCK, its line in --show --width=0) as XML, every line
+ * after its line in the file ("%6ld  "). */
+int batch_source(const struct corpus *c, const char *arg, FILE *out);
+/* --source-entity=ID: the entity's authority record, the same way. */
+int batch_source_entity(const struct corpus *c, const char *id, FILE *out);
+/* --check --untagged: every register name or variant in the text that no
+ * mention covers, as file:line:column: untagged 'NAME' (id): line the
+ * line of the block's element in the file, column in characters into the
+ * block's text as --show --width=0 prints it.  Returns 1 if any. */
+int batch_untagged(const struct corpus *c, FILE *out);
+
 #endif

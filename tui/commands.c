@@ -3,16 +3,44 @@
  * carries out the action like any pane's. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
 #include "corpus.h"
 #include "entity.h"
+#include "xpath.h"
 
 /* Whether the n bytes at word are name. */
 static int is(const char *word, size_t n, const char *name)
 {
 	return n == strlen(name) && strncmp(word, name, n) == 0;
+}
+
+/* :xpath EXPR opens the page of its matches; an invalid expression is
+ * reported here, where it was typed. */
+static void xpath_command(const struct corpus *c, const char *expr, struct action *act)
+{
+	struct xpath_limits lim = { 0, 1, 0 };
+	struct xpath_result r = XPATH_RESULT_INIT;
+	char *error = NULL, *nl, *caret;
+
+	if (!*expr) {
+		action_say(act, 1, ":xpath wants an expression, e.g. //tei:persName[not(@ref)]");
+		return;
+	}
+	if (xpath_run(c, expr, &lim, &r, &error) == 0) {
+		action_open_page(act, LOC_XPATH, expr, 0, 0);
+	} else {
+		nl = strchr(error, '\n');
+		caret = nl ? strchr(nl + 1, '^') : NULL;
+		if (caret)
+			action_say(act, 1, "XPath: at column %zu: %s", (size_t)(caret - nl), caret + 2);
+		else
+			action_say(act, 1, "XPath: %s", nl ? nl + 1 : error);
+	}
+	free(error);
+	xpath_result_free(&r);
 }
 
 void command_read(const struct corpus *c, const char *line, struct action *act)
@@ -43,12 +71,14 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 			action_say(act, 1, "no entity '%s'", arg);
 	} else if (is(line, n, "search")) {
 		action_search(act, arg);
+	} else if (is(line, n, "xpath")) {
+		xpath_command(c, arg, act);
 	} else if (is(line, n, "help")) {
 		action_open_page(act, LOC_HELP, NULL, 0, 0);
 	} else if (is(line, n, "history")) {
 		action_open_page(act, LOC_HISTORY, NULL, 0, 0);
 	} else if (n) {
-		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :history, "
-			   ":quit)", (int)n, line);
+		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :xpath, "
+			   ":history, :quit)", (int)n, line);
 	}
 }

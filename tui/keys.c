@@ -64,6 +64,7 @@ static const struct key_binding default_bindings[] = {
 	{ 27, REQ_CLEAR },
 	{ '&', REQ_FILTER },
 	{ 'o', REQ_SORT },
+	{ '\\', REQ_SOURCE },
 };
 
 #define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))

@@ -33,6 +33,7 @@
 	REQ_(NEXT_LINK,     "Select the next link in the reader",          "Links and history") \
 	REQ_(PREV_LINK,     "Select the previous link in the reader",      "Links and history") \
 	REQ_(HINTS,         "Label every visible link; type a label to follow it", "Links and history") \
+	REQ_(SOURCE,        "Show the TEI XML under the page, or its text again", "Links and history") \
 	REQ_(BACK,          "Back to the previous page",                   "Links and history") \
 	REQ_(FORWARD,       "Forward again",                               "Links and history") \
 	REQ_(MARK,          "m x: set mark x (a-z) here",                  "Links and history") \

@@ -38,6 +38,11 @@ enum opt_id {
 	OPT_FOLD,
 	OPT_MAX_FILE_SIZE,
 	OPT_NO_SESSION,
+	OPT_XPATH,
+	OPT_XML,
+	OPT_SOURCE,
+	OPT_SOURCE_ENTITY,
+	OPT_UNTAGGED,
 };
 
 struct option_spec {
@@ -68,6 +73,18 @@ static const struct option_spec option_specs[] = {
 	{ "check", no_argument, OPT_CHECK, NULL,
 	  "problems in the corpus, a line each:\n"
 	  "file:line:column: error|warning: message; exit 1 if any" },
+	{ "xpath", required_argument, OPT_XPATH, "EXPR",
+	  "XPath 1.0 over the corpus (TEI as tei:, e.g. //tei:persName):\n"
+	  "file:line: text of each match" },
+	{ "xml", no_argument, OPT_XML, NULL, "--xpath prints each match as XML" },
+	{ "source", required_argument, OPT_SOURCE, "DOCID[#N]",
+	  "the document's TEI XML (or block N's, N its line\n"
+	  "in --show --width=0), each line after its line in the file" },
+	{ "source-entity", required_argument, OPT_SOURCE_ENTITY, "ID",
+	  "an entity's record as TEI XML, the same way" },
+	{ "untagged", no_argument, OPT_UNTAGGED, NULL,
+	  "--check also lists register names left untagged:\n"
+	  "file:line:column: untagged 'NAME' (id)" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },
@@ -194,6 +211,8 @@ struct run {
 	const char *path;
 	unsigned search_flags;
 	int no_session;
+	int as_xml;
+	int untagged;
 	int width_set;
 	unsigned long width;
 	struct corpus_options copt;
@@ -205,7 +224,7 @@ static int set_mode(struct run *r, int opt, const char *arg)
 {
 	if (r->mode && r->mode != opt) {
 		fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
-			"--entity, --show, --search, --check\n");
+			"--entity, --show, --search, --check, --xpath, --source, --source-entity\n");
 		return 0;
 	}
 	r->mode = opt;
@@ -226,7 +245,16 @@ static int take_option(struct run *r, int opt, const char *arg)
 	case OPT_SHOW:
 	case OPT_CHECK:
 	case OPT_SEARCH:
+	case OPT_XPATH:
+	case OPT_SOURCE:
+	case OPT_SOURCE_ENTITY:
 		return set_mode(r, opt, arg);
+	case OPT_XML:
+		r->as_xml = 1;
+		return 1;
+	case OPT_UNTAGGED:
+		r->untagged = 1;
+		return 1;
 	case OPT_IGNORE_CASE:
 		r->search_flags = (r->search_flags & ~(unsigned)SEARCH_SMARTCASE) | SEARCH_CASELESS;
 		return 1;
@@ -323,6 +351,8 @@ static struct corpus *pick_corpus(const struct run *r)
 /* One batch mode on c; returns its exit status. */
 static int run_batch(const struct corpus *c, const struct run *r)
 {
+	int status;
+
 	if (r->mode != OPT_CHECK)
 		batch_errors(c, stderr);
 	switch (r->mode) {
@@ -336,9 +366,18 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		return batch_show(c, r->arg, r->width_set ? (unsigned)r->width : terminal_width(),
 				  stdout);
 	case OPT_CHECK:
-		return batch_check(c, stdout);
+		status = batch_check(c, stdout);
+		if (r->untagged && batch_untagged(c, stdout) != 0)
+			status = 1;
+		return status;
 	case OPT_SEARCH:
 		return batch_search(c, r->arg, r->search_flags, stdout);
+	case OPT_XPATH:
+		return batch_xpath(c, r->arg, r->as_xml, stdout);
+	case OPT_SOURCE:
+		return batch_source(c, r->arg, stdout);
+	case OPT_SOURCE_ENTITY:
+		return batch_source_entity(c, r->arg, stdout);
 	}
 	return 2;
 }

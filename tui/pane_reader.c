@@ -1,5 +1,9 @@
 /* pane_reader.c: the Reader pane and its pages: a document, an entity's
- * page, the help, the history.
+ * page, the help, the history, the matches of an XPath expression.
+ *
+ * \ shows the TEI source of the document or record on the page instead
+ * (treepage.h), coloured by source_tokens, at the element of the block
+ * that was at the top; \ again goes back to the text where it was.
  *
  * Following a link (Enter, or a label typed after f) fills in an action
  * with the link's location, copied; the loop opens it.
@@ -24,8 +28,10 @@
 #include "page.h"
 #include "pane_reader.h"
 #include "render.h"
+#include "source.h"
+#include "treepage.h"
 
-enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY };
+enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY, PAGE_XPATH };
 
 struct rline {
 	size_t block;           /* (size_t)-1 for a blank line */
@@ -59,6 +65,13 @@ struct reader {
 	struct buf typed;       /* the label typed so far */
 	size_t hint_first;      /* the first visible link, labelled first */
 	size_t nhints;
+	char *xpath;            /* PAGE_XPATH: the expression, owned */
+	/* The source view (\\) of a document or entity page: page holds its
+	 * lines, text_block and text_off where the text was, lexer the
+	 * tokenizer's state at the start of each line. */
+	int source;
+	size_t text_block, text_off;
+	unsigned char *lexer;
 };
 
 #define NO_LINK ((size_t)-1)
@@ -73,6 +86,9 @@ static struct reader *state(struct view *v)
 static void show_entity(struct view *v, long e);
 static void show_help(struct view *v);
 static void show_history(struct view *v);
+static int show_xpath(struct view *v, const char *expr);
+static void add_run(struct buf *runs, const struct rline *l, size_t start, size_t end,
+		    enum style st);
 
 void *reader_new(const struct pane_context *ctx)
 {
@@ -129,10 +145,10 @@ static void wrap(struct reader *r, int width)
 	r->width = width;
 	for (i = 0; i < r->nblocks; i++) {
 		const struct block *b = &r->blocks[i];
-		unsigned indent = block_indent(b);
+		unsigned indent = r->source ? 0 : block_indent(b);
 		int w = width - (int)indent;
 
-		if (layout_blank_between(i ? &r->blocks[i - 1] : NULL, b))
+		if (!r->source && layout_blank_between(i ? &r->blocks[i - 1] : NULL, b))
 			add_line(r, NO_BLOCK, 0, 0, 0);
 		if (w < 8) {
 			indent = 0;
@@ -209,6 +225,11 @@ static void clear_page(struct reader *r)
 	r->kind = PAGE_NONE;
 	r->doc = (size_t)-1;
 	r->entity = -1;
+	free(r->xpath);
+	r->xpath = NULL;
+	r->source = 0;
+	free(r->lexer);
+	r->lexer = NULL;
 	buf_reset(&r->title);
 }
 
@@ -251,7 +272,7 @@ void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_
 
 	if (!d)
 		return;
-	if (r->kind != PAGE_DOC || r->doc != doc) {
+	if (r->kind != PAGE_DOC || r->doc != doc || r->source) {
 		clear_page(r);
 		r->kind = PAGE_DOC;
 		r->doc = doc;
@@ -348,6 +369,16 @@ void reader_location(struct view *v, struct location *out)
 	case PAGE_HISTORY:
 		out->kind = LOC_HISTORY;
 		break;
+	case PAGE_XPATH:
+		out->kind = LOC_XPATH;
+		out->id = xstrdup(r->xpath);
+		break;
+	}
+	if (r->source) {
+		/* the source view is a way of looking at the page, not a page */
+		out->block = r->text_block;
+		out->off = r->text_off;
+		return;
 	}
 	reader_position(v, &out->block, &out->off);
 }
@@ -393,8 +424,13 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 		e = l->id ? entity_find(corpus_entities(r->ctx->corpus), l->id) : -1;
 		if (e < 0)
 			return 0;
-		if (r->kind != PAGE_ENTITY || r->entity != e)
+		if (r->kind != PAGE_ENTITY || r->entity != e || r->source)
 			show_entity(v, e);
+		break;
+	case LOC_XPATH:
+		if (!l->id || ((r->kind != PAGE_XPATH || strcmp(r->xpath, l->id) != 0) &&
+			       !show_xpath(v, l->id)))
+			return 0;
 		break;
 	case LOC_HELP:
 		if (r->kind != PAGE_HELP)
@@ -456,6 +492,142 @@ static void show_history(struct view *v)
 	r->page = p;
 	buf_adds(&r->title, "History");
 	show_blocks(v, p->blocks, p->nblocks);
+}
+
+/* The matches of an XPath expression as a page of links.  0 (and the
+ * page unchanged) when the expression is invalid: commands.c checks it
+ * before it comes here. */
+static int show_xpath(struct view *v, const char *expr)
+{
+	struct reader *r = state(v);
+	char *error = NULL;
+	struct page *p = page_xpath(r->ctx->corpus, expr, 0, &error);
+
+	if (!p) {
+		free(error);
+		return 0;
+	}
+	clear_page(r);
+	r->kind = PAGE_XPATH;
+	r->xpath = xstrdup(expr);
+	r->page = p;
+	buf_printf(&r->title, "XPath %s", expr);
+	show_blocks(v, p->blocks, p->nblocks);
+	return 1;
+}
+
+/* ---- the source view ------------------------------------------------------ */
+
+/* The lexer's state at the start of every line of the source page. */
+static void lex_lines(struct reader *r)
+{
+	struct source_lexer lx = { 0 };
+	size_t i;
+
+	free(r->lexer);
+	r->lexer = xcalloc(r->nblocks ? r->nblocks : 1, 1);
+	for (i = 0; i < r->nblocks; i++) {
+		const struct block *b = &r->blocks[i];
+
+		r->lexer[i] = (unsigned char)lx.state;
+		source_tokens(&lx, b->text + b->label_len, b->len - b->label_len, NULL, NULL);
+	}
+}
+
+/* The source of what the page shows, at the element of the block at the
+ * top (a document), or of the record (an entity).  Returns 0 with a
+ * message when there is none. */
+static int source_on(struct view *v, struct action *act)
+{
+	struct reader *r = state(v);
+	struct source_view sv = SOURCE_VIEW_INIT;
+	const struct entity *e;
+	int ok = -1;
+
+	reader_position(v, &r->text_block, &r->text_off);
+	if (r->kind == PAGE_DOC) {
+		ok = source_doc(r->ctx->corpus, r->doc, r->text_block, &sv);
+	} else if (r->kind == PAGE_ENTITY) {
+		e = entity_get(corpus_entities(r->ctx->corpus), r->entity);
+		ok = e ? source_entity(r->ctx->corpus, e->id, &sv) : -1;
+	} else {
+		action_say(act, 1, "no TEI source for this page");
+		return 0;
+	}
+	if (ok != 0) {
+		action_say(act, 1, "no TEI source found for this page");
+		return 0;
+	}
+	page_free(r->page);
+	r->page = page_source(&sv);
+	r->source = 1;
+	show_blocks(v, r->page->blocks, r->page->nblocks);
+	lex_lines(r);
+	v->top = line_of(r, sv.focus, 0);
+	view_clamp(v);
+	action_say(act, 0, "TEI source of %s (\\ for the text again)", sv.file ? sv.file : "the page");
+	source_view_free(&sv);
+	return 1;
+}
+
+/* Back to the text, where it was when the source was asked for. */
+static void source_off(struct view *v)
+{
+	struct reader *r = state(v);
+	size_t block = r->text_block, off = r->text_off;
+
+	r->source = 0;
+	free(r->lexer);
+	r->lexer = NULL;
+	page_free(r->page);
+	r->page = NULL;
+	if (r->kind == PAGE_DOC) {
+		show_blocks(v, corpus_doc(r->ctx->corpus, r->doc)->blocks,
+			    corpus_doc(r->ctx->corpus, r->doc)->nblocks);
+	} else {
+		r->page = page_entity(r->ctx->corpus, r->entity);
+		show_blocks(v, r->page->blocks, r->page->nblocks);
+	}
+	show_at(v, block, off);
+}
+
+int reader_showing_source(struct view *v)
+{
+	return state(v)->source;
+}
+
+static const enum style token_styles[] = {
+	[SOURCE_TEXT] = STYLE_NORMAL,
+	[SOURCE_TAG] = STYLE_HEADING,
+	[SOURCE_ATTR] = STYLE_META,
+	[SOURCE_VALUE] = STYLE_PLACE,
+	[SOURCE_COMMENT] = STYLE_DIM,
+	[SOURCE_REF] = STYLE_EMPHASIS,
+};
+
+struct token_runs {
+	struct buf *runs;
+	const struct rline *line;
+	size_t base;            /* the label's length: tokens count from there */
+};
+
+static void token_run(void *ctx, enum source_token t, size_t start, size_t end)
+{
+	struct token_runs *k = ctx;
+
+	if (t != SOURCE_TEXT)
+		add_run(k->runs, k->line, k->base + start, k->base + end, token_styles[t]);
+}
+
+/* A source line's colours: the line number dim, the XML by token. */
+static void source_runs(const struct reader *r, const struct rline *l, struct buf *runs)
+{
+	const struct block *b = &r->blocks[l->block];
+	struct source_lexer lx = { r->lexer ? r->lexer[l->block] : 0 };
+	struct token_runs k = { runs, l, b->label_len };
+
+	add_run(runs, l, 0, b->label_len, STYLE_DIM);
+	source_tokens(&lx, b->text + b->label_len, b->len - b->label_len, token_run, &k);
 }
 
 const char *reader_title(struct view *v)
@@ -581,7 +753,9 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 	if (l->block == NO_BLOCK || (int)l->indent >= width)
 		return;
 	b = &r->blocks[l->block];
-	if (b->label_len && (b->kind == BLOCK_META || b->kind == BLOCK_ITEM ||
+	if (r->source)
+		source_runs(r, l, &runs);
+	else if (b->label_len && (b->kind == BLOCK_META || b->kind == BLOCK_ITEM ||
 			     b->kind == BLOCK_SPEECH || b->kind == BLOCK_NOTE))
 		add_run(&runs, l, 0, b->label_len, b->kind == BLOCK_META ? STYLE_META : STYLE_TITLE);
 	for (i = 0; i < b->nspans; i++)
@@ -788,6 +962,12 @@ static int reader_request(struct view *v, enum request req, struct action *act)
 	case REQ_HINTS:
 		start_hints(v, act);
 		return 1;
+	case REQ_SOURCE:
+		if (r->source)
+			source_off(v);
+		else
+			source_on(v, act);
+		return 1;
 	case REQ_ENTER:
 		if (r->cur_link != NO_LINK)
 			follow(v, r->cur_link, act);
@@ -804,6 +984,8 @@ static void reader_titles(struct view *v, struct buf *title, struct buf *right)
 	struct reader *r = state(v);
 	size_t pct;
 
+	if (r->source)
+		buf_adds(title, "Source \xC2\xB7 ");
 	buf_adds(title, r->title.len ? r->title.data : "Reader");
 	if (r->nlines) {
 		size_t bottom = v->top + (size_t)(v->height > 0 ? v->height : 1);

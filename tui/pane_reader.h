@@ -32,6 +32,8 @@ void reader_hint_key(struct view *v, int ch, struct action *act);
 const char *reader_title(struct view *v);
 /* The document shown (corpus order), or (size_t)-1 for another page. */
 size_t reader_doc(struct view *v);
+/* Whether the reader shows the TEI source (the backslash key) instead of the text. */
+int reader_showing_source(struct view *v);
 /* The (block, offset) at the top of the reader. */
 void reader_position(struct view *v, size_t *block, size_t *off);
 /* For the status line: the first visible line and the number of lines. */

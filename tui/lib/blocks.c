@@ -144,6 +144,8 @@ void flat_add_block(struct flat *f, struct bb *b)
 	d->blocks = xgrow(d->blocks, &d->capblocks, d->nblocks + 1, sizeof(*d->blocks));
 	d->spans = xrealloc(d->spans, d->capblocks * sizeof(*d->spans));
 	d->offsets = xrealloc(d->offsets, d->capblocks * sizeof(*d->offsets));
+	d->nodes = xrealloc(d->nodes, d->capblocks * sizeof(*d->nodes));
+	d->nodes[d->nblocks] = b->node ? b->node : f->text;
 	blk = &d->blocks[d->nblocks];
 	memset(blk, 0, sizeof(*blk));
 	blk->kind = b->kind;
@@ -213,6 +215,7 @@ void flat_emit(struct flat *f, struct bb *b)
 		n->level = b->level;
 		n->is_note = 1;
 		n->serial = b->serial;
+		n->node = b->node;
 		buf_add(&n->text, b->text.data, b->text.len);
 		n->label_len = b->label_len;
 		n->spans = b->spans;

@@ -322,6 +322,7 @@ static void free_doc(struct docrec *d)
 		free(d->spans[j]);
 	}
 	free(d->spans);
+	free(d->nodes);
 	free(d->blocks);
 }
 
@@ -425,6 +426,8 @@ int corpus_has_location(const struct corpus *c, const struct location *l)
 	case LOC_HELP:
 	case LOC_HISTORY:
 		return 1;
+	case LOC_XPATH:
+		return l->id != NULL;
 	case LOC_NONE:
 	case LOC_URL:
 		break;

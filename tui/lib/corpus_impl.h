@@ -71,6 +71,8 @@ struct docrec {
 	size_t nnote_block, capnote_block;
 	char *date_shown;         /* the Date: line's value (header_date) */
 	char *tell_apart;         /* "Sender → Addressee" of a letter, or NULL */
+	xmlNodePtr tei;           /* the document's TEI element */
+	xmlNodePtr *nodes;        /* per block, its element (xpath.c, source.c) */
 };
 
 struct corpus {

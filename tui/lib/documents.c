@@ -95,6 +95,7 @@ static struct docrec *new_document(struct corpus *c, size_t file, xmlNodePtr tei
 	d = &c->docs[c->ndocs];
 	memset(d, 0, sizeof(*d));
 	d->pub.id = doc_id(c, tei, file, nth);
+	d->tei = tei;
 	d->pub.file = c->files[file].path;
 	idtab_put(&c->doc_ids, d->pub.id, c->ndocs);
 	d->pub.date = header_date(header, c->files[file].path, &d->date_shown);
@@ -120,6 +121,10 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	header_title(&f, header, d->pub.id);
 	header_blocks(&f, header);
 	d->pub.nheader = d->nblocks;
+	/* the title and meta lines come from the header as a whole */
+	for (i = 0; i < d->nblocks; i++)
+		if (!d->nodes[i])
+			d->nodes[i] = header ? header : tei;
 	if (text)
 		flatten_text(&f, text);
 	for (i = 0; i < f.ndeferred; i++)

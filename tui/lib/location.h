@@ -17,7 +17,8 @@ enum location_kind {
 	LOC_ENTITY,     /* the page of entity id */
 	LOC_HELP,       /* the help page */
 	LOC_HISTORY,    /* the :history page */
-	LOC_URL         /* outside the corpus: id is the address (not opened) */
+	LOC_URL,        /* outside the corpus: id is the address (not opened) */
+	LOC_XPATH       /* the matches of the XPath expression id */
 };
 
 struct location {

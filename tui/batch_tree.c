@@ -1,0 +1,181 @@
+/* batch_tree.c: the batch modes that read the loaded tree: --xpath,
+ * --source and --source-entity (batch.h).
+ *
+ * Like every batch mode, output is sanitised: a control character in the
+ * corpus reaches the pipe as a visible placeholder.  The XML of --xml and
+ * --source keeps its line breaks (each line is sanitised apart). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "buf.h"
+#include "corpus.h"
+#include "entity.h"
+#include "lint.h"
+#include "source.h"
+#include "text.h"
+#include "xpath.h"
+
+static void put(FILE *out, const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+
+	text_sanitize(&b, s, len);
+	if (b.len)
+		fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
+}
+
+/* s with its line breaks kept, every line sanitised. */
+static void put_lines(FILE *out, const char *s)
+{
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		put(out, s, (size_t)(nl - s));
+		fputc('\n', out);
+		s = nl + 1;
+	}
+	put(out, s, strlen(s));
+}
+
+/* A match's text is cut here in the one-line form. */
+#define MATCH_TEXT_MAX 4096
+
+int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out)
+{
+	struct xpath_limits lim = { 0, 0, as_xml };
+	struct xpath_result r = XPATH_RESULT_INIT;
+	char *error = NULL;
+	size_t i;
+
+	if (xpath_run(c, expr, &lim, &r, &error) != 0) {
+		fputs("werkbezoek: invalid XPath expression:\n", stderr);
+		put_lines(stderr, error);
+		fputc('\n', stderr);
+		free(error);
+		return 2;
+	}
+	for (i = 0; i < r.n; i++) {
+		const struct xpath_match *m = &r.matches[i];
+		size_t len = strlen(m->text);
+
+		if (m->file) {
+			put(out, m->file, strlen(m->file));
+			fprintf(out, ":%ld:%s", m->line, as_xml ? "\n" : " ");
+		}
+		if (as_xml) {
+			put_lines(out, m->text);
+		} else {
+			put(out, m->text, len > MATCH_TEXT_MAX ? text_char_start(m->text, MATCH_TEXT_MAX)
+								 : len);
+			if (len > MATCH_TEXT_MAX)
+				fputs("\xE2\x80\xA6", out);
+		}
+		fputc('\n', out);
+	}
+	if (r.total > r.n)
+		fprintf(stderr, "werkbezoek: %zu matches, the first %zu shown\n", r.total, r.n);
+	i = r.n;
+	xpath_result_free(&r);
+	return i ? 0 : 1;
+}
+
+/* The lines of a source view, each after its line in the file. */
+static void print_source(const struct source_view *v, FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++) {
+		const struct source_line *l = &v->lines[i];
+
+		if (l->line)
+			fprintf(out, "%6ld  ", l->line);
+		else
+			fputs("        ", out);
+		put(out, v->text + l->start, l->len);
+		fputc('\n', out);
+	}
+}
+
+int batch_source(const struct corpus *c, const char *arg, FILE *out)
+{
+	struct source_view v = SOURCE_VIEW_INIT;
+	const char *hash = strchr(arg, '#');
+	char *id = hash ? xstrndup(arg, (size_t)(hash - arg)) : xstrdup(arg);
+	const struct doc *d = corpus_find_doc(c, id);
+	unsigned long block = 0;
+	char *end = NULL;
+	int status = 1;
+
+	if (!d) {
+		fputs("werkbezoek: no document '", stderr);
+		put(stderr, id, strlen(id));
+		fputs("' (--list shows them)\n", stderr);
+		goto out;
+	}
+	if (hash) {
+		block = strtoul(hash + 1, &end, 10);
+		if (!hash[1] || *end || block == 0 || block > d->nblocks) {
+			fprintf(stderr, "werkbezoek: no block '%s' in the document: BLOCK is its "
+				"line in --show --width=0, 1 to %zu\n", hash + 1, d->nblocks);
+			goto out;
+		}
+		source_block(c, corpus_doc_index(c, d), block - 1, &v);
+	} else {
+		source_doc(c, corpus_doc_index(c, d), (size_t)-1, &v);
+	}
+	fputs("# ", out);
+	put(out, v.file ? v.file : "?", strlen(v.file ? v.file : "?"));
+	fputc('\n', out);
+	print_source(&v, out);
+	status = 0;
+out:
+	source_view_free(&v);
+	free(id);
+	return status;
+}
+
+int batch_source_entity(const struct corpus *c, const char *id, FILE *out)
+{
+	struct source_view v = SOURCE_VIEW_INIT;
+
+	if (source_entity(c, id, &v) != 0) {
+		fputs("werkbezoek: no record for entity '", stderr);
+		put(stderr, id, strlen(id));
+		fputs("' (--entities shows them)\n", stderr);
+		return 1;
+	}
+	fputs("# ", out);
+	put(out, v.file ? v.file : "?", strlen(v.file ? v.file : "?"));
+	fputc('\n', out);
+	print_source(&v, out);
+	source_view_free(&v);
+	return 0;
+}
+
+int batch_untagged(const struct corpus *c, FILE *out)
+{
+	size_t n, i;
+	struct lint_untagged *u = lint_untagged(c, &n);
+
+	for (i = 0; i < n; i++) {
+		const struct doc *d = corpus_doc(c, u[i].doc);
+		const struct block *b = &d->blocks[u[i].block];
+		const char *file = NULL;
+		long line = source_block_line(c, u[i].doc, u[i].block, &file);
+
+		put(out, file ? file : d->file, strlen(file ? file : d->file));
+		fprintf(out, ":%ld:%zu: untagged '", line,
+			text_chars(b->text, u[i].start) + 1);
+		put(out, u[i].name, strlen(u[i].name));
+		fputs("' (", out);
+		put(out, entity_get(corpus_entities(c), u[i].entity)->id,
+		    strlen(entity_get(corpus_entities(c), u[i].entity)->id));
+		fputs(")\n", out);
+	}
+	free(u);
+	return n ? 1 : 0;
+}
