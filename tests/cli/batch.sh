@@ -129,6 +129,11 @@ run wb --check "$TEST_TMP/many"
 is "$(printf '%s\n' "$out" | grep -c "unknown id")" 150 "--check: every problem of a file, not the first 100"
 is "$(printf '%s\n' "$out" | tail -n 1)" "$TEST_TMP/many/many.xml:1:1: warning: 150 problems in this file" "--check: a summary line for a file with more than 100"
 
+run wb --list "$FIX/xinclude"
+is "$out" "$(printf 'xi-a\t2001-01-01\t\tDeel a\nxi-b\t2001-02-01\t\tDeel b')" "--list: a file XIncluded by a teiCorpus beside it loads once"
+run wb --entity=xi-p-a "$FIX/xinclude"
+like "$out" "Mentions \(1 in 1 document\)" "--entity: a mention in an XIncluded file counts once"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

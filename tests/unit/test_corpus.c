@@ -34,6 +34,7 @@
  *   letters/   letters with correspDesc and only a series title
  *   works/     bibl and biblStruct in listBibl, object, a record in another
  *              namespace, pointer records in an event, rs type="work"
+ *   xinclude/  a teiCorpus that XIncludes the two files lying beside it
  *
  * Layout checks need no corpus; they run in the C.UTF-8 locale so that
  * wide characters have their display widths. */
@@ -1559,6 +1560,29 @@ static void test_works(void)
 	corpus_free(c);
 }
 
+/* A file XIncluded by a teiCorpus and present in the directory: once. */
+static void test_xinclude_once(void)
+{
+	struct corpus *c = open_path(fixture("xinclude"), NULL);
+	const struct entity *e;
+
+	if (!ok(c != NULL, "xinclude/: opens"))
+		return;
+	is_int(corpus_ndocs(c), 2, "xinclude/: each included file is one document, not two");
+	is_str(corpus_doc(c, 0)->id, "xi-a", "xinclude/: the first by its own id");
+	is_str(corpus_doc(c, 0)->title, "Deel a", "xinclude/: its title needs no telling apart");
+	e = entity_by_id(c, "xi-p-a");
+	is_int(e ? e->nmentions : 0, 1, "xinclude/: a mention in an included file counts once");
+	is_int(corpus_ndiags(c), 0, "xinclude/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "xinclude/");
+	corpus_free(c);
+	c = open_path(fixture("xinclude/corpus.xml"), NULL);
+	if (ok(c != NULL, "xinclude/corpus.xml alone: opens"))
+		is_int(corpus_ndocs(c), 2, "xinclude/corpus.xml alone: its includes still load");
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1586,6 +1610,7 @@ int main(void)
 	test_date_title_rules();
 	test_letters();
 	test_works();
+	test_xinclude_once();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

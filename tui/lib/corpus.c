@@ -88,11 +88,14 @@ static void parse_files(struct corpus *c)
 	size_t i;
 
 	diag_listen(c);
-	for (i = 0; i < c->nfiles; i++) {
-		if (realpath(c->files[i].path, real))
+	for (i = 0; i < c->nfiles; i++)
+		if (realpath(c->files[i].path, real)) {
 			c->files[i].real = xstrdup(real);
+			idtab_put(&c->reals, c->files[i].real, i);
+		}
+	for (i = 0; i < c->nfiles; i++)
 		load_parse(c, i);
-	}
+	idtab_free(&c->reals);
 	diag_listen(NULL);
 }
 

@@ -94,6 +94,7 @@ struct corpus {
 	size_t nlocals, caplocals;
 	struct idtab local_ids;   /* local_id keys to their index in locals */
 	struct idtab all_ids;     /* every xml:id of every file, to its file */
+	struct idtab reals;       /* each file's realpath to its index, while parsing */
 	struct pending_rel *rels;
 	size_t nrels, caprels;
 	struct corpus_options opt;
