@@ -134,6 +134,11 @@ is "$out" "$(printf 'xi-a\t2001-01-01\t\tDeel a\nxi-b\t2001-02-01\t\tDeel b')" "
 run wb --entity=xi-p-a "$FIX/xinclude"
 like "$out" "Mentions \(1 in 1 document\)" "--entity: a mention in an XIncluded file counts once"
 
+run wb --show=ln-a --width=0 "$FIX/links"
+is "$out" "$(printf 'Verwijzingen\nDate: 2002-01-01\nParticipants: Piet\nZie de noot[#so-1] en de achternoot.\nHet anker hier, hoofdstuk twee, leeg [#so-1].\nTekst met een anker.\n[1] Achternoot over Piet.\n[2] Een noot in standOff over Piet.')" "--show: a standOff note after the text; an empty ref shows its target"
+run wb --entity=lp-piet "$FIX/links"
+like "$out" "Mentions \(2 in 1 document\)" "--entity: a standOff note's mention counts"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

@@ -35,6 +35,8 @@
  *   works/     bibl and biblStruct in listBibl, object, a record in another
  *              namespace, pointer records in an event, rs type="work"
  *   xinclude/  a teiCorpus that XIncludes the two files lying beside it
+ *   links/     ptr and ref to a standOff note, a note in back, an anchor, a
+ *              div of another file; an empty ref
  *
  * Layout checks need no corpus; they run in the C.UTF-8 locale so that
  * wide characters have their display widths. */
@@ -1583,6 +1585,60 @@ static void test_xinclude_once(void)
 	corpus_free(c);
 }
 
+/* Whether the link over covered in block i of d leads to (doc, block, off). */
+static int link_leads_to(const struct doc *d, long i, const char *covered, const char *doc,
+			 long block, size_t off)
+{
+	const struct span *s = span_over(block_at(d, i), SPAN_LINK, covered);
+
+	if (!s || s->to.kind != LOC_DOC || !s->to.id || strcmp(s->to.id, doc) != 0 ||
+	    (long)s->to.block != block || s->to.off != off) {
+		printf("# link '%s': kind %d id %s block %zu off %zu\n", covered,
+		       s ? (int)s->to.kind : -1, s && s->to.id ? s->to.id : "-",
+		       s ? s->to.block : 0, s ? s->to.off : 0);
+		return 0;
+	}
+	return 1;
+}
+
+/* Links to notes, anchors and divisions by id, anywhere in the corpus. */
+static void test_links(void)
+{
+	struct corpus *c = open_path(fixture("links"), NULL);
+	const struct doc *a, *b;
+	long p1, p2, note_back, note_so, anchor, head;
+
+	if (!ok(c != NULL, "links/: opens"))
+		return;
+	a = doc_by_id(c, "ln-a");
+	b = doc_by_id(c, "ln-b");
+	if (!ok(a && b, "links/: both documents")) {
+		corpus_free(c);
+		return;
+	}
+	p1 = block_with_prefix(a, a->nheader, "Zie de noot");
+	p2 = block_with_prefix(a, a->nheader, "Het anker");
+	anchor = block_with_prefix(a, a->nheader, "Tekst met");
+	note_back = block_with_prefix(a, a->nheader, "[1] Achternoot");
+	note_so = block_with_prefix(a, a->nheader, "[2] Een noot in standOff");
+	head = block_with_prefix(b, b->nheader, "Twee");
+	ok(note_so > note_back && block_at(a, note_so)->kind == BLOCK_NOTE,
+	   "a note of the standOff is a note block after the text");
+	ok(mentions_over(c, block_at(a, note_so), "lp-piet", "Piet"),
+	   "a standOff note's mentions are indexed");
+	ok(link_leads_to(a, p1, "[#so-1]", "ln-a", note_so, 4), "ptr to a standOff note: its block");
+	ok(link_leads_to(a, p1, "de achternoot", "ln-a", note_back, 4), "ref to a note in back");
+	ok(link_leads_to(a, p2, "hier", "ln-a", anchor, 14), "ref to an anchor: its block and offset");
+	ok(link_leads_to(a, p2, "twee", "ln-b", head, 0), "ref to file.xml#id: a div's heading");
+	is_str(btext(block_at(a, p2)), "Het anker hier, hoofdstuk twee, leeg [#so-1].",
+	       "an empty ref shows its target");
+	ok(link_leads_to(a, p2, "[#so-1]", "ln-a", note_so, 4), "an empty ref is a link too");
+	is_int(corpus_ndiags(c), 0, "links/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "links/");
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1611,6 +1667,7 @@ int main(void)
 	test_letters();
 	test_works();
 	test_xinclude_once();
+	test_links();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -13,6 +13,7 @@
 #include "blocks.h"
 #include "buf.h"
 #include "corpus_impl.h"
+#include "idtab.h"
 #include "tei.h"
 
 void bb_add(struct bb *b, const char *s, size_t len)
@@ -63,6 +64,68 @@ struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start)
 	return s;
 }
 
+static void anchors_push(struct bb_anchor **v, size_t *n, size_t *cap, char *id, size_t off)
+{
+	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
+	(*v)[*n].id = id;
+	(*v)[(*n)++].off = off;
+}
+
+/* A block's anchors wait for the next block (it was left out, empty). */
+static void anchors_to_pending(struct flat *f, struct bb *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nanchors; i++)
+		anchors_push(&f->pending, &f->npending, &f->cappending, b->anchors[i].id, 0);
+	b->nanchors = 0;
+}
+
+/* Element id is at (block, off) of the document being made: kept in the
+ * corpus under its id and, for links from its own file, "<file>#<id>". */
+static void anchor_place(struct flat *f, char *id, size_t block, size_t off)
+{
+	struct corpus *c = f->c;
+	struct text_anchor *a;
+	struct buf local = BUF_INIT;
+
+	c->anchors = xgrow(c->anchors, &c->capanchors, c->nanchors + 1, sizeof(*c->anchors));
+	a = &c->anchors[c->nanchors];
+	a->id = id;
+	buf_printf(&local, "%zu#%s", f->file, id);
+	a->local = buf_steal(&local);
+	a->doc = f->doc;
+	a->block = block;
+	a->off = off;
+	idtab_put(&c->anchor_ids, a->local, c->nanchors);
+	idtab_put(&c->anchor_ids, a->id, c->nanchors);
+	c->nanchors++;
+}
+
+void flat_anchor(struct flat *f, char *id)
+{
+	struct bb *b = flat_top(f);
+
+	if (b && !b->implicit)
+		anchors_push(&b->anchors, &b->nanchors, &b->capanchors, id, bb_span_start(b));
+	else
+		anchors_push(&f->pending, &f->npending, &f->cappending, id, 0);
+}
+
+void flat_flush_anchors(struct flat *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->npending; i++) {
+		if (f->d->nblocks)
+			anchor_place(f, f->pending[i].id, f->d->nblocks - 1,
+				     f->d->blocks[f->d->nblocks - 1].len);
+		else
+			free(f->pending[i].id);
+	}
+	f->npending = 0;
+}
+
 void bb_reset(struct bb *b)
 {
 	size_t i;
@@ -78,6 +141,11 @@ void bb_reset(struct bb *b)
 
 void bb_free(struct bb *b)
 {
+	size_t i;
+
+	for (i = 0; i < b->nanchors; i++)
+		free(b->anchors[i].id);
+	free(b->anchors);
 	bb_reset(b);
 	buf_free(&b->text);
 	free(b->spans);
@@ -169,6 +237,13 @@ void flat_add_block(struct flat *f, struct bb *b)
 		}
 	}
 	blk->nspans = b->nspans;
+	for (i = 0; i < f->npending; i++)
+		anchor_place(f, f->pending[i].id, d->nblocks, 0);
+	f->npending = 0;
+	for (i = 0; i < b->nanchors; i++)
+		anchor_place(f, b->anchors[i].id, d->nblocks,
+			     b->anchors[i].off < blk->len ? b->anchors[i].off : blk->len);
+	b->nanchors = 0;
 	d->nblocks++;
 }
 
@@ -201,6 +276,7 @@ void flat_emit(struct flat *f, struct bb *b)
 	while (b->text.len > b->label_len && b->text.data[b->text.len - 1] == ' ')
 		b->text.data[--b->text.len] = '\0';
 	if (b->text.len == 0 || (b->text.len == b->label_len && !b->is_note)) {
+		anchors_to_pending(f, b);
 		bb_reset(b);
 	} else if (b->is_note && f->depth > 1) {
 		struct bb *n;
@@ -220,6 +296,11 @@ void flat_emit(struct flat *f, struct bb *b)
 		n->capspans = b->capspans;
 		b->spans = NULL;
 		b->nspans = b->capspans = 0;
+		n->anchors = b->anchors;
+		n->nanchors = b->nanchors;
+		n->capanchors = b->capanchors;
+		b->anchors = NULL;
+		b->nanchors = b->capanchors = 0;
 		bb_reset(b);
 		return;
 	} else {

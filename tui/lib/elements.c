@@ -291,26 +291,30 @@ static enum tei_step enter_gap(struct flat *f, xmlNodePtr n, struct frame *fr)
 	return TEI_SKIP;
 }
 
+/* "[target]" in b, a link to target (owned, taken). */
+static void add_pointer(struct bb *b, char *target)
+{
+	struct span *s;
+
+	if (b->pending_space && b->text.len > b->label_len)
+		buf_addc(&b->text, ' ');
+	b->pending_space = 0;
+	s = bb_add_span(b, SPAN_LINK, b->text.len);
+	buf_printf(&b->text, "[%s]", target);
+	s->end = b->text.len;
+	s->target = target;
+}
+
 /* A pointer: its target, shown as "[target]", is the link. */
 static enum tei_step enter_ptr(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	char *target = tei_attr(n, "target");
-	struct bb *b;
-	struct span *s;
 
 	(void)fr;
-	if (target && *target) {
-		b = flat_target(f);
-		if (b->pending_space && b->text.len > b->label_len)
-			buf_addc(&b->text, ' ');
-		b->pending_space = 0;
-		s = bb_add_span(b, SPAN_LINK, b->text.len);
-		buf_printf(&b->text, "[%s]", target);
-		s->end = b->text.len;
-		s->target = target;
-		target = NULL;
-	}
-	free(target);
+	if (target && *target)
+		add_pointer(flat_target(f), target);
+	else
+		free(target);
 	return TEI_SKIP;
 }
 
@@ -507,8 +511,13 @@ static void close_span(struct bb *b, struct frame *fr)
 {
 	struct span *s;
 
-	if (b->text.len <= fr->tmpl.start)
+	if (b->text.len <= fr->tmpl.start) {
+		/* an empty <ref target="…"/> shows its target, as a ptr does */
+		if (fr->tmpl.kind == SPAN_LINK && fr->tmpl.target) {
+			add_pointer(b, xstrdup(fr->tmpl.target));
+		}
 		return;
+	}
 	s = bb_add_span(b, fr->tmpl.kind, fr->tmpl.start);
 	s->end = b->text.len;
 	s->target = fr->tmpl.target;
