@@ -139,6 +139,11 @@ is "$out" "$(printf 'Verwijzingen\nDate: 2002-01-01\nParticipants: Piet\nZie de 
 run wb --entity=lp-piet "$FIX/links"
 like "$out" "Mentions \(2 in 1 document\)" "--entity: a standOff note's mention counts"
 
+run wb --show=dr-play --width=0 "$FIX/drama"
+is "$out" "$(printf 'Het spel\nDate: 1900\nParticipants: Anna, Bert, Cees\nAnna, een zuster\nBert\nEerste bedrijf\nAnna en Bert op.\nsamen\nANNA EN BERT: Goedemorgen!\nCees: Daar ben ik lachend weer.\nHij gaat af.')" "--show: stage directions inside a speech are blocks of their own"
+run wb --entities "$FIX/drama"
+is "$out" "$(printf 'dr-anna\tperson\tAnna\t2\t1\ndr-bert\tperson\tBert\t2\t1\ndr-cees\tperson\tCees\t1\t1')" "--entities: both speakers of a speech and the cast items count"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

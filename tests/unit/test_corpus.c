@@ -35,6 +35,8 @@
  *   works/     bibl and biblStruct in listBibl, object, a record in another
  *              namespace, pointer records in an event, rs type="work"
  *   xinclude/  a teiCorpus that XIncludes the two files lying beside it
+ *   drama/     castList items pointing at records, an sp with two @who ids
+ *              and an inner stage, a stage inside a line
  *   links/     ptr and ref to a standOff note, a note in back, an anchor, a
  *              div of another file; an empty ref
  *
@@ -1639,6 +1641,44 @@ static void test_links(void)
 	corpus_free(c);
 }
 
+/* Stage directions, several speakers, cast items as mentions. */
+static void test_drama(void)
+{
+	struct corpus *c = open_path(fixture("drama"), NULL);
+	const struct doc *d;
+	const struct block *b;
+
+	if (!ok(c != NULL, "drama/: opens"))
+		return;
+	d = doc_by_id(c, "dr-play");
+	if (!ok(d != NULL, "drama/: the play")) {
+		corpus_free(c);
+		return;
+	}
+	b = block_at(d, block_with_prefix(d, d->nheader, "samen"));
+	ok(b->kind == BLOCK_STAGE && strcmp(btext(b), "samen") == 0,
+	   "a stage inside sp is a stage direction block, not speech");
+	b = block_at(d, block_with_prefix(d, d->nheader, "ANNA EN BERT: "));
+	is_str(btext(b), "ANNA EN BERT: Goedemorgen!", "the speech after its inner stage keeps its speaker");
+	ok(b->kind == BLOCK_SPEECH && mentions_over(c, b, "dr-anna", "ANNA EN BERT") &&
+	   mentions_over(c, b, "dr-bert", "ANNA EN BERT"), "sp/@who with two ids: a mention of each");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Cees: "));
+	is_str(btext(b), "Cees: Daar ben ik lachend weer.", "a stage inside a line runs on");
+	ok(span_over(b, SPAN_EMPHASIS, "lachend") != NULL, "a stage inside a line is emphasised");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Hij gaat af."));
+	ok(b->kind == BLOCK_STAGE, "a stage after the lines of a speech: a stage block");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Anna, een zuster"));
+	ok(mentions_over(c, b, "dr-anna", "Anna"), "castItem/@sameAs: its role is a mention of the record");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Bert"));
+	ok(mentions_over(c, b, "dr-bert", "Bert"), "role/@corresp: a mention of the record");
+	is_int(entity_by_id(c, "dr-bert") ? entity_by_id(c, "dr-bert")->nmentions : 0, 2,
+	       "a second speaker counts: cast item and speech");
+	is_int(corpus_ndiags(c), 0, "drama/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "drama/");
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1668,6 +1708,7 @@ int main(void)
 	test_works();
 	test_xinclude_once();
 	test_links();
+	test_drama();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -150,12 +150,14 @@ void bb_free(struct bb *b)
 	buf_free(&b->text);
 	free(b->spans);
 	free(b->label);
+	free(b->label_more);
 }
 
 /* Puts the pending label at the start of the block. */
 void bb_use_label(struct bb *b, char **label, long *entity)
 {
 	struct span *s;
+	size_t i;
 
 	if (!*label)
 		return;
@@ -167,12 +169,15 @@ void bb_use_label(struct bb *b, char **label, long *entity)
 
 		while (n > 0 && (b->text.data[n - 1] == ' ' || b->text.data[n - 1] == ':'))
 			n--;
-		if (n > 0) {
+		for (i = 0; n > 0 && i <= b->nlabel_more; i++) {
 			s = bb_add_span(b, SPAN_MENTION, 0);
 			s->end = n;
-			s->entity = *entity;
+			s->entity = i ? b->label_more[i - 1] : *entity;
 		}
 	}
+	free(b->label_more);
+	b->label_more = NULL;
+	b->nlabel_more = 0;
 	free(*label);
 	*label = NULL;
 	*entity = -1;

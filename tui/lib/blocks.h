@@ -41,6 +41,8 @@ struct bb {
 	int implicit;             /* opened by stray text, not an element */
 	char *label;              /* a label not yet used (item, speaker) */
 	long label_entity;        /* a mention over the label, or -1 */
+	long *label_more;         /* more mentions over it (several speakers) */
+	size_t nlabel_more;
 	xmlNodePtr node;
 	struct bb_anchor *anchors;  /* ids of elements whose text starts here */
 	size_t nanchors, capanchors;
@@ -77,7 +79,8 @@ struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start);
 void bb_reset(struct bb *b);
 void bb_free(struct bb *b);
 /* Puts the pending *label (freed, set NULL) at the start of the block,
- * with a mention of *entity over its name when that is >= 0. */
+ * with a mention of *entity over its name when that is >= 0, and one of
+ * each of b->label_more (let go). */
 void bb_use_label(struct bb *b, char **label, long *entity);
 
 /* Element id (owned, taken) starts where the next text goes: in the open

@@ -181,7 +181,7 @@ enum text_role {
 	X(object, F_RECORD, ROLE_INLINE) \
 	X(objectName, F_NAME | F_PART, ROLE_MENTION) \
 	X(castList, 0, ROLE_INLINE) \
-	X(role, 0, ROLE_INLINE) \
+	X(role, 0, ROLE_MENTION) \
 	X(address, 0, ROLE_INLINE) \
 	X(addrLine, F_PARA, ROLE_BLOCK) \
 	X(anchor, 0, ROLE_INLINE) \
