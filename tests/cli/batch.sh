@@ -144,6 +144,13 @@ is "$out" "$(printf 'Het spel\nDate: 1900\nParticipants: Anna, Bert, Cees\nAnna,
 run wb --entities "$FIX/drama"
 is "$out" "$(printf 'dr-anna\tperson\tAnna\t2\t1\ndr-bert\tperson\tBert\t2\t1\ndr-cees\tperson\tCees\t1\t1')" "--entities: both speakers of a speech and the cast items count"
 
+run wb --search=werkbezoek "$FIX/chars"
+is "$out" "ch-text:3:5:Een werkbezoek aan Emmen." "--search: a word with a soft hyphen inside is found"
+run wb --search='Emmen\.' "$FIX/chars"
+is "$out" "ch-text:3:20:Een werkbezoek aan Emmen." "--search: a word with a zero-width space inside is found"
+run wb --show=ch-text --width=0 "$FIX/chars"
+is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\n\342\200\242 a) eerste')" "--show: tokens joined before punctuation, a space after an item label"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

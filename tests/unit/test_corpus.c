@@ -37,6 +37,8 @@
  *   xinclude/  a teiCorpus that XIncludes the two files lying beside it
  *   drama/     castList items pointing at records, an sp with two @who ids
  *              and an inner stage, a stage inside a line
+ *   chars/     a soft hyphen and a zero-width space inside words, w and pc
+ *              tokens, a label in an item
  *   links/     ptr and ref to a standOff note, a note in back, an anchor, a
  *              div of another file; an empty ref
  *
@@ -1679,6 +1681,26 @@ static void test_drama(void)
 	corpus_free(c);
 }
 
+/* Format characters dropped, tokens joined, item labels spaced. */
+static void test_chars(void)
+{
+	struct corpus *c = open_path(fixture("chars"), NULL);
+	const struct doc *d = c ? doc_by_id(c, "ch-text") : NULL;
+
+	if (!ok(d != NULL, "chars/: opens"))
+		goto out;
+	is_str(text_of(d, "Een "), "Een werkbezoek aan Emmen.",
+	       "a soft hyphen and a zero-width space are dropped from the text");
+	ok(strstr(d->text, "\xC2\xAD") == NULL && strstr(d->text, "\xE2\x80\x8B") == NULL,
+	   "no format character left in what search sees");
+	is_str(text_of(d, "Goede"), "Goede morgen, zei hij.", "w and pc: no space before punctuation");
+	is_str(text_of(d, "\xE2\x80\xA2 "), "\xE2\x80\xA2 a) eerste", "item/label: a space after it");
+	is_int(corpus_ndiags(c), 0, "chars/: no diagnostics");
+	check_invariants(c, "chars/");
+out:
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1709,6 +1731,7 @@ int main(void)
 	test_xinclude_once();
 	test_links();
 	test_drama();
+	test_chars();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

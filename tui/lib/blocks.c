@@ -16,10 +16,35 @@
 #include "idtab.h"
 #include "tei.h"
 
+/* The length of the invisible format character at p (n bytes left), or
+ * 0: soft hyphen, zero-width space and joiners, word joiner, invisible
+ * operators, BOM, variation selectors, the combining grapheme joiner,
+ * tags.  A reader does not see them and a search must not trip over
+ * them: they are left out of the text.  Direction controls (U+200E/F,
+ * U+202A..202E, U+2066..2069, U+061C) are not: they can reorder what a
+ * reader sees, so text.c shows them as placeholders.  p starts with a
+ * byte of 0xC2 or more. */
+static size_t ignorable_len(const unsigned char *p, size_t n)
+{
+	if (n >= 2 && ((p[0] == 0xC2 && p[1] == 0xAD) || (p[0] == 0xCD && p[1] == 0x8F)))
+		return 2;   /* U+00AD, U+034F */
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x8B && p[2] <= 0x8D)
+		return 3;   /* U+200B..200D */
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xA4)
+		return 3;   /* U+2060..2064 */
+	if (n >= 3 && ((p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ||
+		       (p[0] == 0xEF && p[1] == 0xB8 && p[2] <= 0x8F) ||
+		       (p[0] == 0xE1 && p[1] == 0xA0 && p[2] >= 0x8B && p[2] <= 0x8F)))
+		return 3;   /* U+FEFF, U+FE00..FE0F, U+180B..180F */
+	if (n >= 4 && p[0] == 0xF3 && p[1] == 0xA0 && p[2] >= 0x80 && p[2] <= 0x87)
+		return 4;   /* U+E0000..E01FF: tags, variation selectors */
+	return 0;
+}
+
 void bb_add(struct bb *b, const char *s, size_t len)
 {
 	char *start, *out;
-	size_t i = 0;
+	size_t i = 0, skip;
 	int space = b->pending_space;
 
 	/* collapsing only shrinks the text: copy it in one pass, words in a
@@ -33,12 +58,19 @@ void bb_add(struct bb *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if ((unsigned char)s[i] >= 0xC2 &&
+		    (skip = ignorable_len((const unsigned char *)s + i, len - i)) > 0) {
+			i += skip;
+			continue;
+		}
 		if (space && (size_t)(out - start) > b->label_len)
 			*out++ = ' ';
 		space = 0;
+		/* a word: up to a space, or a lead byte that may be ignorable */
 		do
 			*out++ = s[i++];
-		while (i < len && ((unsigned char)s[i] > ' ' || !tei_is_space((unsigned char)s[i])));
+		while (i < len && (unsigned char)s[i] < 0xC2 &&
+		       ((unsigned char)s[i] > ' ' || !tei_is_space((unsigned char)s[i])));
 	}
 	b->text.len = (size_t)(out - start);
 	start[b->text.len] = '\0';

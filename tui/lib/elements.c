@@ -278,10 +278,31 @@ static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 
 /* ---- inline elements ------------------------------------------------------ */
 
+/* Whether punctuation token pc joins the word before it: @join "left" or
+ * "both", else closing punctuation ("," "." ")" …). */
+static int pc_joins_left(xmlNodePtr pc)
+{
+	static const char closing[] = ".,;:!?)]}%";
+	char *join = tei_attr(pc, "join");
+	xmlNodePtr t = pc->children;
+	int r = 0;
+
+	if (join)
+		r = strcmp(join, "left") == 0 || strcmp(join, "both") == 0;
+	else if (t && t->type == XML_TEXT_NODE && t->content && t->content[0])
+		r = strchr(closing, t->content[0]) != NULL ||
+		    strncmp((const char *)t->content, "\xE2\x80\xA6", 3) == 0 ||   /* … */
+		    strncmp((const char *)t->content, "\xC2\xBB", 2) == 0;        /* » */
+	free(join);
+	return r;
+}
+
 static enum tei_step enter_inline(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	(void)fr;
-	if (tei_needs_word_break(n) && flat_top(f))
+	if (tei_is(n, EL_pc) && flat_top(f) && pc_joins_left(n))
+		flat_top(f)->pending_space = 0;   /* <w>morgen</w> <pc>,</pc> */
+	else if (tei_needs_word_break(n) && flat_top(f))
 		flat_top(f)->pending_space = 1;
 	return TEI_DESCEND;
 }
@@ -292,8 +313,11 @@ static enum tei_step enter_block(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	enum block_kind kind;
 
-	if (!block_kind_of(f, n, &kind))
+	if (!block_kind_of(f, n, &kind)) {
+		if (tei_is(n, EL_label) && tei_is(n->parent, EL_item))
+			fr->action = FRAME_SPACE;   /* "a) eerste", not "a)eerste" */
 		return tei_is(n, EL_stage) ? enter_span(f, n, fr) : enter_inline(f, n, fr);
+	}
 	if (kind != BLOCK_NOTE && flat_top(f) && flat_top(f)->is_note) {
 		/* a note is one block: its paragraphs and lists run on */
 		flat_top(f)->pending_space = 1;
