@@ -129,6 +129,28 @@ run wb --check "$TEST_TMP/many"
 is "$(printf '%s\n' "$out" | grep -c "unknown id")" 150 "--check: every problem of a file, not the first 100"
 is "$(printf '%s\n' "$out" | tail -n 1)" "$TEST_TMP/many/many.xml:1:1: warning: 150 problems in this file" "--check: a summary line for a file with more than 100"
 
+run wb --list "$FIX/xinclude"
+is "$out" "$(printf 'xi-a\t2001-01-01\t\tDeel a\nxi-b\t2001-02-01\t\tDeel b')" "--list: a file XIncluded by a teiCorpus beside it loads once"
+run wb --entity=xi-p-a "$FIX/xinclude"
+like "$out" "Mentions \(1 in 1 document\)" "--entity: a mention in an XIncluded file counts once"
+
+run wb --show=ln-a --width=0 "$FIX/links"
+is "$out" "$(printf 'Verwijzingen\nDate: 2002-01-01\nParticipants: Piet\nZie de noot[#so-1] en de achternoot.\nHet anker hier, hoofdstuk twee, leeg [#so-1].\nTekst met een anker.\n[1] Achternoot over Piet.\n[2] Een noot in standOff over Piet.')" "--show: a standOff note after the text; an empty ref shows its target"
+run wb --entity=lp-piet "$FIX/links"
+like "$out" "Mentions \(2 in 1 document\)" "--entity: a standOff note's mention counts"
+
+run wb --show=dr-play --width=0 "$FIX/drama"
+is "$out" "$(printf 'Het spel\nDate: 1900\nParticipants: Anna, Bert, Cees\nAnna, een zuster\nBert\nEerste bedrijf\nAnna en Bert op.\nsamen\nANNA EN BERT: Goedemorgen!\nCees: Daar ben ik lachend weer.\nHij gaat af.')" "--show: stage directions inside a speech are blocks of their own"
+run wb --entities "$FIX/drama"
+is "$out" "$(printf 'dr-anna\tperson\tAnna\t2\t1\ndr-bert\tperson\tBert\t2\t1\ndr-cees\tperson\tCees\t1\t1')" "--entities: both speakers of a speech and the cast items count"
+
+run wb --search=werkbezoek "$FIX/chars"
+is "$out" "ch-text:3:5:Een werkbezoek aan Emmen." "--search: a word with a soft hyphen inside is found"
+run wb --search='Emmen\.' "$FIX/chars"
+is "$out" "ch-text:3:20:Een werkbezoek aan Emmen." "--search: a word with a zero-width space inside is found"
+run wb --show=ch-text --width=0 "$FIX/chars"
+is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\n\342\200\242 a) eerste')" "--show: tokens joined before punctuation, a space after an item label"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

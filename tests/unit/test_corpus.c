@@ -34,6 +34,13 @@
  *   letters/   letters with correspDesc and only a series title
  *   works/     bibl and biblStruct in listBibl, object, a record in another
  *              namespace, pointer records in an event, rs type="work"
+ *   xinclude/  a teiCorpus that XIncludes the two files lying beside it
+ *   drama/     castList items pointing at records, an sp with two @who ids
+ *              and an inner stage, a stage inside a line
+ *   chars/     a soft hyphen and a zero-width space inside words, w and pc
+ *              tokens, a label in an item
+ *   links/     ptr and ref to a standOff note, a note in back, an anchor, a
+ *              div of another file; an empty ref
  *
  * Layout checks need no corpus; they run in the C.UTF-8 locale so that
  * wide characters have their display widths. */
@@ -1559,6 +1566,141 @@ static void test_works(void)
 	corpus_free(c);
 }
 
+/* A file XIncluded by a teiCorpus and present in the directory: once. */
+static void test_xinclude_once(void)
+{
+	struct corpus *c = open_path(fixture("xinclude"), NULL);
+	const struct entity *e;
+
+	if (!ok(c != NULL, "xinclude/: opens"))
+		return;
+	is_int(corpus_ndocs(c), 2, "xinclude/: each included file is one document, not two");
+	is_str(corpus_doc(c, 0)->id, "xi-a", "xinclude/: the first by its own id");
+	is_str(corpus_doc(c, 0)->title, "Deel a", "xinclude/: its title needs no telling apart");
+	e = entity_by_id(c, "xi-p-a");
+	is_int(e ? e->nmentions : 0, 1, "xinclude/: a mention in an included file counts once");
+	is_int(corpus_ndiags(c), 0, "xinclude/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "xinclude/");
+	corpus_free(c);
+	c = open_path(fixture("xinclude/corpus.xml"), NULL);
+	if (ok(c != NULL, "xinclude/corpus.xml alone: opens"))
+		is_int(corpus_ndocs(c), 2, "xinclude/corpus.xml alone: its includes still load");
+	corpus_free(c);
+}
+
+/* Whether the link over covered in block i of d leads to (doc, block, off). */
+static int link_leads_to(const struct doc *d, long i, const char *covered, const char *doc,
+			 long block, size_t off)
+{
+	const struct span *s = span_over(block_at(d, i), SPAN_LINK, covered);
+
+	if (!s || s->to.kind != LOC_DOC || !s->to.id || strcmp(s->to.id, doc) != 0 ||
+	    (long)s->to.block != block || s->to.off != off) {
+		printf("# link '%s': kind %d id %s block %zu off %zu\n", covered,
+		       s ? (int)s->to.kind : -1, s && s->to.id ? s->to.id : "-",
+		       s ? s->to.block : 0, s ? s->to.off : 0);
+		return 0;
+	}
+	return 1;
+}
+
+/* Links to notes, anchors and divisions by id, anywhere in the corpus. */
+static void test_links(void)
+{
+	struct corpus *c = open_path(fixture("links"), NULL);
+	const struct doc *a, *b;
+	long p1, p2, note_back, note_so, anchor, head;
+
+	if (!ok(c != NULL, "links/: opens"))
+		return;
+	a = doc_by_id(c, "ln-a");
+	b = doc_by_id(c, "ln-b");
+	if (!ok(a && b, "links/: both documents")) {
+		corpus_free(c);
+		return;
+	}
+	p1 = block_with_prefix(a, a->nheader, "Zie de noot");
+	p2 = block_with_prefix(a, a->nheader, "Het anker");
+	anchor = block_with_prefix(a, a->nheader, "Tekst met");
+	note_back = block_with_prefix(a, a->nheader, "[1] Achternoot");
+	note_so = block_with_prefix(a, a->nheader, "[2] Een noot in standOff");
+	head = block_with_prefix(b, b->nheader, "Twee");
+	ok(note_so > note_back && block_at(a, note_so)->kind == BLOCK_NOTE,
+	   "a note of the standOff is a note block after the text");
+	ok(mentions_over(c, block_at(a, note_so), "lp-piet", "Piet"),
+	   "a standOff note's mentions are indexed");
+	ok(link_leads_to(a, p1, "[#so-1]", "ln-a", note_so, 4), "ptr to a standOff note: its block");
+	ok(link_leads_to(a, p1, "de achternoot", "ln-a", note_back, 4), "ref to a note in back");
+	ok(link_leads_to(a, p2, "hier", "ln-a", anchor, 14), "ref to an anchor: its block and offset");
+	ok(link_leads_to(a, p2, "twee", "ln-b", head, 0), "ref to file.xml#id: a div's heading");
+	is_str(btext(block_at(a, p2)), "Het anker hier, hoofdstuk twee, leeg [#so-1].",
+	       "an empty ref shows its target");
+	ok(link_leads_to(a, p2, "[#so-1]", "ln-a", note_so, 4), "an empty ref is a link too");
+	is_int(corpus_ndiags(c), 0, "links/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "links/");
+	corpus_free(c);
+}
+
+/* Stage directions, several speakers, cast items as mentions. */
+static void test_drama(void)
+{
+	struct corpus *c = open_path(fixture("drama"), NULL);
+	const struct doc *d;
+	const struct block *b;
+
+	if (!ok(c != NULL, "drama/: opens"))
+		return;
+	d = doc_by_id(c, "dr-play");
+	if (!ok(d != NULL, "drama/: the play")) {
+		corpus_free(c);
+		return;
+	}
+	b = block_at(d, block_with_prefix(d, d->nheader, "samen"));
+	ok(b->kind == BLOCK_STAGE && strcmp(btext(b), "samen") == 0,
+	   "a stage inside sp is a stage direction block, not speech");
+	b = block_at(d, block_with_prefix(d, d->nheader, "ANNA EN BERT: "));
+	is_str(btext(b), "ANNA EN BERT: Goedemorgen!", "the speech after its inner stage keeps its speaker");
+	ok(b->kind == BLOCK_SPEECH && mentions_over(c, b, "dr-anna", "ANNA EN BERT") &&
+	   mentions_over(c, b, "dr-bert", "ANNA EN BERT"), "sp/@who with two ids: a mention of each");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Cees: "));
+	is_str(btext(b), "Cees: Daar ben ik lachend weer.", "a stage inside a line runs on");
+	ok(span_over(b, SPAN_EMPHASIS, "lachend") != NULL, "a stage inside a line is emphasised");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Hij gaat af."));
+	ok(b->kind == BLOCK_STAGE, "a stage after the lines of a speech: a stage block");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Anna, een zuster"));
+	ok(mentions_over(c, b, "dr-anna", "Anna"), "castItem/@sameAs: its role is a mention of the record");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Bert"));
+	ok(mentions_over(c, b, "dr-bert", "Bert"), "role/@corresp: a mention of the record");
+	is_int(entity_by_id(c, "dr-bert") ? entity_by_id(c, "dr-bert")->nmentions : 0, 2,
+	       "a second speaker counts: cast item and speech");
+	is_int(corpus_ndiags(c), 0, "drama/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "drama/");
+	corpus_free(c);
+}
+
+/* Format characters dropped, tokens joined, item labels spaced. */
+static void test_chars(void)
+{
+	struct corpus *c = open_path(fixture("chars"), NULL);
+	const struct doc *d = c ? doc_by_id(c, "ch-text") : NULL;
+
+	if (!ok(d != NULL, "chars/: opens"))
+		goto out;
+	is_str(text_of(d, "Een "), "Een werkbezoek aan Emmen.",
+	       "a soft hyphen and a zero-width space are dropped from the text");
+	ok(strstr(d->text, "\xC2\xAD") == NULL && strstr(d->text, "\xE2\x80\x8B") == NULL,
+	   "no format character left in what search sees");
+	is_str(text_of(d, "Goede"), "Goede morgen, zei hij.", "w and pc: no space before punctuation");
+	is_str(text_of(d, "\xE2\x80\xA2 "), "\xE2\x80\xA2 a) eerste", "item/label: a space after it");
+	is_int(corpus_ndiags(c), 0, "chars/: no diagnostics");
+	check_invariants(c, "chars/");
+out:
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1586,6 +1728,10 @@ int main(void)
 	test_date_title_rules();
 	test_letters();
 	test_works();
+	test_xinclude_once();
+	test_links();
+	test_drama();
+	test_chars();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -13,12 +13,38 @@
 #include "blocks.h"
 #include "buf.h"
 #include "corpus_impl.h"
+#include "idtab.h"
 #include "tei.h"
+
+/* The length of the invisible format character at p (n bytes left), or
+ * 0: soft hyphen, zero-width space and joiners, word joiner, invisible
+ * operators, BOM, variation selectors, the combining grapheme joiner,
+ * tags.  A reader does not see them and a search must not trip over
+ * them: they are left out of the text.  Direction controls (U+200E/F,
+ * U+202A..202E, U+2066..2069, U+061C) are not: they can reorder what a
+ * reader sees, so text.c shows them as placeholders.  p starts with a
+ * byte of 0xC2 or more. */
+static size_t ignorable_len(const unsigned char *p, size_t n)
+{
+	if (n >= 2 && ((p[0] == 0xC2 && p[1] == 0xAD) || (p[0] == 0xCD && p[1] == 0x8F)))
+		return 2;   /* U+00AD, U+034F */
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x8B && p[2] <= 0x8D)
+		return 3;   /* U+200B..200D */
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xA4)
+		return 3;   /* U+2060..2064 */
+	if (n >= 3 && ((p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ||
+		       (p[0] == 0xEF && p[1] == 0xB8 && p[2] <= 0x8F) ||
+		       (p[0] == 0xE1 && p[1] == 0xA0 && p[2] >= 0x8B && p[2] <= 0x8F)))
+		return 3;   /* U+FEFF, U+FE00..FE0F, U+180B..180F */
+	if (n >= 4 && p[0] == 0xF3 && p[1] == 0xA0 && p[2] >= 0x80 && p[2] <= 0x87)
+		return 4;   /* U+E0000..E01FF: tags, variation selectors */
+	return 0;
+}
 
 void bb_add(struct bb *b, const char *s, size_t len)
 {
 	char *start, *out;
-	size_t i = 0;
+	size_t i = 0, skip;
 	int space = b->pending_space;
 
 	/* collapsing only shrinks the text: copy it in one pass, words in a
@@ -32,12 +58,19 @@ void bb_add(struct bb *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if ((unsigned char)s[i] >= 0xC2 &&
+		    (skip = ignorable_len((const unsigned char *)s + i, len - i)) > 0) {
+			i += skip;
+			continue;
+		}
 		if (space && (size_t)(out - start) > b->label_len)
 			*out++ = ' ';
 		space = 0;
+		/* a word: up to a space, or a lead byte that may be ignorable */
 		do
 			*out++ = s[i++];
-		while (i < len && ((unsigned char)s[i] > ' ' || !tei_is_space((unsigned char)s[i])));
+		while (i < len && (unsigned char)s[i] < 0xC2 &&
+		       ((unsigned char)s[i] > ' ' || !tei_is_space((unsigned char)s[i])));
 	}
 	b->text.len = (size_t)(out - start);
 	start[b->text.len] = '\0';
@@ -63,6 +96,68 @@ struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start)
 	return s;
 }
 
+static void anchors_push(struct bb_anchor **v, size_t *n, size_t *cap, char *id, size_t off)
+{
+	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
+	(*v)[*n].id = id;
+	(*v)[(*n)++].off = off;
+}
+
+/* A block's anchors wait for the next block (it was left out, empty). */
+static void anchors_to_pending(struct flat *f, struct bb *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nanchors; i++)
+		anchors_push(&f->pending, &f->npending, &f->cappending, b->anchors[i].id, 0);
+	b->nanchors = 0;
+}
+
+/* Element id is at (block, off) of the document being made: kept in the
+ * corpus under its id and, for links from its own file, "<file>#<id>". */
+static void anchor_place(struct flat *f, char *id, size_t block, size_t off)
+{
+	struct corpus *c = f->c;
+	struct text_anchor *a;
+	struct buf local = BUF_INIT;
+
+	c->anchors = xgrow(c->anchors, &c->capanchors, c->nanchors + 1, sizeof(*c->anchors));
+	a = &c->anchors[c->nanchors];
+	a->id = id;
+	buf_printf(&local, "%zu#%s", f->file, id);
+	a->local = buf_steal(&local);
+	a->doc = f->doc;
+	a->block = block;
+	a->off = off;
+	idtab_put(&c->anchor_ids, a->local, c->nanchors);
+	idtab_put(&c->anchor_ids, a->id, c->nanchors);
+	c->nanchors++;
+}
+
+void flat_anchor(struct flat *f, char *id)
+{
+	struct bb *b = flat_top(f);
+
+	if (b && !b->implicit)
+		anchors_push(&b->anchors, &b->nanchors, &b->capanchors, id, bb_span_start(b));
+	else
+		anchors_push(&f->pending, &f->npending, &f->cappending, id, 0);
+}
+
+void flat_flush_anchors(struct flat *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->npending; i++) {
+		if (f->d->nblocks)
+			anchor_place(f, f->pending[i].id, f->d->nblocks - 1,
+				     f->d->blocks[f->d->nblocks - 1].len);
+		else
+			free(f->pending[i].id);
+	}
+	f->npending = 0;
+}
+
 void bb_reset(struct bb *b)
 {
 	size_t i;
@@ -78,16 +173,23 @@ void bb_reset(struct bb *b)
 
 void bb_free(struct bb *b)
 {
+	size_t i;
+
+	for (i = 0; i < b->nanchors; i++)
+		free(b->anchors[i].id);
+	free(b->anchors);
 	bb_reset(b);
 	buf_free(&b->text);
 	free(b->spans);
 	free(b->label);
+	free(b->label_more);
 }
 
 /* Puts the pending label at the start of the block. */
 void bb_use_label(struct bb *b, char **label, long *entity)
 {
 	struct span *s;
+	size_t i;
 
 	if (!*label)
 		return;
@@ -99,12 +201,15 @@ void bb_use_label(struct bb *b, char **label, long *entity)
 
 		while (n > 0 && (b->text.data[n - 1] == ' ' || b->text.data[n - 1] == ':'))
 			n--;
-		if (n > 0) {
+		for (i = 0; n > 0 && i <= b->nlabel_more; i++) {
 			s = bb_add_span(b, SPAN_MENTION, 0);
 			s->end = n;
-			s->entity = *entity;
+			s->entity = i ? b->label_more[i - 1] : *entity;
 		}
 	}
+	free(b->label_more);
+	b->label_more = NULL;
+	b->nlabel_more = 0;
 	free(*label);
 	*label = NULL;
 	*entity = -1;
@@ -171,6 +276,13 @@ void flat_add_block(struct flat *f, struct bb *b)
 		}
 	}
 	blk->nspans = b->nspans;
+	for (i = 0; i < f->npending; i++)
+		anchor_place(f, f->pending[i].id, d->nblocks, 0);
+	f->npending = 0;
+	for (i = 0; i < b->nanchors; i++)
+		anchor_place(f, b->anchors[i].id, d->nblocks,
+			     b->anchors[i].off < blk->len ? b->anchors[i].off : blk->len);
+	b->nanchors = 0;
 	d->nblocks++;
 }
 
@@ -203,6 +315,7 @@ void flat_emit(struct flat *f, struct bb *b)
 	while (b->text.len > b->label_len && b->text.data[b->text.len - 1] == ' ')
 		b->text.data[--b->text.len] = '\0';
 	if (b->text.len == 0 || (b->text.len == b->label_len && !b->is_note)) {
+		anchors_to_pending(f, b);
 		bb_reset(b);
 	} else if (b->is_note && f->depth > 1) {
 		struct bb *n;
@@ -223,6 +336,11 @@ void flat_emit(struct flat *f, struct bb *b)
 		n->capspans = b->capspans;
 		b->spans = NULL;
 		b->nspans = b->capspans = 0;
+		n->anchors = b->anchors;
+		n->nanchors = b->nanchors;
+		n->capanchors = b->capanchors;
+		b->anchors = NULL;
+		b->nanchors = b->capanchors = 0;
 		bb_reset(b);
 		return;
 	} else {

@@ -17,6 +17,13 @@
 struct corpus;
 struct docrec;
 
+/* An element's xml:id and where its text starts in a block under
+ * construction; its block index is known once the block is added. */
+struct bb_anchor {
+	char *id;                 /* owned */
+	size_t off;
+};
+
 /* Inline content is appended to a block under construction.  Whitespace
  * is collapsed as a reader expects: any run of XML whitespace becomes one
  * space, none at the start or end of a block. */
@@ -34,7 +41,11 @@ struct bb {
 	int implicit;             /* opened by stray text, not an element */
 	char *label;              /* a label not yet used (item, speaker) */
 	long label_entity;        /* a mention over the label, or -1 */
+	long *label_more;         /* more mentions over it (several speakers) */
+	size_t nlabel_more;
 	xmlNodePtr node;
+	struct bb_anchor *anchors;  /* ids of elements whose text starts here */
+	size_t nanchors, capanchors;
 };
 
 /* The state of one document's flattening. */
@@ -53,6 +64,8 @@ struct flat {
 	int skip_notes;           /* a title: its notes are not shown */
 	size_t expanded;          /* bytes added by entity expansion */
 	size_t expand_budget;
+	struct bb_anchor *pending;  /* ids waiting for the next block added */
+	size_t npending, cappending;
 };
 
 
@@ -66,8 +79,16 @@ struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start);
 void bb_reset(struct bb *b);
 void bb_free(struct bb *b);
 /* Puts the pending *label (freed, set NULL) at the start of the block,
- * with a mention of *entity over its name when that is >= 0. */
+ * with a mention of *entity over its name when that is >= 0, and one of
+ * each of b->label_more (let go). */
 void bb_use_label(struct bb *b, char **label, long *entity);
+
+/* Element id (owned, taken) starts where the next text goes: in the open
+ * block, or, outside any, at the next block added to the document.  A
+ * link to the id leads there (corpus.c resolve_links). */
+void flat_anchor(struct flat *f, char *id);
+/* Ids still waiting when the text ends: at the end of the last block. */
+void flat_flush_anchors(struct flat *f);
 
 /* Adds b to the document as it is (b keeps its text; spans move). */
 void flat_add_block(struct flat *f, struct bb *b);

@@ -88,11 +88,14 @@ static void parse_files(struct corpus *c)
 	size_t i;
 
 	diag_listen(c);
-	for (i = 0; i < c->nfiles; i++) {
-		if (realpath(c->files[i].path, real))
+	for (i = 0; i < c->nfiles; i++)
+		if (realpath(c->files[i].path, real)) {
 			c->files[i].real = xstrdup(real);
+			idtab_put(&c->reals, c->files[i].real, i);
+		}
+	for (i = 0; i < c->nfiles; i++)
 		load_parse(c, i);
-	}
+	idtab_free(&c->reals);
 	diag_listen(NULL);
 }
 
@@ -231,10 +234,26 @@ static void add_mentions(struct corpus *c)
 /* A link's target as a location: an address with a scheme leads out of
  * the corpus; otherwise its fragment (or the whole target) names an entity
  * or a document.  Ids are borrowed from the corpus. */
-static void resolve_link(struct corpus *c, struct span *s)
+/* The element of a text a link's target names: "#id" one of its own file
+ * first, else any with that id.  IDTAB_NONE when none has it. */
+static size_t find_anchor(const struct corpus *c, size_t file, const char *target,
+			  const char *frag)
+{
+	struct buf local = BUF_INIT;
+	size_t a = IDTAB_NONE;
+
+	if (target[0] == '#') {
+		buf_printf(&local, "%zu#%s", file, frag);
+		a = idtab_get(&c->anchor_ids, local.data);
+		buf_free(&local);
+	}
+	return a != IDTAB_NONE ? a : idtab_get(&c->anchor_ids, frag);
+}
+
+static void resolve_link(struct corpus *c, size_t file, struct span *s)
 {
 	const char *frag;
-	size_t d;
+	size_t d, a;
 	long e;
 
 	if (!s->target)
@@ -252,6 +271,11 @@ static void resolve_link(struct corpus *c, struct span *s)
 	} else if ((d = corpus_doc_lookup(c, frag)) != IDTAB_NONE) {
 		s->to.kind = LOC_DOC;
 		s->to.id = c->docs[d].pub.id;
+	} else if ((a = find_anchor(c, file, s->target, frag)) != IDTAB_NONE) {
+		s->to.kind = LOC_DOC;
+		s->to.id = c->docs[c->anchors[a].doc].pub.id;
+		s->to.block = c->anchors[a].block;
+		s->to.off = c->anchors[a].off;
 	}
 }
 
@@ -263,7 +287,8 @@ static void resolve_links(struct corpus *c)
 		for (b = 0; b < c->docs[i].nblocks; b++)
 			for (k = 0; k < c->docs[i].blocks[b].nspans; k++)
 				if (c->docs[i].spans[b][k].kind == SPAN_LINK)
-					resolve_link(c, &c->docs[i].spans[b][k]);
+					resolve_link(c, c->docs[i].file,
+						     &c->docs[i].spans[b][k]);
 }
 
 struct corpus *corpus_open(const char *path, const struct corpus_options *opt, char **error)
@@ -372,6 +397,12 @@ void corpus_free(struct corpus *c)
 	free(c->locals);
 	idtab_free(&c->local_ids);
 	idtab_free(&c->all_ids);
+	for (i = 0; i < c->nanchors; i++) {
+		free(c->anchors[i].id);
+		free(c->anchors[i].local);
+	}
+	free(c->anchors);
+	idtab_free(&c->anchor_ids);
 	entity_index_free(c->ix);
 	free(c->root_dir);
 	buf_free(&c->loader_reason);

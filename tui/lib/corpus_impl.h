@@ -60,6 +60,16 @@ struct pending_rel {
 	long from;                          /* for affiliations: the person */
 };
 
+/* An element of a text with an xml:id, where its text is shown: what a
+ * link to "#id" (or "file.xml#id") leads to when no record or document
+ * has that id. */
+struct text_anchor {
+	char *id;                 /* owned */
+	char *local;              /* "<file index>#<id>", owned */
+	size_t doc;               /* load index */
+	size_t block, off;
+};
+
 struct docrec {
 	struct doc pub;
 	struct block *blocks;
@@ -73,6 +83,7 @@ struct docrec {
 	char *tell_apart;         /* "Sender → Addressee" of a letter, or NULL */
 	xmlNodePtr tei;           /* the document's TEI element */
 	xmlNodePtr *nodes;        /* per block, its element (xpath.c, source.c) */
+	size_t file;              /* index of the file it is in */
 };
 
 struct corpus {
@@ -96,6 +107,10 @@ struct corpus {
 	size_t nlocals, caplocals;
 	struct idtab local_ids;   /* local_id keys to their index in locals */
 	struct idtab all_ids;     /* every xml:id of every file, to its file */
+	struct text_anchor *anchors;
+	size_t nanchors, capanchors;
+	struct idtab anchor_ids;  /* anchors by id and by local key */
+	struct idtab reals;       /* each file's realpath to its index, while parsing */
 	struct pending_rel *rels;
 	size_t nrels, caprels;
 	struct corpus_options opt;

@@ -97,11 +97,33 @@ static struct docrec *new_document(struct corpus *c, size_t file, xmlNodePtr tei
 	d->pub.id = doc_id(c, tei, file, nth);
 	d->tei = tei;
 	d->pub.file = c->files[file].path;
+	d->file = file;
 	idtab_put(&c->doc_ids, d->pub.id, c->ndocs);
 	d->pub.date = header_date(header, c->files[file].path, &d->date_shown);
 	d->pub.type = header_type(tei, header);
 	c->ndocs++;
 	return d;
+}
+
+static enum tei_step standoff_enter(void *ctx, xmlNodePtr n)
+{
+	if (!tei_is(n, EL_note))
+		return n->type == XML_ELEMENT_NODE ? TEI_DESCEND : TEI_SKIP;
+	flatten_element(ctx, n);
+	return TEI_SKIP;
+}
+
+/* The notes of the document's standOff (a listAnnotation's, say), which
+ * its text points at with ptr or ref: note blocks after the text, their
+ * mentions indexed like any other. */
+static void standoff_notes(struct flat *f, xmlNodePtr tei)
+{
+	static const struct tei_visitor v = { standoff_enter, NULL };
+	xmlNodePtr n;
+
+	for (n = tei->children; n; n = n->next)
+		if (tei_is(n, EL_standOff))
+			tei_walk(n, 0, &v, f);
 }
 
 static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigned nth)
@@ -127,9 +149,11 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 			d->nodes[i] = header ? header : tei;
 	if (text)
 		flatten_text(&f, text);
+	standoff_notes(&f, tei);
 	for (i = 0; i < f.ndeferred; i++)
 		bb_free(&f.deferred[i]);
 	free(f.deferred);
+	free(f.pending);
 	free(f.stack);
 	assemble(d);
 	/* the title block, without its '\n' */

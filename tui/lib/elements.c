@@ -58,8 +58,10 @@ static int block_kind_of(struct flat *f, xmlNodePtr n, enum block_kind *kind)
 		*kind = BLOCK_SPEECH;
 		return 1;
 	case EL_stage:
+		/* a direction between the lines of a speech is one of its own;
+		 * inside a line it runs on, emphasised */
 		*kind = BLOCK_STAGE;
-		return outside;
+		return outside || tei_is(n->parent, EL_sp);
 	case EL_quote:
 	case EL_cit:
 	case EL_floatingText:
@@ -77,6 +79,8 @@ struct block_start {
 	unsigned serial;          /* a note's serial number, 0 for other blocks */
 	char *label;              /* owned until the block takes it */
 	long label_entity;
+	long *label_more;         /* more speakers, owned until the block takes them */
+	size_t nlabel_more;
 };
 
 static unsigned count_ancestors(xmlNodePtr n, enum el name, xmlNodePtr stop)
@@ -148,27 +152,51 @@ static void note_label(struct flat *f, xmlNodePtr n, int anchored, struct block_
 	s->label = buf_steal(&m);
 }
 
-/* The name of the first speaker in who: its entity's, else the id. */
-static char *speaker_from_who(struct flat *f, xmlNodePtr n, const char *who, char *name,
-			      long *entity)
+/* One speaker of a who: its entity, or -1 (an unknown id reported). */
+static long speaker_entity(struct flat *f, xmlNodePtr n, const char *tok)
 {
-	char *first = xstrdup(who);
-	char *end = strpbrk(first, " \t\n");
+	long e;
 
-	if (end)
-		*end = '\0';   /* the first speaker labels it */
-	if (refs_resolve_token(f->c, f->file, first, entity, 0) != REF_OK) {
-		*entity = -1;
-		if (!refs_names_element(f->c, first))
-			diag_add_at(f->c, f->file, xmlGetLineNo(n), first, 0,
-			    "reference to unknown id '%s'", first);
+	if (refs_resolve_token(f->c, f->file, tok, &e, 0) == REF_OK)
+		return e;
+	if (!refs_names_element(f->c, tok))
+		diag_add_at(f->c, f->file, xmlGetLineNo(n), tok, 0,
+			    "reference to unknown id '%s'", tok);
+	return -1;
+}
+
+/* Every speaker in who is credited (issue 11: a mention each, over the
+ * label); the name, when there is no speaker element, is theirs joined
+ * with " and ": their entities' names, else the ids. */
+static char *speaker_from_who(struct flat *f, xmlNodePtr n, const char *who, char *name,
+			      struct block_start *s)
+{
+	char *all = xstrdup(who), *tok, *save = NULL;
+	struct buf names = BUF_INIT;
+	long e;
+
+	for (tok = strtok_r(all, " \t\n\r", &save); tok; tok = strtok_r(NULL, " \t\n\r", &save)) {
+		e = speaker_entity(f, n, tok);
+		if (names.len)
+			buf_adds(&names, " and ");
+		buf_adds(&names, e >= 0 ? entity_get(f->c->ix, e)->name
+			 : tok[0] == '#' ? tok + 1 : tok);
+		if (e < 0)
+			continue;
+		if (s->label_entity < 0) {
+			s->label_entity = e;
+		} else {
+			s->label_more = xrealloc(s->label_more,
+						 (s->nlabel_more + 1) * sizeof(*s->label_more));
+			s->label_more[s->nlabel_more++] = e;
+		}
 	}
 	if (!name || !*name) {
 		free(name);
-		name = xstrdup(*entity >= 0 ? entity_get(f->c->ix, *entity)->name
-				: first[0] == '#' ? first + 1 : first);
+		name = buf_steal(&names);
 	}
-	free(first);
+	buf_free(&names);
+	free(all);
 	return name;
 }
 
@@ -181,7 +209,7 @@ static void speaker_label(struct flat *f, xmlNodePtr n, struct block_start *s)
 	struct buf l = BUF_INIT;
 
 	if (who && *who)
-		name = speaker_from_who(f, n, who, name, &s->label_entity);
+		name = speaker_from_who(f, n, who, name, s);
 	free(who);
 	if (name && *name)
 		buf_printf(&l, "%s: ", name);
@@ -204,15 +232,19 @@ static void inherit(struct flat *f, struct bb *outer, struct block_start *s)
 		if (!s->label && outer->label) {
 			s->label = outer->label;
 			s->label_entity = outer->label_entity;
+			s->label_more = outer->label_more;
+			s->nlabel_more = outer->nlabel_more;
 			outer->label = NULL;
 			outer->label_entity = -1;
+			outer->label_more = NULL;
+			outer->nlabel_more = 0;
 		}
 	}
 }
 
 static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 {
-	struct block_start s = { kind, 0, 0, NULL, -1 };
+	struct block_start s = { kind, 0, 0, NULL, -1, NULL, 0 };
 	struct bb *outer = flat_top(f), *b;
 
 	if (kind == BLOCK_NOTE)
@@ -238,26 +270,54 @@ static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 	b->serial = s.serial;
 	b->label = s.label;
 	b->label_entity = s.label_entity;
+	b->label_more = s.label_more;
+	b->nlabel_more = s.nlabel_more;
 	if (b->is_note && b->label)
 		bb_use_label(b, &b->label, &b->label_entity);   /* its number first */
 }
 
 /* ---- inline elements ------------------------------------------------------ */
 
+/* Whether punctuation token pc joins the word before it: @join "left" or
+ * "both", else closing punctuation ("," "." ")" …). */
+static int pc_joins_left(xmlNodePtr pc)
+{
+	static const char closing[] = ".,;:!?)]}%";
+	char *join = tei_attr(pc, "join");
+	xmlNodePtr t = pc->children;
+	int r = 0;
+
+	if (join)
+		r = strcmp(join, "left") == 0 || strcmp(join, "both") == 0;
+	else if (t && t->type == XML_TEXT_NODE && t->content && t->content[0])
+		r = strchr(closing, t->content[0]) != NULL ||
+		    strncmp((const char *)t->content, "\xE2\x80\xA6", 3) == 0 ||   /* … */
+		    strncmp((const char *)t->content, "\xC2\xBB", 2) == 0;        /* » */
+	free(join);
+	return r;
+}
+
 static enum tei_step enter_inline(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	(void)fr;
-	if (tei_needs_word_break(n) && flat_top(f))
+	if (tei_is(n, EL_pc) && flat_top(f) && pc_joins_left(n))
+		flat_top(f)->pending_space = 0;   /* <w>morgen</w> <pc>,</pc> */
+	else if (tei_needs_word_break(n) && flat_top(f))
 		flat_top(f)->pending_space = 1;
 	return TEI_DESCEND;
 }
+
+static enum tei_step enter_span(struct flat *f, xmlNodePtr n, struct frame *fr);
 
 static enum tei_step enter_block(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	enum block_kind kind;
 
-	if (!block_kind_of(f, n, &kind))
-		return enter_inline(f, n, fr);
+	if (!block_kind_of(f, n, &kind)) {
+		if (tei_is(n, EL_label) && tei_is(n->parent, EL_item))
+			fr->action = FRAME_SPACE;   /* "a) eerste", not "a)eerste" */
+		return tei_is(n, EL_stage) ? enter_span(f, n, fr) : enter_inline(f, n, fr);
+	}
 	if (kind != BLOCK_NOTE && flat_top(f) && flat_top(f)->is_note) {
 		/* a note is one block: its paragraphs and lists run on */
 		flat_top(f)->pending_space = 1;
@@ -291,26 +351,30 @@ static enum tei_step enter_gap(struct flat *f, xmlNodePtr n, struct frame *fr)
 	return TEI_SKIP;
 }
 
+/* "[target]" in b, a link to target (owned, taken). */
+static void add_pointer(struct bb *b, char *target)
+{
+	struct span *s;
+
+	if (b->pending_space && b->text.len > b->label_len)
+		buf_addc(&b->text, ' ');
+	b->pending_space = 0;
+	s = bb_add_span(b, SPAN_LINK, b->text.len);
+	buf_printf(&b->text, "[%s]", target);
+	s->end = b->text.len;
+	s->target = target;
+}
+
 /* A pointer: its target, shown as "[target]", is the link. */
 static enum tei_step enter_ptr(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	char *target = tei_attr(n, "target");
-	struct bb *b;
-	struct span *s;
 
 	(void)fr;
-	if (target && *target) {
-		b = flat_target(f);
-		if (b->pending_space && b->text.len > b->label_len)
-			buf_addc(&b->text, ' ');
-		b->pending_space = 0;
-		s = bb_add_span(b, SPAN_LINK, b->text.len);
-		buf_printf(&b->text, "[%s]", target);
-		s->end = b->text.len;
-		s->target = target;
-		target = NULL;
-	}
-	free(target);
+	if (target && *target)
+		add_pointer(flat_target(f), target);
+	else
+		free(target);
 	return TEI_SKIP;
 }
 
@@ -391,11 +455,49 @@ static void on_mention(void *ctx, long e, const char *tok)
 	}
 }
 
+/* The record a castList role stands for (caller frees), or NULL: its own
+ * @ref, @corresp or @sameAs, its castItem's, else the id of either (such
+ * a castItem or role is a record itself). */
+static char *cast_ref(xmlNodePtr role)
+{
+	static const char *const attrs[] = { "ref", "corresp", "sameAs" };
+	xmlNodePtr n = role;
+	char *v = NULL, *id;
+	size_t i;
+	int k;
+
+	for (k = 0; k < 2 && n; k++, n = tei_is(role->parent, EL_castItem) ? role->parent : NULL)
+		for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+			v = tei_attr(n, attrs[i]);
+			if (v && *v)
+				return v;
+			free(v);
+		}
+	for (k = 0, n = role; k < 2 && n; k++, n = tei_is(role->parent, EL_castItem) ? role->parent : NULL)
+		if ((id = tei_attr(n, "id")) != NULL) {
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "#%s", id);
+			free(id);
+			return buf_steal(&b);
+		}
+	return NULL;
+}
+
 /* The entity type a mention element names, or NULL (caller frees). */
 static char *mention_type(xmlNodePtr n)
 {
 	char *t;
 
+	if (tei_is(n, EL_role)) {
+		/* a role of a castList is a mention when it names its record */
+		int named;
+
+		t = cast_ref(n);
+		named = t != NULL;
+		free(t);
+		return named ? xstrdup("person") : NULL;
+	}
 	if (tei_is(n, EL_persName))
 		return xstrdup("person");
 	if (tei_is(n, EL_orgName))
@@ -435,7 +537,7 @@ static enum tei_step enter_mention(struct flat *f, xmlNodePtr n, struct frame *f
 	m.type = type;
 	m.first = -1;
 	fr->first_span = m.b->nspans;
-	ref = tei_attr(n, "ref");
+	ref = tei_is(n, EL_role) ? cast_ref(n) : tei_attr(n, "ref");
 	if (!ref || !*ref) {
 		free(ref);
 		ref = tei_attr(n, "key");
@@ -507,8 +609,13 @@ static void close_span(struct bb *b, struct frame *fr)
 {
 	struct span *s;
 
-	if (b->text.len <= fr->tmpl.start)
+	if (b->text.len <= fr->tmpl.start) {
+		/* an empty <ref target="…"/> shows its target, as a ptr does */
+		if (fr->tmpl.kind == SPAN_LINK && fr->tmpl.target) {
+			add_pointer(b, xstrdup(fr->tmpl.target));
+		}
 		return;
+	}
 	s = bb_add_span(b, fr->tmpl.kind, fr->tmpl.start);
 	s->end = b->text.len;
 	s->target = fr->tmpl.target;

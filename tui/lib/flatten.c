@@ -63,6 +63,8 @@ static enum tei_step text_enter(void *ctx, xmlNodePtr n)
 {
 	struct text_walk *w = ctx;
 	struct frame fr;
+	enum tei_step step;
+	char *id;
 
 	switch (n->type) {
 	case XML_TEXT_NODE:
@@ -82,7 +84,14 @@ static enum tei_step text_enter(void *ctx, xmlNodePtr n)
 	if (tei_is_skipped(n))
 		return TEI_SKIP;
 	memset(&fr, 0, sizeof(fr));
-	if (element_enter(w->f, n, &fr) == TEI_SKIP)
+	step = element_enter(w->f, n, &fr);
+	if (n->properties && (id = tei_attr(n, "id")) != NULL) {
+		if (*id)
+			flat_anchor(w->f, id);   /* after a block it opens is open */
+		else
+			free(id);
+	}
+	if (step == TEI_SKIP)
 		return TEI_SKIP;
 	w->frames = xgrow(w->frames, &w->capframes, w->nframes + 1, sizeof(*w->frames));
 	w->frames[w->nframes++] = fr;
@@ -97,7 +106,7 @@ static void text_leave(void *ctx, xmlNodePtr n)
 	element_leave(w->f, &w->frames[--w->nframes]);
 }
 
-void flatten_text(struct flat *f, xmlNodePtr text)
+static void flatten(struct flat *f, xmlNodePtr text, int with_top)
 {
 	static const struct tei_visitor v = { text_enter, text_leave };
 	struct text_walk w;
@@ -106,12 +115,23 @@ void flatten_text(struct flat *f, xmlNodePtr text)
 	memset(&w, 0, sizeof(w));
 	w.f = f;
 	f->text = text;
-	tei_walk(text, 0, &v, &w);
+	tei_walk(text, with_top, &v, &w);
 	while (f->depth)
 		flat_pop(f);
 	flat_flush_notes(f);
+	flat_flush_anchors(f);
 	free(w.frames);
 	f->text = outer;
+}
+
+void flatten_text(struct flat *f, xmlNodePtr text)
+{
+	flatten(f, text, 0);
+}
+
+void flatten_element(struct flat *f, xmlNodePtr n)
+{
+	flatten(f, n, 1);
 }
 
 static enum tei_step string_enter(void *ctx, xmlNodePtr n)

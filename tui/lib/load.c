@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "corpus_impl.h"
 #include "diag.h"
+#include "idtab.h"
 #include "load.h"
 #include "tei.h"
 
@@ -222,6 +223,80 @@ static xmlNodePtr tei_root(struct corpus *c, size_t file, xmlDocPtr doc)
 	return root;
 }
 
+/* The corpus file an xi:include element's href names (other than the
+ * including one itself), or IDTAB_NONE.  A parse="text" include is text,
+ * not a file of the corpus. */
+static size_t include_names_file(struct corpus *c, size_t file, xmlNodePtr n)
+{
+	xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+	xmlChar *parse = xmlGetProp(n, (const xmlChar *)"parse");
+	xmlChar *base = NULL, *uri = NULL;
+	char *path = NULL;
+	char real[PATH_MAX];
+	size_t j = IDTAB_NONE;
+
+	if (!href || !*href || (parse && xmlStrcmp(parse, (const xmlChar *)"text") == 0))
+		goto out;
+	base = xmlNodeGetBase(c->files[file].doc, n);
+	uri = xmlBuildURI(href, base);
+	path = uri ? xmlURIUnescapeString((const char *)uri, 0, NULL) : NULL;
+	if (path && strncmp(path, "file://", 7) != 0 && !strstr(path, "://") &&
+	    realpath(path, real))
+		j = idtab_get(&c->reals, real);
+out:
+	xmlFree(path);
+	xmlFree(uri);
+	xmlFree(base);
+	xmlFree(parse);
+	xmlFree(href);
+	return j == file ? IDTAB_NONE : j;
+}
+
+struct includes {
+	struct corpus *c;
+	size_t file;
+	xmlNodePtr *drop;
+	size_t ndrop, capdrop;
+};
+
+static enum tei_step includes_enter(void *ctx, xmlNodePtr n)
+{
+	struct includes *w = ctx;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return TEI_SKIP;
+	if (!n->ns || !xmlStrEqual(n->name, (const xmlChar *)"include") ||
+	    (!xmlStrEqual(n->ns->href, XINCLUDE_NS) && !xmlStrEqual(n->ns->href, XINCLUDE_OLD_NS)))
+		return TEI_DESCEND;
+	if (include_names_file(w->c, w->file, n) != IDTAB_NONE) {
+		w->drop = xgrow(w->drop, &w->capdrop, w->ndrop + 1, sizeof(*w->drop));
+		w->drop[w->ndrop++] = n;
+	}
+	return TEI_SKIP;
+}
+
+/* A file both XIncluded by another corpus file and read on its own loads
+ * once, on its own (issue 11: 16 documents shown for 8): includes that
+ * name a file of the corpus are taken out before XInclude runs.  (libxml2
+ * marks included nodes with xml:base only when they come from another
+ * directory, so the copies could not be told apart afterwards.) */
+static void drop_corpus_includes(struct corpus *c, size_t file, xmlDocPtr doc)
+{
+	static const struct tei_visitor v = { includes_enter, NULL };
+	struct includes w;
+	size_t k;
+
+	memset(&w, 0, sizeof(w));
+	w.c = c;
+	w.file = file;
+	tei_walk(xmlDocGetRootElement(doc), 1, &v, &w);
+	for (k = 0; k < w.ndrop; k++) {
+		xmlUnlinkNode(w.drop[k]);
+		xmlFreeNode(w.drop[k]);
+	}
+	free(w.drop);
+}
+
 void load_parse(struct corpus *c, size_t file)
 {
 	struct file_rec *f = &c->files[file];
@@ -247,6 +322,10 @@ void load_parse(struct corpus *c, size_t file)
 	free(data);
 	if (!doc)
 		return;
+	c->files[file].doc = doc;   /* for the base of its includes */
+	if (c->nfiles > 1)
+		drop_corpus_includes(c, file, doc);
+	c->files[file].doc = NULL;
 	c->in_xinclude = 1;
 	xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c);   /* problems are reported */
 	c->in_xinclude = 0;

@@ -181,11 +181,12 @@ enum text_role {
 	X(object, F_RECORD, ROLE_INLINE) \
 	X(objectName, F_NAME | F_PART, ROLE_MENTION) \
 	X(castList, 0, ROLE_INLINE) \
-	X(role, 0, ROLE_INLINE) \
+	X(role, 0, ROLE_MENTION) \
 	X(address, 0, ROLE_INLINE) \
 	X(addrLine, F_PARA, ROLE_BLOCK) \
 	X(anchor, 0, ROLE_INLINE) \
-	X(rdg, 0, ROLE_INLINE)
+	X(rdg, 0, ROLE_INLINE) \
+	X(pc, 0, ROLE_INLINE)
 
 #define EL_ENUM(n, f, r) EL_##n,
 enum el { EL_NONE, TEI_ELEMENTS(EL_ENUM) EL_COUNT };
