@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "batch_import.h"
 #include "buf.h"
 #include "corpus.h"
 #include "keys.h"
@@ -389,6 +390,12 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	if (argc > 1 && strcmp(argv[1], "import") == 0) {
+		utf8_ctype();
+		status = batch_import_main(argc - 1, argv + 1, default_corpus());
+		corpus_cleanup();
+		return status;
+	}
 	status = parse_options(argc, argv, &r);
 	if (status >= 0)
 		return status;

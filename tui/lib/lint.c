@@ -46,7 +46,7 @@ static int by_place(const void *a, const void *b)
 struct lint_untagged *lint_untagged(const struct corpus *c, size_t *n)
 {
 	size_t nnames, i, k, d, cap = 0;
-	struct name_ref *names = names_build(corpus_entities(c), &nnames);
+	struct name_ref *names = names_build(corpus_entities(c), 0, &nnames);
 	struct lint_untagged *found = NULL;
 
 	*n = 0;

@@ -45,7 +45,7 @@ static int short_form(const char *variant, const char *name)
 	return 0;
 }
 
-struct name_ref *names_build(const struct entity_index *ix, size_t *n)
+struct name_ref *names_build(const struct entity_index *ix, int with_short_forms, size_t *n)
 {
 	struct name_ref *names = NULL;
 	size_t cap = 0, i, k, count = entity_count(ix);
@@ -56,12 +56,13 @@ struct name_ref *names_build(const struct entity_index *ix, size_t *n)
 
 		for (k = 0; k <= e->nvariants; k++) {
 			const char *s = k ? e->variants[k - 1] : e->name;
+			int sf = k > 0 && s && short_form(s, e->name);
 
 			if (!s || !*s || (k == 0 && strcmp(s, e->id) == 0) ||
-			    (k > 0 && short_form(s, e->name)))
+			    (sf && !with_short_forms))
 				continue;
 			names = xgrow(names, &cap, *n + 1, sizeof(*names));
-			names[(*n)++] = (struct name_ref){ s, strlen(s), (long)i, k == 0 };
+			names[(*n)++] = (struct name_ref){ s, strlen(s), (long)i, k == 0, sf };
 		}
 	}
 	if (*n)

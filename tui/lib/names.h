@@ -6,7 +6,7 @@
  * accents as written), as a whole word (names_inside_word).  A variant
  * that is one word of the preferred name ("GGZ" of "GGZ Zuid West
  * Drenthe") is a short form that names the record only where the encoder
- * says so, and is not in the table.  A record named by its id only has no
+ * says so: the lint leaves it out, the import tags it as uncertain.  A record named by its id only has no
  * name to find. */
 #ifndef WB_NAMES_H
 #define WB_NAMES_H
@@ -21,12 +21,14 @@ struct name_ref {
 	size_t len;
 	long entity;
 	int preferred;          /* the record's preferred name, not a variant */
+	int short_form;         /* a variant that is one word of the
+				 * preferred name */
 };
 
 /* Every name and variant of every record, longest first (then by bytes,
  * then preferred names before variants, then by entity index); *n of
- * them.  Caller frees the array. */
-struct name_ref *names_build(const struct entity_index *ix, size_t *n);
+ * them; short forms only with_short_forms.  Caller frees the array. */
+struct name_ref *names_build(const struct entity_index *ix, int with_short_forms, size_t *n);
 
 /* A letter or digit: ASCII ones, and the Latin letters with accents
  * (U+00C0 to U+024F but the two signs among them); a word goes on
