@@ -130,6 +130,9 @@ static void usage(FILE *out)
 		"$WERKBEZOEK_CORPUS, else the installed corpus, else ./corpus.\n"
 		"The installed corpus: %s\n"
 		"Exit status: 0 done, 1 nothing found or problems found, 2 error.\n"
+		"\n  werkbezoek import [--register=FILE] [--markdown] [-o FILE] REPORT\n"
+		"writes a plain-text or Markdown report as TEI with the register's\n"
+		"names tagged (werkbezoek import --help).\n"
 		"\nRead more in the werkbezoek(1) manual page.\n", WB_CORPUS_DIR);
 }
 
