@@ -85,7 +85,8 @@ static const struct option_spec option_specs[] = {
 	  "an entity's record as TEI XML, the same way" },
 	{ "untagged", no_argument, OPT_UNTAGGED, NULL,
 	  "--check also lists register names left untagged:\n"
-	  "file:line:column: untagged 'NAME' (id)" },
+	  "file:line:column: untagged 'NAME' (id), records\n"
+	  "never mentioned and likely duplicates" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "entity.h"
+#include "idtab.h"
 #include "lint.h"
 #include "names.h"
 
@@ -79,4 +80,51 @@ struct lint_untagged *lint_untagged(const struct corpus *c, size_t *n)
 	}
 	free(names);
 	return found;
+}
+
+/* The duplicates: each record whose normalised preferred name an earlier
+ * record has, against the first that has it. */
+static void duplicates(const struct entity_index *ix, struct lint_record **out, size_t *n,
+		       size_t *cap)
+{
+	struct idtab seen = IDTAB_INIT;
+	size_t i, count = entity_count(ix);
+	char **keys = xcalloc(count ? count : 1, sizeof(*keys));
+
+	for (i = 0; i < count; i++) {
+		const struct entity *e = entity_get(ix, (long)i);
+		size_t first;
+
+		if (!e->source)
+			continue;
+		keys[i] = entity_normalise(e->name);
+		first = idtab_put(&seen, keys[i], i);
+		if (first != i) {
+			*out = xgrow(*out, cap, *n + 1, sizeof(**out));
+			(*out)[(*n)++] = (struct lint_record){ (long)i, (long)first };
+		}
+	}
+	idtab_free(&seen);
+	for (i = 0; i < count; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+struct lint_record *lint_records(const struct corpus *c, size_t *n)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	struct lint_record *out = NULL;
+	size_t cap = 0, i, count = entity_count(ix);
+
+	*n = 0;
+	for (i = 0; i < count; i++) {
+		const struct entity *e = entity_get(ix, (long)i);
+
+		if (e->source && e->nmentions == 0) {
+			out = xgrow(out, &cap, *n + 1, sizeof(*out));
+			out[(*n)++] = (struct lint_record){ (long)i, -1 };
+		}
+	}
+	duplicates(ix, &out, n, &cap);
+	return out;
 }
