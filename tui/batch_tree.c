@@ -156,6 +156,59 @@ int batch_source_entity(const struct corpus *c, const char *id, FILE *out)
 	return 0;
 }
 
+/* Where a record is: file:line as the other lines of --check name files
+ * (its source, relative to the corpus, when the tree does not know). */
+static void put_place(FILE *out, const struct corpus *c, const struct entity *e)
+{
+	const char *file = NULL;
+	long line = source_entity_line(c, e->id, &file);
+
+	if (file && line > 0) {
+		put(out, file, strlen(file));
+		fprintf(out, ":%ld", line);
+	} else
+		put(out, e->source, strlen(e->source));
+}
+
+/* A record as file:line:1: WHAT 'NAME' (id). */
+static void put_record(FILE *out, const struct corpus *c, const struct entity *e,
+		       const char *what)
+{
+	put_place(out, c, e);
+	fprintf(out, ":1: %s '", what);
+	put(out, e->name, strlen(e->name));
+	fputs("' (", out);
+	put(out, e->id, strlen(e->id));
+	fputc(')', out);
+}
+
+/* Records never mentioned, likely duplicates; returns how many. */
+static size_t untagged_records(const struct corpus *c, FILE *out)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	size_t n, i;
+	struct lint_record *r = lint_records(c, &n);
+
+	for (i = 0; i < n; i++) {
+		const struct entity *e = entity_get(ix, r[i].entity);
+
+		put_record(out, c, e, r[i].other < 0 ? "never mentioned" : "likely duplicate");
+		if (r[i].other >= 0) {
+			const struct entity *o = entity_get(ix, r[i].other);
+
+			fputs(" of '", out);
+			put(out, o->name, strlen(o->name));
+			fputs("' (", out);
+			put(out, o->id, strlen(o->id));
+			fputs(") at ", out);
+			put_place(out, c, o);
+		}
+		fputc('\n', out);
+	}
+	free(r);
+	return n;
+}
+
 int batch_untagged(const struct corpus *c, FILE *out)
 {
 	size_t n, i;
@@ -177,5 +230,5 @@ int batch_untagged(const struct corpus *c, FILE *out)
 		fputs(")\n", out);
 	}
 	free(u);
-	return n ? 1 : 0;
+	return untagged_records(c, out) || n ? 1 : 0;
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "batch_import.h"
 #include "buf.h"
 #include "corpus.h"
 #include "keys.h"
@@ -84,7 +85,8 @@ static const struct option_spec option_specs[] = {
 	  "an entity's record as TEI XML, the same way" },
 	{ "untagged", no_argument, OPT_UNTAGGED, NULL,
 	  "--check also lists register names left untagged:\n"
-	  "file:line:column: untagged 'NAME' (id)" },
+	  "file:line:column: untagged 'NAME' (id), records\n"
+	  "never mentioned and likely duplicates" },
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },
@@ -129,6 +131,9 @@ static void usage(FILE *out)
 		"$WERKBEZOEK_CORPUS, else the installed corpus, else ./corpus.\n"
 		"The installed corpus: %s\n"
 		"Exit status: 0 done, 1 nothing found or problems found, 2 error.\n"
+		"\n  werkbezoek import [--register=FILE] [--markdown] [-o FILE] REPORT\n"
+		"writes a plain-text or Markdown report as TEI with the register's\n"
+		"names tagged (werkbezoek import --help).\n"
 		"\nRead more in the werkbezoek(1) manual page.\n", WB_CORPUS_DIR);
 }
 
@@ -389,6 +394,12 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	if (argc > 1 && strcmp(argv[1], "import") == 0) {
+		utf8_ctype();
+		status = batch_import_main(argc - 1, argv + 1, default_corpus());
+		corpus_cleanup();
+		return status;
+	}
 	status = parse_options(argc, argv, &r);
 	if (status >= 0)
 		return status;

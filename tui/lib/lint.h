@@ -1,5 +1,5 @@
-/* lint.h: names from the register left untagged in the text
- * (--check --untagged).
+/* lint.h: names from the register left untagged in the text, records
+ * never mentioned and likely duplicates (--check --untagged).
  *
  * Every name and variant of every record is looked for in the text of
  * every document (its blocks after the header), as the register spells
@@ -27,5 +27,18 @@ struct lint_untagged {
 /* Every untagged occurrence, in corpus order, *n of them; caller frees
  * the array (NULL when there are none). */
 struct lint_untagged *lint_untagged(const struct corpus *c, size_t *n);
+
+/* A record to look at again: never mentioned anywhere (other -1), or
+ * likely the duplicate of an earlier record (other): their preferred
+ * names are one name once normalised (entity_normalise: spaces, case,
+ * accents).  Only authority records count, not names without one. */
+struct lint_record {
+	long entity;
+	long other;
+};
+
+/* Every such record, the never mentioned first, each part in the order
+ * of the entity index; *n of them; caller frees (NULL when none). */
+struct lint_record *lint_records(const struct corpus *c, size_t *n);
 
 #endif
