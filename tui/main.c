@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "keys.h"
+#include "query.h"
 #include "search.h"
 #include "ui.h"
 
@@ -43,6 +44,8 @@ enum opt_id {
 	OPT_SOURCE,
 	OPT_SOURCE_ENTITY,
 	OPT_UNTAGGED,
+	OPT_FORMAT,
+	OPT_CONTEXT,
 };
 
 struct option_spec {
@@ -64,6 +67,11 @@ static const struct option_spec option_specs[] = {
 	  "wrap --show at N columns (0: one block per line)" },
 	{ "search", required_argument, OPT_SEARCH, "REGEX",
 	  "hits: docid:line:column:text (line as in --show --width=0)" },
+	{ "context", required_argument, OPT_CONTEXT, "N",
+	  "--search shows N characters each side of a hit" },
+	{ "format", required_argument, OPT_FORMAT, "FMT",
+	  "listings as tsv (the default), json (an object\n"
+	  "a line) or csv (a header line first)" },
 	{ "ignore-case", no_argument, OPT_IGNORE_CASE, NULL,
 	  "search without regard to case" },
 	{ "smart-case", no_argument, OPT_SMART_CASE, NULL,
@@ -215,6 +223,7 @@ struct run {
 	int untagged;
 	int width_set;
 	unsigned long width;
+	struct batch_output out;
 	struct corpus_options copt;
 };
 
@@ -273,6 +282,19 @@ static int take_option(struct run *r, int opt, const char *arg)
 			return 0;
 		}
 		r->width_set = 1;
+		return 1;
+	case OPT_FORMAT:
+		if (!format_parse(arg, &r->out.format)) {
+			fprintf(stderr, "werkbezoek: --format is tsv, json or csv\n");
+			return 0;
+		}
+		return 1;
+	case OPT_CONTEXT:
+		if (!parse_number(arg, 100000, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --context wants a number of characters\n");
+			return 0;
+		}
+		r->out.context = mib;
 		return 1;
 	case OPT_MAX_FILE_SIZE:
 		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
@@ -357,9 +379,9 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		batch_errors(c, stderr);
 	switch (r->mode) {
 	case OPT_LIST:
-		return batch_list(c, stdout);
+		return batch_list(c, r->out.format, stdout);
 	case OPT_ENTITIES:
-		return batch_entities(c, r->arg, stdout);
+		return batch_entities(c, r->arg, r->out.format, stdout);
 	case OPT_ENTITY:
 		return batch_entity(c, r->arg, stdout);
 	case OPT_SHOW:
@@ -371,6 +393,9 @@ static int run_batch(const struct corpus *c, const struct run *r)
 			status = 1;
 		return status;
 	case OPT_SEARCH:
+		if (r->out.format != FORMAT_TSV || r->out.context ||
+		    !query_is_plain(r->arg, strlen(r->arg)))
+			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
 		return batch_search(c, r->arg, r->search_flags, stdout);
 	case OPT_XPATH:
 		return batch_xpath(c, r->arg, r->as_xml, stdout);
