@@ -44,6 +44,12 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
  * without, 2 for an invalid query (on stderr, a caret under the fault). */
 int batch_query(const struct corpus *c, const char *text, unsigned flags,
 		const struct batch_output *o, FILE *out);
+/* batch_path.c: --path=A,B: up to three chains between two entities (by
+ * id or name), a record a step: path, step, from, from_name, to,
+ * to_name, link (relation, relation-of, paragraph), evidence, doc, line.
+ * Returns 0 with a chain, 1 without, 2 when A or B is no entity. */
+int batch_path(const struct corpus *c, const char *arg, const struct batch_output *o,
+	       FILE *out);
 /* Every problem found while loading, file:line:column: message. */
 int batch_check(const struct corpus *c, FILE *out);
 /* Writes the loading errors (not warnings) to out, for the other modes. */

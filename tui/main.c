@@ -46,6 +46,7 @@ enum opt_id {
 	OPT_UNTAGGED,
 	OPT_FORMAT,
 	OPT_CONTEXT,
+	OPT_PATH,
 };
 
 struct option_spec {
@@ -72,6 +73,10 @@ static const struct option_spec option_specs[] = {
 	{ "format", required_argument, OPT_FORMAT, "FMT",
 	  "listings as tsv (the default), json (an object\n"
 	  "a line) or csv (a header line first)" },
+	{ "path", required_argument, OPT_PATH, "A,B",
+	  "chains between two entities (ids or names):\n"
+	  "path TAB step TAB from TAB from_name TAB to TAB\n"
+	  "to_name TAB link TAB evidence TAB doc TAB line" },
 	{ "ignore-case", no_argument, OPT_IGNORE_CASE, NULL,
 	  "search without regard to case" },
 	{ "smart-case", no_argument, OPT_SMART_CASE, NULL,
@@ -233,7 +238,7 @@ static int set_mode(struct run *r, int opt, const char *arg)
 {
 	if (r->mode && r->mode != opt) {
 		fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
-			"--entity, --show, --search, --check, --xpath, --source, --source-entity\n");
+			"--entity, --show, --search, --check, --xpath, --source, --source-entity, --path\n");
 		return 0;
 	}
 	r->mode = opt;
@@ -257,6 +262,7 @@ static int take_option(struct run *r, int opt, const char *arg)
 	case OPT_XPATH:
 	case OPT_SOURCE:
 	case OPT_SOURCE_ENTITY:
+	case OPT_PATH:
 		return set_mode(r, opt, arg);
 	case OPT_XML:
 		r->as_xml = 1;
@@ -403,6 +409,8 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		return batch_source(c, r->arg, stdout);
 	case OPT_SOURCE_ENTITY:
 		return batch_source_entity(c, r->arg, stdout);
+	case OPT_PATH:
+		return batch_path(c, r->arg, &r->out, stdout);
 	}
 	return 2;
 }

@@ -11,6 +11,7 @@
 
 #include "../tap.h"
 #include "people_fixture.h"
+#include "entity.h"
 #include "query.h"
 #include "search.h"
 
@@ -188,6 +189,35 @@ static void test_near(void)
 	finds("Bram @bram near:0", "a.5:Bram b.3:Bram c.4:Bram");
 }
 
+/* query_entity_pair: "A,B", "A B", quoted names, names of several words */
+static void pair(const char *arg, const char *a, const char *b)
+{
+	long x = -1, y = -1;
+	char *error = NULL;
+	int got = query_entity_pair(corpus, arg, &x, &y, &error);
+
+	if (a)
+		ok(got && x == entity_find(corpus_entities(corpus), a) &&
+		   y == entity_find(corpus_entities(corpus), b), "pair '%s' is %s and %s", arg, a, b);
+	else
+		ok(!got && error && strstr(error, b), "pair '%s' fails: %s", arg, b);
+	if (error && a)
+		printf("#   %s\n", error);
+	free(error);
+}
+
+static void test_pairs(void)
+{
+	pair("anna,bram", "anna", "bram");
+	pair("anna bram", "anna", "bram");
+	pair("Anna, Jan de Vries", "anna", "devries1");
+	pair("jan de vries zorgorg", "devries1", "zorgorg");
+	pair("\"Piet de Vries\" anna", "devries2", "anna");
+	pair("anna nobody", NULL, "no entity 'nobody'");
+	pair("anna", NULL, "name two entities");
+	pair("anna,\"De Vries\"", NULL, "names 2 entities");
+}
+
 static int cancel_now(void *ctx)
 {
 	(void)ctx;
@@ -228,6 +258,7 @@ int main(void)
 	test_documents();
 	test_near();
 	test_limits();
+	test_pairs();
 	query_free(NULL);
 	search_context_free(sc);
 	corpus_free(corpus);

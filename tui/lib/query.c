@@ -189,15 +189,13 @@ static struct qnode *text_term(struct parser *p, size_t at, size_t start, size_t
 	return n;
 }
 
-/* An entity by id, else by a name or variant compared as
- * entity_normalise does; among several of that name, the one with a
- * record, if only one has. */
-static long find_entity(struct parser *p, const char *name, size_t at)
+long query_entity(const struct corpus *c, const char *name, char **error)
 {
-	const struct entity_index *ix = corpus_entities(p->c);
+	const struct entity_index *ix = corpus_entities(c);
 	char *want = entity_normalise(name);
 	long e = entity_find(ix, name), found = -1, recorded = -1;
 	size_t i, k, n = entity_count(ix), nfound = 0, nrecorded = 0;
+	struct buf msg = BUF_INIT;
 
 	for (i = 0; e < 0 && i < n; i++) {
 		const struct entity *en = entity_get(ix, (long)i);
@@ -226,17 +224,129 @@ static long find_entity(struct parser *p, const char *name, size_t at)
 	if (nrecorded == 1)
 		return recorded;
 	if (nfound == 0)
-		fail(p, at, "no entity '%s' (--entities shows them)", name);
+		buf_printf(&msg, "no entity '%s' (--entities shows them)", name);
 	else
-		fail(p, at, "'%s' names %zu entities: use @ID", name, nfound);
+		buf_printf(&msg, "'%s' names %zu entities: use @ID", name, nfound);
+	*error = buf_steal(&msg);
 	return -1;
+}
+
+/* The words of s (split at spaces, "quoted" parts kept whole, quotes
+ * dropped), each malloc'ed, in *words; returns how many. */
+static size_t split_words(const char *s, char ***words)
+{
+	size_t n = 0, cap = 0;
+	struct buf w = BUF_INIT;
+
+	*words = NULL;
+	while (*s) {
+		int quoted = 0;
+
+		while (is_space(*s))
+			s++;
+		if (!*s)
+			break;
+		buf_reset(&w);
+		buf_adds(&w, "");
+		for (; *s && (quoted || !is_space(*s)); s++)
+			if (*s == '"')
+				quoted = !quoted;
+			else
+				buf_addc(&w, *s);
+		*words = xgrow(*words, &cap, n + 1, sizeof(char *));
+		(*words)[n++] = xstrdup(w.data);
+	}
+	buf_free(&w);
+	return n;
+}
+
+static char *join_words(char **words, size_t from, size_t to)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	buf_adds(&b, "");
+	for (i = from; i < to; i++)
+		buf_printf(&b, "%s%s", i > from ? " " : "", words[i]);
+	return buf_steal(&b);
+}
+
+/* Tries left and right as two entities; on failure leaves a message in
+ * *error. */
+static int try_pair(const struct corpus *c, const char *left, const char *right, long *a,
+		    long *b, char **error)
+{
+	char *why = NULL;
+
+	*a = query_entity(c, left, &why);
+	if (*a >= 0)
+		*b = query_entity(c, right, &why);
+	if (*a >= 0 && *b >= 0)
+		return 1;
+	/* a split whose left side is an entity says best what is wrong */
+	if (!*error || *a >= 0) {
+		free(*error);
+		*error = why;
+	} else {
+		free(why);
+	}
+	return 0;
+}
+
+int query_entity_pair(const struct corpus *c, const char *arg, long *a, long *b,
+		      char **error)
+{
+	const char *comma;
+	char **words, *left, *right;
+	size_t n, i;
+	int found = 0;
+
+	*error = NULL;
+	for (comma = strchr(arg, ','); comma && !found; comma = strchr(comma + 1, ',')) {
+		n = split_words(comma + 1, &words);
+		right = join_words(words, 0, n);
+		for (i = 0; i < n; i++)
+			free(words[i]);
+		free(words);
+		left = xstrndup(arg, (size_t)(comma - arg));
+		n = split_words(left, &words);
+		free(left);
+		left = join_words(words, 0, n);
+		found = try_pair(c, left, right, a, b, error);
+		free(left);
+		free(right);
+		for (i = 0; i < n; i++)
+			free(words[i]);
+		free(words);
+	}
+	if (!strchr(arg, ',')) {
+		n = split_words(arg, &words);
+		for (i = 1; i < n && !found; i++) {
+			left = join_words(words, 0, i);
+			right = join_words(words, i, n);
+			found = try_pair(c, left, right, a, b, error);
+			free(left);
+			free(right);
+		}
+		for (i = 0; i < n; i++)
+			free(words[i]);
+		free(words);
+	}
+	if (found) {
+		free(*error);
+		*error = NULL;
+		return 1;
+	}
+	if (!*error)
+		*error = xstrdup("name two entities: A B, A,B or \"Some Name\" B");
+	return 0;
 }
 
 static struct qnode *entity_term(struct parser *p, size_t at)
 {
 	size_t start, end;
 	struct qnode *n;
-	char *name;
+	char *name, *why = NULL;
 	long e;
 
 	if (!read_value(p, 0, &start, &end))
@@ -244,10 +354,13 @@ static struct qnode *entity_term(struct parser *p, size_t at)
 	if (start == end)
 		return fail(p, at, "an entity expected after @");
 	name = xstrndup(p->s + start, end - start);
-	e = find_entity(p, name, at);
+	e = query_entity(p->c, name, &why);
 	free(name);
-	if (e < 0)
+	if (e < 0) {
+		fail(p, at, "%s", why);
+		free(why);
 		return NULL;
+	}
 	n = node_new(Q_ENTITY);
 	n->entity = e;
 	return n;

@@ -49,6 +49,16 @@ int query_is_plain(const char *text, size_t len);
  * column it points at. */
 struct query *query_parse(const struct corpus *c, const char *text, size_t len,
 			  unsigned flags, char **error, size_t *column);
+/* The entity named by id, else by a name or variant compared as
+ * entity_normalise does (among several of one name, the only one with a
+ * record).  -1 with *error (caller frees) when none or several are. */
+long query_entity(const struct corpus *c, const char *name, char **error);
+/* Two entities in one argument, as :path and --path take them: "A,B"
+ * (split at the comma that leaves two entities) or "A B" (words, a
+ * "quoted" name one word, split where both sides are entities).
+ * Returns 0 with *error (caller frees) when no split names two. */
+int query_entity_pair(const struct corpus *c, const char *arg, long *a, long *b,
+		      char **error);
 /* query_free(NULL) is a no-op. */
 void query_free(struct query *q);
 
