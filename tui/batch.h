@@ -50,6 +50,11 @@ int batch_query(const struct corpus *c, const char *text, unsigned flags,
  * Returns 0 with a chain, 1 without, 2 when A or B is no entity. */
 int batch_path(const struct corpus *c, const char *arg, const struct batch_output *o,
 	       FILE *out);
+/* --export-graph=FILE: every entity (id, name, type, mentions) and every
+ * link (relations, and co-mention in a paragraph weighted by the number
+ * of paragraphs) as GraphML (FILE ends in .graphml or .xml) or DOT (.dot,
+ * .gv).  Returns 0, or 2 when FILE cannot be written. */
+int batch_export_graph(const struct corpus *c, const char *file);
 /* Every problem found while loading, file:line:column: message. */
 int batch_check(const struct corpus *c, FILE *out);
 /* Writes the loading errors (not warnings) to out, for the other modes. */

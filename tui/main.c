@@ -47,6 +47,7 @@ enum opt_id {
 	OPT_FORMAT,
 	OPT_CONTEXT,
 	OPT_PATH,
+	OPT_EXPORT_GRAPH,
 };
 
 struct option_spec {
@@ -77,6 +78,9 @@ static const struct option_spec option_specs[] = {
 	  "chains between two entities (ids or names):\n"
 	  "path TAB step TAB from TAB from_name TAB to TAB\n"
 	  "to_name TAB link TAB evidence TAB doc TAB line" },
+	{ "export-graph", required_argument, OPT_EXPORT_GRAPH, "FILE",
+	  "entities, relations and co-mentions as GraphML\n"
+	  "(FILE.graphml) or DOT (FILE.dot)" },
 	{ "ignore-case", no_argument, OPT_IGNORE_CASE, NULL,
 	  "search without regard to case" },
 	{ "smart-case", no_argument, OPT_SMART_CASE, NULL,
@@ -238,7 +242,8 @@ static int set_mode(struct run *r, int opt, const char *arg)
 {
 	if (r->mode && r->mode != opt) {
 		fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
-			"--entity, --show, --search, --check, --xpath, --source, --source-entity, --path\n");
+			"--entity, --show, --search, --check, --xpath, --source, --source-entity, --path,\n"
+			"--export-graph\n");
 		return 0;
 	}
 	r->mode = opt;
@@ -263,6 +268,7 @@ static int take_option(struct run *r, int opt, const char *arg)
 	case OPT_SOURCE:
 	case OPT_SOURCE_ENTITY:
 	case OPT_PATH:
+	case OPT_EXPORT_GRAPH:
 		return set_mode(r, opt, arg);
 	case OPT_XML:
 		r->as_xml = 1;
@@ -411,6 +417,8 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		return batch_source_entity(c, r->arg, stdout);
 	case OPT_PATH:
 		return batch_path(c, r->arg, &r->out, stdout);
+	case OPT_EXPORT_GRAPH:
+		return batch_export_graph(c, r->arg);
 	}
 	return 2;
 }

@@ -78,4 +78,42 @@ is "$status" 2 "one entity: exit 2"
 run "$WERKBEZOEK" --path=aly-van-beek,aly-van-beek "$CORPUS"
 is "$status" 1 "from an entity to itself: no chain, exit 1"
 
+# --export-graph: GraphML parsed back with xml.etree; DOT the same links
+run "$WERKBEZOEK" --export-graph="$TEST_TMP/g.graphml" "$CORPUS"
+is "$status" 0 "--export-graph=FILE.graphml"
+"$WERKBEZOEK" --entities "$CORPUS" | cut -f1,3 | sort >"$TEST_TMP/entities"
+python3 - "$TEST_TMP/g.graphml" >"$TEST_TMP/nodes" 2>"$TEST_TMP/graph-err" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+ns = {'g': 'http://graphml.graphdrawing.org/xmlns'}
+root = ET.parse(sys.argv[1]).getroot()
+keys = {k.get('id') for k in root.findall('g:key', ns)}
+nodes = {}
+for n in root.findall('.//g:node', ns):
+    data = {d.get('key'): d.text or '' for d in n.findall('g:data', ns)}
+    assert set(data) <= keys
+    nodes[n.get('id')] = data['name']
+for e in root.findall('.//g:edge', ns):
+    assert e.get('source') in nodes and e.get('target') in nodes, e.attrib
+    data = {d.get('key'): d.text for d in e.findall('g:data', ns)}
+    assert data['link'] in ('relation', 'paragraph') and int(data['weight']) >= 1
+    print('EDGE\t%s\t%s\t%s' % (e.get('source'), e.get('target'), data['label']), file=sys.stderr)
+for i, name in sorted(nodes.items()):
+    print('%s\t%s' % (i, name))
+PY
+is "$?" 0 "the GraphML parses, every edge joins two nodes"
+"$WERKBEZOEK" --entities "$CORPUS" | cut -f1,3 | LC_ALL=C sort >"$TEST_TMP/entities"
+LC_ALL=C sort "$TEST_TMP/nodes" >"$TEST_TMP/nodes.sorted"
+ok "$(cmp -s "$TEST_TMP/entities" "$TEST_TMP/nodes.sorted"; echo $?)" "a node for every entity of --entities, with its name"
+like "$(cat "$TEST_TMP/graph-err")" "EDGE	aly-van-beek	mogroep	affiliation \(directeur\)" "a relation is an edge with its name and role"
+like "$(cat "$TEST_TMP/graph-err")" "EDGE	[^	]*	[^	]*	[0-9]+ paragraphs?" "co-mentions are edges counting paragraphs"
+run "$WERKBEZOEK" --export-graph="$TEST_TMP/g.dot" "$CORPUS"
+is "$status" 0 "--export-graph=FILE.dot"
+is "$(grep -c -- ' -- ' "$TEST_TMP/g.dot")" "$(grep -c '^EDGE' "$TEST_TMP/graph-err")" "DOT has the GraphML's edges"
+like "$(head -1 "$TEST_TMP/g.dot")" "^graph werkbezoek \{" "DOT: an undirected graph"
+run "$WERKBEZOEK" --export-graph="$TEST_TMP/g.txt" "$CORPUS"
+is "$status" 2 "--export-graph wants .graphml or .dot"
+run "$WERKBEZOEK" --export-graph="$TEST_TMP/no/such/dir/g.dot" "$CORPUS"
+is "$status" 2 "an unwritable file: exit 2"
+
 done_testing
