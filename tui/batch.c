@@ -33,21 +33,19 @@ static void puts_clean(FILE *out, const char *s)
 	put(out, s, strlen(s));
 }
 
-int batch_list(const struct corpus *c, FILE *out)
+int batch_list(const struct corpus *c, enum format_kind fmt, FILE *out)
 {
+	struct format_writer w = FORMAT_WRITER_INIT(fmt);
 	size_t i, n = corpus_ndocs(c);
 
 	for (i = 0; i < n; i++) {
 		const struct doc *d = corpus_doc(c, i);
+		struct format_field f[] = {
+			{ "id", d->id, 0 }, { "date", d->date, 0 },
+			{ "type", d->type, 0 }, { "title", d->title, 0 },
+		};
 
-		puts_clean(out, d->id);
-		fputc('\t', out);
-		puts_clean(out, d->date);
-		fputc('\t', out);
-		puts_clean(out, d->type);
-		fputc('\t', out);
-		puts_clean(out, d->title);
-		fputc('\n', out);
+		format_record(&w, out, f, sizeof(f) / sizeof(f[0]));
 	}
 	return n ? 0 : 1;
 }
@@ -66,8 +64,10 @@ static int type_matches(const struct entity *e, const char *type)
 	return 0;
 }
 
-int batch_entities(const struct corpus *c, const char *type, FILE *out)
+int batch_entities(const struct corpus *c, const char *type, enum format_kind fmt,
+		   FILE *out)
 {
+	struct format_writer w = FORMAT_WRITER_INIT(fmt);
 	const struct entity_index *ix = corpus_entities(c);
 	size_t n = entity_count(ix), i, shown = 0;
 	long *order = xcalloc(n ? n : 1, sizeof *order);
@@ -79,14 +79,15 @@ int batch_entities(const struct corpus *c, const char *type, FILE *out)
 	for (i = 0; i < n; i++) {
 		const struct entity *e = entity_get(ix, order[i]);
 
+		struct format_field f[] = {
+			{ "id", e->id, 0 }, { "type", e->type, 0 }, { "name", e->name, 0 },
+			{ "mentions", NULL, (long long)e->nmentions },
+			{ "documents", NULL, (long long)e->ndocs },
+		};
+
 		if (!type_matches(e, type))
 			continue;
-		puts_clean(out, e->id);
-		fputc('\t', out);
-		puts_clean(out, e->type);
-		fputc('\t', out);
-		puts_clean(out, e->name);
-		fprintf(out, "\t%zu\t%zu\n", e->nmentions, e->ndocs);
+		format_record(&w, out, f, sizeof(f) / sizeof(f[0]));
 		shown++;
 	}
 	free(order);

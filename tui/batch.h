@@ -9,13 +9,24 @@
 
 #include <stdio.h>
 
+#include "format.h"
+
 struct corpus;
 
-/* id TAB date TAB type TAB title, in corpus order. */
-int batch_list(const struct corpus *c, FILE *out);
+/* How a listing is written: --format, and --context for --search. */
+struct batch_output {
+	enum format_kind format;
+	size_t context;         /* characters each side of a hit; 0: the line */
+};
+
+/* id TAB date TAB type TAB title, in corpus order (in fmt: keys id, date,
+ * type, title). */
+int batch_list(const struct corpus *c, enum format_kind fmt, FILE *out);
 /* id TAB type TAB name TAB mentions TAB documents, by name; type filters
- * by entity type ("person", "org", "place" …) when not NULL. */
-int batch_entities(const struct corpus *c, const char *type, FILE *out);
+ * by entity type ("person", "org", "place" …) when not NULL (in fmt: keys
+ * id, type, name, mentions, documents). */
+int batch_entities(const struct corpus *c, const char *type, enum format_kind fmt,
+		   FILE *out);
 /* One entity page as plain text. */
 int batch_entity(const struct corpus *c, const char *id, FILE *out);
 /* One document as plain text: width 0 is one block per line, else
@@ -26,6 +37,24 @@ int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE 
  * whole line.  flags are enum search_flag bits.  Returns 0 with hits, 1
  * without, 2 for an invalid or too complex pattern (message on stderr). */
 int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FILE *out);
+/* batch_query.c: --search with the query language (query.h), --context
+ * and --format: a plain regex as TSV without --context is batch_search's.
+ * TSV: docid:line:column:text as batch_search; json and csv: keys doc,
+ * date, line, column, left, match, right.  Returns 0 with hits, 1
+ * without, 2 for an invalid query (on stderr, a caret under the fault). */
+int batch_query(const struct corpus *c, const char *text, unsigned flags,
+		const struct batch_output *o, FILE *out);
+/* batch_path.c: --path=A,B: up to three chains between two entities (by
+ * id or name), a record a step: path, step, from, from_name, to,
+ * to_name, link (relation, relation-of, paragraph), evidence, doc, line.
+ * Returns 0 with a chain, 1 without, 2 when A or B is no entity. */
+int batch_path(const struct corpus *c, const char *arg, const struct batch_output *o,
+	       FILE *out);
+/* --export-graph=FILE: every entity (id, name, type, mentions) and every
+ * link (relations, and co-mention in a paragraph weighted by the number
+ * of paragraphs) as GraphML (FILE ends in .graphml or .xml) or DOT (.dot,
+ * .gv).  Returns 0, or 2 when FILE cannot be written. */
+int batch_export_graph(const struct corpus *c, const char *file);
 /* Every problem found while loading, file:line:column: message. */
 int batch_check(const struct corpus *c, FILE *out);
 /* Writes the loading errors (not warnings) to out, for the other modes. */

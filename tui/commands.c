@@ -8,7 +8,9 @@
 
 #include "commands.h"
 #include "corpus.h"
+#include "buf.h"
 #include "entity.h"
+#include "query.h"
 #include "xpath.h"
 
 /* Whether the n bytes at word are name. */
@@ -43,6 +45,24 @@ static void xpath_command(const struct corpus *c, const char *expr, struct actio
 	xpath_result_free(&r);
 }
 
+/* :path A B opens the page of the chains between two entities. */
+static void path_command(const struct corpus *c, const char *arg, struct action *act)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	struct buf ids = BUF_INIT;
+	char *error = NULL;
+	long a, b;
+
+	if (!query_entity_pair(c, arg, &a, &b, &error)) {
+		action_say(act, 1, ":path: %s", error);
+		free(error);
+		return;
+	}
+	buf_printf(&ids, "%s\t%s", entity_get(ix, a)->id, entity_get(ix, b)->id);
+	action_open_page(act, LOC_PATH, ids.data, 0, 0);
+	buf_free(&ids);
+}
+
 void command_read(const struct corpus *c, const char *line, struct action *act)
 {
 	const char *arg;
@@ -73,12 +93,14 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 		action_search(act, arg);
 	} else if (is(line, n, "xpath")) {
 		xpath_command(c, arg, act);
+	} else if (is(line, n, "path")) {
+		path_command(c, arg, act);
 	} else if (is(line, n, "help")) {
 		action_open_page(act, LOC_HELP, NULL, 0, 0);
 	} else if (is(line, n, "history")) {
 		action_open_page(act, LOC_HISTORY, NULL, 0, 0);
 	} else if (n) {
 		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :xpath, "
-			   ":history, :quit)", (int)n, line);
+			   ":path, :history, :quit)", (int)n, line);
 	}
 }

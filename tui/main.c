@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "keys.h"
+#include "query.h"
 #include "search.h"
 #include "ui.h"
 
@@ -44,6 +45,10 @@ enum opt_id {
 	OPT_SOURCE,
 	OPT_SOURCE_ENTITY,
 	OPT_UNTAGGED,
+	OPT_FORMAT,
+	OPT_CONTEXT,
+	OPT_PATH,
+	OPT_EXPORT_GRAPH,
 };
 
 struct option_spec {
@@ -65,6 +70,18 @@ static const struct option_spec option_specs[] = {
 	  "wrap --show at N columns (0: one block per line)" },
 	{ "search", required_argument, OPT_SEARCH, "REGEX",
 	  "hits: docid:line:column:text (line as in --show --width=0)" },
+	{ "context", required_argument, OPT_CONTEXT, "N",
+	  "--search shows N characters each side of a hit" },
+	{ "format", required_argument, OPT_FORMAT, "FMT",
+	  "listings as tsv (the default), json (an object\n"
+	  "a line) or csv (a header line first)" },
+	{ "path", required_argument, OPT_PATH, "A,B",
+	  "chains between two entities (ids or names):\n"
+	  "path TAB step TAB from TAB from_name TAB to TAB\n"
+	  "to_name TAB link TAB evidence TAB doc TAB line" },
+	{ "export-graph", required_argument, OPT_EXPORT_GRAPH, "FILE",
+	  "entities, relations and co-mentions as GraphML\n"
+	  "(FILE.graphml) or DOT (FILE.dot)" },
 	{ "ignore-case", no_argument, OPT_IGNORE_CASE, NULL,
 	  "search without regard to case" },
 	{ "smart-case", no_argument, OPT_SMART_CASE, NULL,
@@ -220,6 +237,7 @@ struct run {
 	int untagged;
 	int width_set;
 	unsigned long width;
+	struct batch_output out;
 	struct corpus_options copt;
 };
 
@@ -229,7 +247,8 @@ static int set_mode(struct run *r, int opt, const char *arg)
 {
 	if (r->mode && r->mode != opt) {
 		fprintf(stderr, "werkbezoek: choose one of --list, --entities, "
-			"--entity, --show, --search, --check, --xpath, --source, --source-entity\n");
+			"--entity, --show, --search, --check, --xpath, --source, --source-entity, --path,\n"
+			"--export-graph\n");
 		return 0;
 	}
 	r->mode = opt;
@@ -253,6 +272,8 @@ static int take_option(struct run *r, int opt, const char *arg)
 	case OPT_XPATH:
 	case OPT_SOURCE:
 	case OPT_SOURCE_ENTITY:
+	case OPT_PATH:
+	case OPT_EXPORT_GRAPH:
 		return set_mode(r, opt, arg);
 	case OPT_XML:
 		r->as_xml = 1;
@@ -278,6 +299,19 @@ static int take_option(struct run *r, int opt, const char *arg)
 			return 0;
 		}
 		r->width_set = 1;
+		return 1;
+	case OPT_FORMAT:
+		if (!format_parse(arg, &r->out.format)) {
+			fprintf(stderr, "werkbezoek: --format is tsv, json or csv\n");
+			return 0;
+		}
+		return 1;
+	case OPT_CONTEXT:
+		if (!parse_number(arg, 100000, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --context wants a number of characters\n");
+			return 0;
+		}
+		r->out.context = mib;
 		return 1;
 	case OPT_MAX_FILE_SIZE:
 		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
@@ -362,9 +396,9 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		batch_errors(c, stderr);
 	switch (r->mode) {
 	case OPT_LIST:
-		return batch_list(c, stdout);
+		return batch_list(c, r->out.format, stdout);
 	case OPT_ENTITIES:
-		return batch_entities(c, r->arg, stdout);
+		return batch_entities(c, r->arg, r->out.format, stdout);
 	case OPT_ENTITY:
 		return batch_entity(c, r->arg, stdout);
 	case OPT_SHOW:
@@ -376,6 +410,9 @@ static int run_batch(const struct corpus *c, const struct run *r)
 			status = 1;
 		return status;
 	case OPT_SEARCH:
+		if (r->out.format != FORMAT_TSV || r->out.context ||
+		    !query_is_plain(r->arg, strlen(r->arg)))
+			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
 		return batch_search(c, r->arg, r->search_flags, stdout);
 	case OPT_XPATH:
 		return batch_xpath(c, r->arg, r->as_xml, stdout);
@@ -383,6 +420,10 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		return batch_source(c, r->arg, stdout);
 	case OPT_SOURCE_ENTITY:
 		return batch_source_entity(c, r->arg, stdout);
+	case OPT_PATH:
+		return batch_path(c, r->arg, &r->out, stdout);
+	case OPT_EXPORT_GRAPH:
+		return batch_export_graph(c, r->arg);
 	}
 	return 2;
 }

@@ -30,8 +30,14 @@
 #include "render.h"
 #include "source.h"
 #include "treepage.h"
+#include "path.h"
+#include "pathpage.h"
 
-enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY, PAGE_XPATH };
+/* How many chains the path page shows at most. */
+#define READER_PATHS 3
+
+enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY, PAGE_XPATH,
+		PAGE_PATH };
 
 struct rline {
 	size_t block;           /* (size_t)-1 for a blank line */
@@ -66,6 +72,9 @@ struct reader {
 	size_t hint_first;      /* the first visible link, labelled first */
 	size_t nhints;
 	char *xpath;            /* PAGE_XPATH: the expression, owned */
+	char *path;             /* PAGE_PATH: "id TAB id", owned */
+	struct path_graph *graph;       /* for PAGE_PATH, made when first
+					 * needed, owned */
 	/* The source view (\\) of a document or entity page: page holds its
 	 * lines, text_block and text_off where the text was, lexer the
 	 * tokenizer's state at the start of each line. */
@@ -87,6 +96,7 @@ static void show_entity(struct view *v, long e);
 static void show_help(struct view *v);
 static void show_history(struct view *v);
 static int show_xpath(struct view *v, const char *expr);
+static int show_path(struct view *v, const char *ids);
 static void add_run(struct buf *runs, const struct rline *l, size_t start, size_t end,
 		    enum style st);
 
@@ -227,6 +237,8 @@ static void clear_page(struct reader *r)
 	r->entity = -1;
 	free(r->xpath);
 	r->xpath = NULL;
+	free(r->path);
+	r->path = NULL;
 	r->source = 0;
 	free(r->lexer);
 	r->lexer = NULL;
@@ -373,6 +385,10 @@ void reader_location(struct view *v, struct location *out)
 		out->kind = LOC_XPATH;
 		out->id = xstrdup(r->xpath);
 		break;
+	case PAGE_PATH:
+		out->kind = LOC_PATH;
+		out->id = xstrdup(r->path);
+		break;
 	}
 	if (r->source) {
 		/* the source view is a way of looking at the page, not a page */
@@ -430,6 +446,11 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 	case LOC_XPATH:
 		if (!l->id || ((r->kind != PAGE_XPATH || strcmp(r->xpath, l->id) != 0) &&
 			       !show_xpath(v, l->id)))
+			return 0;
+		break;
+	case LOC_PATH:
+		if (!l->id || ((r->kind != PAGE_PATH || strcmp(r->path, l->id) != 0) &&
+			       !show_path(v, l->id)))
 			return 0;
 		break;
 	case LOC_HELP:
@@ -512,6 +533,32 @@ static int show_xpath(struct view *v, const char *expr)
 	r->xpath = xstrdup(expr);
 	r->page = p;
 	buf_printf(&r->title, "XPath %s", expr);
+	show_blocks(v, p->blocks, p->nblocks);
+	return 1;
+}
+
+/* The chains between two entities (pathpage.h); ids is "id TAB id".
+ * 0 (and the page unchanged) when either is no entity. */
+static int show_path(struct view *v, const char *ids)
+{
+	struct reader *r = state(v);
+	const struct entity_index *ix = corpus_entities(r->ctx->corpus);
+	const char *tab = strchr(ids, '\t');
+	char *first = tab ? xstrndup(ids, (size_t)(tab - ids)) : NULL;
+	long a = first ? entity_find(ix, first) : -1, b = tab ? entity_find(ix, tab + 1) : -1;
+	struct page *p;
+
+	free(first);
+	if (a < 0 || b < 0)
+		return 0;
+	if (!r->graph)
+		r->graph = path_graph_new(r->ctx->corpus);
+	p = pathpage_new(r->ctx->corpus, r->graph, a, b, READER_PATHS);
+	clear_page(r);
+	r->kind = PAGE_PATH;
+	r->path = xstrdup(ids);
+	r->page = p;
+	buf_printf(&r->title, "Path %s", p->title);
 	show_blocks(v, p->blocks, p->nblocks);
 	return 1;
 }
@@ -1000,6 +1047,7 @@ static void reader_done(struct view *v)
 	struct reader *r = state(v);
 
 	clear_page(r);
+	path_graph_free(r->graph);
 	buf_free(&r->title);
 	buf_free(&r->typed);
 	free(r->links);

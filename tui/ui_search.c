@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "query.h"
 #include "terminal.h"
 #include "ui_search.h"
 
@@ -31,6 +32,8 @@ void ui_search_clear(struct ui_search *s)
 {
 	search_pattern_free(s->pattern);
 	s->pattern = NULL;
+	query_free(s->query);
+	s->query = NULL;
 	free_const(s->state.pattern_text);
 	s->state.pattern_text = NULL;
 	/* freed, not kept: a pattern typed on the way to the one wanted may
@@ -50,6 +53,29 @@ void ui_search_free(struct ui_search *s)
 	s->context = NULL;
 }
 
+/* A query of text and entities, run whole: its text terms are searched
+ * over the corpus before the units are walked, so it cannot resume. */
+static int run_query(struct ui_search *s, const char *text, double seconds, char **error)
+{
+	struct search_limits lim = { seconds, terminal_key_pending, NULL };
+	struct buf msg = BUF_INIT;
+	size_t column = 0;
+	char *why = NULL;
+	struct query *q = query_parse(s->corpus, text, strlen(text), s->flags, &why, &column);
+
+	if (!q) {
+		buf_printf(&msg, "column %zu: %s", column, why);
+		free(why);
+		*error = buf_steal(&msg);
+		return 0;
+	}
+	ui_search_clear(s);
+	s->query = q;
+	s->state.pattern_text = xstrdup(text);
+	s->state.status = query_run(q, s->context, &lim, &s->state.hits);
+	return 1;
+}
+
 int ui_search_run(struct ui_search *s, const char *text, double seconds, char **error)
 {
 	struct search_limits lim = { seconds, terminal_key_pending, NULL };
@@ -59,6 +85,8 @@ int ui_search_run(struct ui_search *s, const char *text, double seconds, char **
 		ui_search_clear(s);
 		return 1;
 	}
+	if (!query_is_plain(text, strlen(text)))
+		return run_query(s, text, seconds, error);
 	p = search_compile(text, strlen(text), s->flags, error);
 	if (!p)
 		return 0;
@@ -74,6 +102,11 @@ void ui_search_finish(struct ui_search *s)
 {
 	struct search_limits lim = { KEPT_SECONDS, terminal_key_pending, NULL };
 
+	if (s->query && (s->state.status == SEARCH_PARTIAL ||
+			 s->state.status == SEARCH_CANCELLED)) {
+		s->state.status = query_run(s->query, s->context, &lim, &s->state.hits);
+		return;
+	}
 	if (!s->pattern || (s->state.status != SEARCH_PARTIAL &&
 			    s->state.status != SEARCH_CANCELLED))
 		return;

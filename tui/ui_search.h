@@ -20,6 +20,8 @@ struct ui_search {
 	const struct corpus *corpus;    /* borrowed */
 	struct search_context *context;
 	struct search_pattern *pattern;
+	struct query *query;            /* instead of pattern: a query
+					 * (query.h) of text and entities */
 	unsigned flags;                 /* enum search_flag bits */
 };
 
@@ -28,8 +30,10 @@ void ui_search_free(struct ui_search *s);
 /* No search: the pattern and the hits are dropped (and their memory
  * given back to the system). */
 void ui_search_clear(struct ui_search *s);
-/* Searches for text within seconds; "" clears.  Returns 0 for a pattern
- * that does not compile, with *error set (caller frees); a search that
+/* Searches for text within seconds; "" clears.  text is a regex, or a
+ * query when query_is_plain says it is not one.  Returns 0 for a pattern
+ * that does not compile or a query that cannot be read, with *error set
+ * (caller frees; a query's error starts with its column); a search that
  * stopped early says so in state.status. */
 int ui_search_run(struct ui_search *s, const char *text, double seconds, char **error);
 /* Goes on with a search that stopped for time or a key, for KEPT_SECONDS. */

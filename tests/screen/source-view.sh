@@ -19,6 +19,8 @@ for size in "80 24" "132 40"; do
 	# the paragraph at the top, then its source
 	screen_keys / ; screen_type "Emmen was de eerste"; screen_keys Enter
 	screen_wait "Emmen was de eerste stop"
+	# the search kept and the reader at its hit, not at one typed on the way
+	screen_wait "1/1 hits"
 	screen_keys 2 '\'
 	screen_wait "Source · Werkbezoek MOgroep"
 screen_wait "$line           <p><placeName ref=\"#emmen\">Emmen</placeName> was de eerste stop."

@@ -458,6 +458,7 @@ int corpus_has_location(const struct corpus *c, const struct location *l)
 	case LOC_HISTORY:
 		return 1;
 	case LOC_XPATH:
+	case LOC_PATH:
 		return l->id != NULL;
 	case LOC_NONE:
 	case LOC_URL:

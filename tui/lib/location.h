@@ -18,7 +18,9 @@ enum location_kind {
 	LOC_HELP,       /* the help page */
 	LOC_HISTORY,    /* the :history page */
 	LOC_URL,        /* outside the corpus: id is the address (not opened) */
-	LOC_XPATH       /* the matches of the XPath expression id */
+	LOC_XPATH,      /* the matches of the XPath expression id */
+	LOC_PATH        /* the chains between two entities: id is their
+			 * ids, a TAB between them */
 };
 
 struct location {
