@@ -42,7 +42,7 @@ static int ends_with_xml(const char *name)
 /* Whether a file named name is one the corpus is read from. */
 static int corpus_file(const struct watch *w, const char *name)
 {
-	return w->only ? strcmp(name, w->only) == 0 : ends_with_xml(name);
+	return w->only ? strcmp(name, w->only) == 0 : name[0] != '.' && ends_with_xml(name);
 }
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
