@@ -18,6 +18,7 @@
 #include "corpus.h"
 #include "entity.h"
 #include "import.h"
+#include "restricted.h"
 #include "text.h"
 
 enum { MAX_REPORT = 64 << 20 };
@@ -27,6 +28,7 @@ struct import_run {
 	const char *register_path;
 	const char *output;
 	int markdown;
+	int restricted;
 };
 
 static void import_usage(FILE *out)
@@ -39,6 +41,7 @@ static void import_usage(FILE *out)
 	      "  --markdown        read REPORT as Markdown (the default for *.md):\n"
 	      "                    headings only from \"#\"\n"
 	      "  -o, --output=FILE write the document to FILE, not standard output\n"
+	      "  --restricted      refuse -o (also WERKBEZOEK_RESTRICTED=1)\n"
 	      "  -h, --help        show this help and exit\n\n"
 	      "A summary goes to standard error: names tagged per record, ambiguous\n"
 	      "names (tagged cert=\"low\"), candidates for new records.\n", out);
@@ -162,6 +165,7 @@ static int parse_import(int argc, char **argv, struct import_run *ir)
 		{ "markdown", no_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "restricted", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -172,6 +176,7 @@ static int parse_import(int argc, char **argv, struct import_run *ir)
 		case 'r': ir->register_path = optarg; break;
 		case 'm': ir->markdown = 1; break;
 		case 'o': ir->output = optarg; break;
+		case 'R': ir->restricted = 1; break;
 		case 'h': import_usage(stdout); return 0;
 		default:
 			fputs("Try 'werkbezoek import --help' for more information.\n", stderr);
@@ -181,6 +186,11 @@ static int parse_import(int argc, char **argv, struct import_run *ir)
 	if (argc - optind != 1) {
 		fputs("werkbezoek import: one report at a time\n"
 		      "Try 'werkbezoek import --help' for more information.\n", stderr);
+		return 2;
+	}
+	if (ir->output && (ir->restricted || restricted_env())) {
+		fputs("werkbezoek import: restricted mode: no writing to files (-o); "
+		      "the document goes to standard output\n", stderr);
 		return 2;
 	}
 	ir->report = argv[optind];

@@ -65,6 +65,8 @@ static const struct key_binding default_bindings[] = {
 	{ '&', REQ_FILTER },
 	{ 'o', REQ_SORT },
 	{ '\\', REQ_SOURCE },
+	{ 'v', REQ_EDIT },
+	{ 'R', REQ_RELOAD },
 };
 
 #define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))

@@ -21,6 +21,7 @@
 #include "corpus.h"
 #include "keys.h"
 #include "query.h"
+#include "restricted.h"
 #include "search.h"
 #include "ui.h"
 
@@ -49,6 +50,9 @@ enum opt_id {
 	OPT_CONTEXT,
 	OPT_PATH,
 	OPT_EXPORT_GRAPH,
+	OPT_WATCH,
+	OPT_NO_WATCH,
+	OPT_RESTRICTED,
 };
 
 struct option_spec {
@@ -107,6 +111,13 @@ static const struct option_spec option_specs[] = {
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },
+	{ "watch", no_argument, OPT_WATCH, NULL,
+	  "load the corpus again when its files change (the default)" },
+	{ "no-watch", no_argument, OPT_NO_WATCH, NULL,
+	  "only R (or the editor, v) loads it again" },
+	{ "restricted", no_argument, OPT_RESTRICTED, NULL,
+	  "for an SSH ForceCommand: no editor, no writing but the\n"
+	  "session (also WERKBEZOEK_RESTRICTED=1)" },
 	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
 	  "skip corpus files larger than this (default 256)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
@@ -233,6 +244,8 @@ struct run {
 	const char *path;
 	unsigned search_flags;
 	int no_session;
+	int no_watch;
+	int restricted;
 	int as_xml;
 	int untagged;
 	int width_set;
@@ -292,6 +305,13 @@ static int take_option(struct run *r, int opt, const char *arg)
 		return 1;
 	case OPT_NO_SESSION:
 		r->no_session = 1;
+		return 1;
+	case OPT_WATCH:
+	case OPT_NO_WATCH:
+		r->no_watch = opt == OPT_NO_WATCH;
+		return 1;
+	case OPT_RESTRICTED:
+		r->restricted = 1;
 		return 1;
 	case OPT_WIDTH:
 		if (!parse_number(arg, 100000, &r->width)) {
@@ -456,10 +476,10 @@ int main(int argc, char **argv)
 		 * sanitizers. */
 		batch_corpus = c;
 	} else {
-		struct ui_options uo = { r.search_flags, r.no_session };
+		struct ui_options uo = { r.search_flags, r.no_session, r.path, r.copt,
+					 !r.no_watch, r.restricted || restricted_env() };
 
-		status = ui_run(c, &uo);
-		corpus_free(c);
+		status = ui_run(c, &uo);        /* frees c */
 		corpus_cleanup();
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))

@@ -1026,6 +1026,76 @@ static int reader_request(struct view *v, enum request req, struct action *act)
 	}
 }
 
+/* The line of the file that a source line shows: its label, or the
+ * nearest labelled line above it (a line the tree cannot place). */
+static long source_top_line(struct view *v)
+{
+	struct reader *r = state(v);
+	size_t i = v->top < r->nlines ? r->lines[v->top].block : NO_BLOCK;
+
+	for (; i != NO_BLOCK && i < r->nblocks; i--) {
+		long n = strtol(r->blocks[i].text, NULL, 10);
+
+		if (n > 0)
+			return n;
+		if (i == 0)
+			break;
+	}
+	return 0;
+}
+
+/* Whether line is on the screen. */
+static int visible(const struct view *v, size_t line)
+{
+	return line >= v->top && line < v->top + view_rows(v);
+}
+
+/* The block the eye is on: the current search hit's or the selected
+ * link's when it is on the screen, else the block at the top. */
+static size_t eye_block(struct view *v)
+{
+	struct reader *r = state(v);
+	const struct search_state *s = r->ctx->search;
+	const struct search_hit *h;
+	size_t block, off;
+
+	if (s && s->current_hit != NO_HIT && s->current_hit < s->hits.nhits) {
+		h = &s->hits.hits[s->current_hit];
+		if (h->doc == r->doc && visible(v, line_of(r, h->block, h->start)))
+			return h->block;
+	}
+	if (r->cur_link != NO_LINK && visible(v, link_line(r, r->cur_link)))
+		return r->links[r->cur_link].block;
+	reader_position(v, &block, &off);
+	return block;
+}
+
+long reader_file_line(struct view *v, const char **file)
+{
+	struct reader *r = state(v);
+	const struct corpus *c = r->ctx->corpus;
+	const struct entity *e;
+	size_t block = r->text_block;
+	long line;
+
+	*file = NULL;
+	if (r->kind == PAGE_ENTITY) {
+		e = entity_get(corpus_entities(c), r->entity);
+		line = e ? source_entity_line(c, e->id, file) : 0;
+	} else if (r->kind == PAGE_DOC) {
+		if (!r->source)
+			block = eye_block(v);
+		line = source_block_line(c, r->doc, block, file);
+		if (!line)  /* a header line: the document's TEI element */
+			line = source_block_line(c, r->doc, (size_t)-1, file);
+	} else {
+		return 0;
+	}
+	if (line && r->source && source_top_line(v))
+		line = source_top_line(v);
+	return *file ? line : 0;
+}
+
 static void reader_titles(struct view *v, struct buf *title, struct buf *right)
 {
 	struct reader *r = state(v);

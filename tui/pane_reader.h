@@ -34,6 +34,11 @@ const char *reader_title(struct view *v);
 size_t reader_doc(struct view *v);
 /* Whether the reader shows the TEI source (the backslash key) instead of the text. */
 int reader_showing_source(struct view *v);
+/* The file and line of what is at the top of the reader: a document's
+ * block, an entity's record, a line of the source view.  Returns the line
+ * (from 1) with *file set (borrowed from the corpus), or 0 for a page
+ * that is no file's (help, history, XPath matches). */
+long reader_file_line(struct view *v, const char **file);
 /* The (block, offset) at the top of the reader. */
 void reader_position(struct view *v, size_t *block, size_t *off);
 /* For the status line: the first visible line and the number of lines. */

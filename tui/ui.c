@@ -21,7 +21,9 @@
 #include "buf.h"
 #include "commands.h"
 #include "corpus.h"
+#include "editor.h"
 #include "history.h"
+#include "live.h"
 #include "pane_context.h"
 #include "pane_documents.h"
 #include "pane_entities.h"
@@ -41,6 +43,9 @@
 
 struct ui {
 	const struct corpus *corpus;
+	struct corpus *owned;           /* the same, freed when replaced */
+	struct live live;               /* loading it again */
+	int restricted;
 	struct pane_context ctx;        /* what the panes may read */
 	struct view views[PANE_COUNT];
 	enum pane focus;
@@ -329,6 +334,9 @@ static void open_filter(struct ui *u, struct action *act)
 	prompt_open(&u->prompt, '&', &u->filters);
 }
 
+static void edit(struct ui *u, struct action *act);
+static void reload(struct ui *u, struct message *say);
+
 static void global_request(struct ui *u, enum request req, struct action *act)
 {
 	switch (req) {
@@ -361,6 +369,12 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 	case REQ_BACK:
 	case REQ_FORWARD:
 		action_set(act, req == REQ_BACK ? ACTION_BACK : ACTION_FORWARD);
+		break;
+	case REQ_EDIT:
+		edit(u, act);
+		break;
+	case REQ_RELOAD:
+		reload(u, &act->say);
 		break;
 	case REQ_MARK:
 	case REQ_GOTO_MARK:
@@ -557,11 +571,109 @@ static void draw(struct ui *u)
 	buf_free(&right);
 }
 
+/* ---- the corpus on disk: the editor, loading again (editor.c, live.c) ---- */
+
+static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags);
+
+/* The reader's page in the corpus loaded again: the same document or
+ * entity, at its block or the nearest one left, in the source view if it
+ * was. */
+static void keep_place(struct ui *u, struct location *here, int source)
+{
+	const struct doc *d = here->kind == LOC_DOC ? corpus_find_doc(u->corpus, here->id) : NULL;
+	struct action ignored = ACTION_INIT;
+
+	if (d && here->block >= d->nblocks) {
+		here->block = d->nblocks ? d->nblocks - 1 : 0;
+		here->off = 0;
+	}
+	if (here->kind != LOC_NONE && reader_show_location(reader(u), here, 0)) {
+		if (source && reader_ops.request(reader(u), REQ_SOURCE, &ignored))
+			action_clear(&ignored);
+		return;
+	}
+	if (corpus_ndocs(u->corpus))
+		reader_show_doc(reader(u), 0, 0, 0, 0);
+	if (here->kind != LOC_NONE)
+		message_set(&u->status, 1, "%s is no longer in the corpus", here->id ? here->id : "the page");
+}
+
+/* Puts corpus c in the place of the one shown: the panes hold indexes
+ * into the old one, so they are made again; the search runs again; the
+ * history and the marks are locations by id and stay. */
+static void swap_corpus(struct ui *u, struct corpus *c)
+{
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	char *pattern = u->search.state.pattern_text ? xstrdup(u->search.state.pattern_text) : NULL;
+	int source = reader_showing_source(reader(u));
+	unsigned flags = u->search.flags;
+	size_t i;
+
+	reader_location(reader(u), &here);
+	for (i = 0; i < PANE_COUNT; i++)
+		view_free(&u->views[i]);
+	ui_search_free(&u->search);
+	corpus_free(u->owned);
+	make_panes(u, c, flags);
+	screen_place(&u->screen, u->views, u->focus, u->maximized, 0);
+	if (pattern && search_text(u, pattern, KEPT_SECONDS))
+		ui_search_finish(&u->search);
+	if (u->focus == PANE_RESULTS && !results_shown(u))
+		u->focus = PANE_READER;
+	screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
+	keep_place(u, &here, source);
+	location_clear(&here);
+	free(pattern);
+}
+
+/* R, a change on disk, or an edited file: the corpus loaded again in
+ * place of this one, or kept with the reason in say. */
+static void reload(struct ui *u, struct message *say)
+{
+	struct corpus *c = live_reload(&u->live, u->corpus, say);
+
+	live_forget(&u->live);
+	if (c)
+		swap_corpus(u, c);
+}
+
+/* v: the file and line at the top of the reader in the editor, and the
+ * corpus loaded again when the file changed. */
+static void edit(struct ui *u, struct action *act)
+{
+	const char *file;
+	long line;
+	char *path, *error = NULL;
+	int changed = 0;
+
+	if (u->restricted) {
+		action_say(act, 1, "restricted mode: no editor");
+		return;
+	}
+	line = reader_file_line(reader(u), &file);
+	if (!line) {
+		action_say(act, 1, "this page is no file's: open a document or an entity to edit it");
+		return;
+	}
+	path = xstrdup(file);   /* the corpus it is borrowed from may go */
+	editor_run(path, line, &changed, &error);
+	if (changed)
+		reload(u, &act->say);
+	else
+		action_say(act, 0, "not changed: %s", path);
+	if (error)      /* said last: it wins */
+		action_say(act, 1, "%s", error);
+	free(error);
+	free(path);
+}
+
 /* ---- the loop ------------------------------------------------------------------ */
 
-static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
+/* The search and the panes over corpus c. */
+static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 {
 	u->corpus = c;
+	u->owned = c;
 	ui_search_init(&u->search, c, search_flags);
 	u->ctx.corpus = c;
 	u->ctx.search = &u->search.state;
@@ -570,6 +682,11 @@ static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 	view_init(&u->views[PANE_READER], &reader_ops, reader_new(&u->ctx));
 	view_init(&u->views[PANE_ENTITIES], &entities_ops, entities_new(&u->ctx));
 	view_init(&u->views[PANE_RESULTS], &results_ops, results_new(&u->ctx));
+}
+
+static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
+{
+	make_panes(u, c, search_flags);
 	u->focus = PANE_DOCUMENTS;
 	if (!render_utf8())
 		message_set(&u->status, 1, "the locale is not UTF-8: accents are shown without their marks "
@@ -691,16 +808,35 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	int gone = 0, resized;
 
 	memset(&u, 0, sizeof(u));
-	if (terminal_start() != 0)
+	if (terminal_start() != 0) {
+		corpus_free(c);
 		return 2;
+	}
 	render_init();
 	setup(&u, c, opt->search_flags);
+	u.restricted = opt->restricted;
+	u.live.path = opt->path;
+	u.live.copt = opt->copt;
+	live_start(&u.live, opt->watch, &u.status);
 	if (!opt->no_session)
 		path = load_session(&u);
 	screen_place(&u.screen, u.views, u.focus, u.maximized, results_shown(&u));
 	draw(&u);
 	while (!u.quit && !terminal_signal() && !gone) {
 		resized = 0;
+		switch (live_wait(&u.live)) {
+		case LIVE_CHANGED:
+			reload(&u, &u.status);
+			redraw(&u, 0);
+			continue;
+		case LIVE_SIGNAL:
+			/* curses sees a resize only in its own read */
+			if (!terminal_signal())
+				redraw(&u, 0);
+			continue;
+		case LIVE_KEY:
+			break;
+		}
 		gone = read_keys(&u, &resized);
 		if (u.quit || terminal_signal() || gone)
 			break;
@@ -711,6 +847,8 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		save_session(&u, path);
 	free(path);
 	teardown(&u);
+	live_stop(&u.live);
+	corpus_free(u.owned);
 	/* as a shell reports it: 128 + the signal that ended it; a terminal
 	 * that went away is an error */
 	if (terminal_signal())

@@ -105,7 +105,7 @@ int main(void)
 	free(s);
 	s = table(KEYS_MARKDOWN_GROUPED);
 	ok(strncmp(s, "## General\n\n| keys | does |\n", 28) == 0, "grouped: a heading first");
-	ok(strstr(s, "| o | Entities: sort by name or by mentions |\n\n") == NULL,
+	ok(strlen(s) > 2 && strcmp(s + strlen(s) - 2, "\n\n") != 0,
 	   "grouped: no blank line after the last row");
 	ok(strstr(s, "|\n\n## Panes\n\n| keys | does |\n|---|---|\n| 1 |") != NULL,
 	   "grouped: a heading and a head per group");
