@@ -6,7 +6,7 @@
  * ten times cost a hundred times that file); a part of the same document,
  * the document's size.  A fallback's includes are added as if carried out
  * too.  Each XML file is read and parsed once per corpus: the memo keeps
- * its cost, its nesting height and why it may not be included, if so. */
+ * its cost and why it may not be included, if so. */
 #include "config.h"
 
 #include <fcntl.h>
@@ -33,7 +33,6 @@
 struct xi_memo {
 	char *path;             /* the file's real path (the memo's key) */
 	size_t bytes;           /* it and all it includes */
-	unsigned height;        /* how deep its includes nest below it */
 	int done;               /* 0 while it is being costed: a loop */
 	char *why;              /* why it may not be included, or NULL */
 };
@@ -41,7 +40,6 @@ struct xi_memo {
 /* What an include, a file or a subtree costs. */
 struct cost {
 	size_t bytes;
-	unsigned height;
 	struct buf why;         /* empty unless refused */
 };
 
@@ -193,7 +191,6 @@ static void cost_target(struct corpus *c, xmlNodePtr inc, const char *self, size
 		out->bytes = self_size;
 	} else {
 		cost_file(c, real, depth + 1, out);
-		out->height++;
 	}
 	if (out->why.len && strncmp(out->why.data, "'", 1) != 0) {
 		struct buf w = BUF_INIT;
@@ -235,8 +232,6 @@ static void cost_include(struct corpus *c, xmlNodePtr inc, const char *self, siz
 			memset(&fb, 0, sizeof(fb));
 			cost_tree(c, ch, self, self_size, depth, &fb);
 			out->bytes = sat_add(out->bytes, fb.bytes);
-			if (fb.height > out->height)
-				out->height = fb.height;
 			if (fb.why.len)
 				buf_printf(&out->why, "%s", fb.why.data);
 			buf_free(&fb.why);
@@ -258,8 +253,6 @@ static void cost_tree(struct corpus *c, xmlNodePtr root, const char *self, size_
 
 			cost_include(c, n, self, self_size, depth, &one);
 			out->bytes = sat_add(out->bytes, one.bytes);
-			if (one.height > out->height)
-				out->height = one.height;
 			if (one.why.len)
 				buf_printf(&out->why, "%s", one.why.data);
 			buf_free(&one.why);
@@ -283,7 +276,10 @@ static void ignore_error(void *ctx, xmlErrorPtr err)
 	(void)err;
 }
 
-/* An XML file and its includes, at depth; from the memo when it is there. */
+/* An XML file and its includes, at depth; from the memo when it is there.
+ * The memo does not know the depth: a file first reached too deep stays
+ * refused when it is reached again from higher up (a refusal too many,
+ * never one too few), and the scan stays linear in the files. */
 static void cost_file(struct corpus *c, const char *real, unsigned depth, struct cost *out)
 {
 	size_t i = idtab_get(&c->xi_ids, real), len = 0;
@@ -301,7 +297,6 @@ static void cost_file(struct corpus *c, const char *real, unsigned depth, struct
 	} else {
 		m = &c->xi[i];
 		out->bytes = m->bytes;
-		out->height = m->height;
 		if (!m->done)
 			buf_printf(&out->why, "an inclusion loop");
 		else if (m->why)
@@ -329,7 +324,6 @@ static void cost_file(struct corpus *c, const char *real, unsigned depth, struct
 	free(data);
 	m = &c->xi[i];
 	m->bytes = out->bytes;
-	m->height = out->height;
 	m->why = out->why.len ? xstrdup(out->why.data) : NULL;
 	m->done = 1;
 }
