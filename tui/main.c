@@ -40,6 +40,9 @@ enum opt_id {
 	OPT_SMART_CASE,
 	OPT_FOLD,
 	OPT_MAX_FILE_SIZE,
+	OPT_MAX_INCLUDE,
+	OPT_MAX_INCLUDE_DEPTH,
+	OPT_MAX_DEPTH,
 	OPT_NO_SESSION,
 	OPT_XPATH,
 	OPT_XML,
@@ -119,7 +122,15 @@ static const struct option_spec option_specs[] = {
 	  "for an SSH ForceCommand: no editor, no writing but the\n"
 	  "session (also WERKBEZOEK_RESTRICTED=1)" },
 	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
-	  "skip corpus files larger than this (default 256)" },
+	  "skip corpus files, and files they include,\n"
+	  "larger than this (default 256)" },
+	{ "max-include", required_argument, OPT_MAX_INCLUDE, "MIB",
+	  "what XInclude may add to the whole corpus\n"
+	  "(default 4 times the corpus files, at least 16)" },
+	{ "max-include-depth", required_argument, OPT_MAX_INCLUDE_DEPTH, "N",
+	  "how deep includes may nest (default 8)" },
+	{ "max-depth", required_argument, OPT_MAX_DEPTH, "N",
+	  "directory levels read below CORPUS (default 64)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
 };
@@ -269,6 +280,23 @@ static int set_mode(struct run *r, int opt, const char *arg)
 	return 1;
 }
 
+/* --max-depth, --max-include-depth: a count of levels, 1 to 10,000. */
+static int take_count(struct run *r, int opt, const char *arg)
+{
+	unsigned long n;
+
+	if (!parse_number(arg, 10000, &n) || n == 0) {
+		fprintf(stderr, "werkbezoek: --%s wants a number from 1 to 10000\n",
+			opt == OPT_MAX_DEPTH ? "max-depth" : "max-include-depth");
+		return 0;
+	}
+	if (opt == OPT_MAX_DEPTH)
+		r->copt.max_depth = (unsigned)n;
+	else
+		r->copt.max_include_depth = (unsigned)n;
+	return 1;
+}
+
 /* One option (not --help, --version or --keys, which end the run).
  * Returns 0 after saying on stderr what is wrong with it. */
 static int take_option(struct run *r, int opt, const char *arg)
@@ -340,6 +368,16 @@ static int take_option(struct run *r, int opt, const char *arg)
 		}
 		r->copt.max_file_size = (size_t)mib << 20;
 		return 1;
+	case OPT_MAX_INCLUDE:
+		if (!parse_number(arg, 1UL << 30, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-include wants a size in MiB\n");
+			return 0;
+		}
+		r->copt.max_include = (size_t)mib << 20;
+		return 1;
+	case OPT_MAX_INCLUDE_DEPTH:
+	case OPT_MAX_DEPTH:
+		return take_count(r, opt, arg);
 	default:
 		fprintf(stderr, "Try 'werkbezoek --help' for more information.\n");
 		return 0;

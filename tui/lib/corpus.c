@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,10 +31,13 @@
 #include "entity.h"
 #include "idtab.h"
 #include "load.h"
+#include "xinclude.h"
 #include "records.h"
 #include "tei.h"
 
 #define DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20)
+#define DEFAULT_MAX_DEPTH 64
+#define DEFAULT_MAX_INCLUDE_DEPTH 8
 
 size_t corpus_doc_lookup(const struct corpus *c, const char *id)
 {
@@ -49,6 +53,10 @@ static struct corpus *corpus_new(const struct corpus_options *opt)
 		c->opt = *opt;
 	if (!c->opt.max_file_size)
 		c->opt.max_file_size = DEFAULT_MAX_FILE_SIZE;
+	if (!c->opt.max_depth)
+		c->opt.max_depth = DEFAULT_MAX_DEPTH;
+	if (!c->opt.max_include_depth)
+		c->opt.max_include_depth = DEFAULT_MAX_INCLUDE_DEPTH;
 	c->ix = entity_index_new();
 	c->dict = tei_names();
 	xmlDictReference(c->dict);
@@ -59,6 +67,16 @@ static struct corpus *corpus_new(const struct corpus_options *opt)
 	xmlDocSetRootElement(c->master, c->root);
 	xmlSetNs(c->root, xmlNewNs(c->root, (const xmlChar *)"http://www.tei-c.org/ns/1.0", NULL));
 	return c;
+}
+
+/* What XInclude may add by default: 4 times the corpus, at least 16 MiB. */
+static size_t include_budget(size_t disk_bytes)
+{
+	size_t floor = (size_t)16 << 20;
+
+	if (disk_bytes > SIZE_MAX / 4)
+		return SIZE_MAX;
+	return disk_bytes * 4 > floor ? disk_bytes * 4 : floor;
 }
 
 /* The files to read: every *.xml below a directory, or the one file. */
@@ -311,6 +329,9 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	load_init();
 	c = corpus_new(opt);
 	add_files(c, path, real, S_ISDIR(st.st_mode));
+	if (!S_ISDIR(st.st_mode))
+		c->disk_bytes = (size_t)st.st_size;
+	c->include_budget = c->opt.max_include ? c->opt.max_include : include_budget(c->disk_bytes);
 	parse_files(c);
 	for (i = 0; i < c->nfiles; i++)
 		if (c->files[i].root) {
@@ -406,6 +427,7 @@ void corpus_free(struct corpus *c)
 	entity_index_free(c->ix);
 	free(c->root_dir);
 	buf_free(&c->loader_reason);
+	xinclude_free(c);
 	free(c);
 }
 

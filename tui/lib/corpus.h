@@ -98,7 +98,13 @@ struct corpus_diag {
 };
 
 struct corpus_options {
-	size_t max_file_size;   /* bytes; 0 means the default, 256 MiB */
+	size_t max_file_size;   /* bytes; 0 means the default, 256 MiB; also the
+				 * cap on each resource an XInclude or entity loads */
+	size_t max_include;     /* bytes XInclude may add to the whole corpus; 0
+				 * means 4 times the corpus files' size, at least
+				 * 16 MiB */
+	unsigned max_depth;     /* directory levels below the corpus root; 0: 64 */
+	unsigned max_include_depth; /* XInclude nesting; 0: 8 */
 	int check_refs;         /* also report dangling and junk references */
 	int all_diags;          /* keep every problem, not the first 100 of
 				 * a file and a summary line (--check) */

@@ -116,6 +116,14 @@ struct corpus {
 	struct corpus_options opt;
 	unsigned anon;            /* records without an id so far: "person-3" */
 	int in_xinclude;          /* the loader reports through the XInclude error */
+	int loader_quiet;         /* the loader reports nothing (xinclude.c's look) */
+	size_t disk_bytes;        /* the corpus files' size on disk, from the walk */
+	size_t include_budget;    /* bytes XInclude may add to the corpus, */
+	size_t include_used;      /* as xinclude.c counts them beforehand, */
+	size_t include_loaded;    /* and as the loader serves them */
+	struct xi_memo *xi;       /* xinclude.c: each included file's cost */
+	size_t nxi, capxi;
+	struct idtab xi_ids;      /* its real path to its index in xi */
 	struct buf loader_reason; /* why the loader refused, for that error */
 };
 

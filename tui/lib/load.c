@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "idtab.h"
 #include "load.h"
+#include "xinclude.h"
 #include "tei.h"
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | \
@@ -46,6 +47,8 @@ static int under_root(const struct corpus *c, const char *real)
 static void refuse(struct corpus *c, xmlParserCtxtPtr ctxt, const char *what, const char *url,
 		   const char *why)
 {
+	if (c->loader_quiet)
+		return;
 	if (c->in_xinclude) {
 		buf_reset(&c->loader_reason);
 		buf_printf(&c->loader_reason, "%s '%s': %s", what, url, why);
@@ -55,41 +58,168 @@ static void refuse(struct corpus *c, xmlParserCtxtPtr ctxt, const char *what, co
 		 "%s '%s': %s", what, url, why);
 }
 
-/* The one external entity loader: local files below the corpus root only.
- * The corpus comes with the parser context (load_parse and XInclude pass
- * it on as _private); a text XInclude's context has none in libxml2 2.9,
- * so then it is the one this thread's errors go to.  Without a corpus,
- * nothing is loaded. */
-static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+int load_local_path(const struct corpus *c, const char *url, char *real, struct buf *why)
 {
-	struct corpus *c = ctxt && ctxt->_private ? ctxt->_private : diag_listener();
-	char real[PATH_MAX];
 	const char *path = url;
-	char *unescaped = NULL;
+	char *unescaped;
 
-	(void)id;
-	if (!c || !url)
-		return NULL;
 	if (strncmp(url, "file://", 7) == 0) {
 		path = url + 7;
 		if (strncmp(path, "localhost/", 10) == 0)
 			path += 9;
 	} else if (strstr(url, "://") || strncmp(url, "data:", 5) == 0) {
-		refuse(c, ctxt, "refused to load", url, "not a local file");
-		return NULL;
+		buf_printf(why, "not a local file");
+		return 0;
 	}
 	unescaped = xmlURIUnescapeString(path, 0, NULL);
 	if (!unescaped || !realpath(unescaped, real)) {
-		refuse(c, ctxt, "cannot load", url, strerror(errno));
+		buf_printf(why, "%s", strerror(errno));
 		xmlFree(unescaped);
-		return NULL;
+		return -1;
 	}
 	xmlFree(unescaped);
 	if (!under_root(c, real)) {
-		refuse(c, ctxt, "refused to load", url, "outside the corpus root");
+		buf_printf(why, "outside the corpus root");
+		return 0;
+	}
+	return 1;
+}
+
+int load_open_regular(const char *path, int flags, size_t cap, size_t *size, struct buf *why)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags);
+	struct stat st;
+
+	if (fd < 0) {
+		buf_printf(why, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		buf_printf(why, "not a regular file");
+	} else if ((size_t)st.st_size > cap) {
+		buf_printf(why, "%lld bytes, more than the limit of %zu (--max-file-size raises it)",
+			   (long long)st.st_size, cap);
+	} else {
+		*size = (size_t)st.st_size;
+		return fd;
+	}
+	close(fd);
+	return -1;
+}
+
+char *load_read_regular(const char *path, int flags, size_t cap, size_t *len, struct buf *why)
+{
+	size_t size = 0, n = 0;
+	int fd = load_open_regular(path, flags, cap, &size, why);
+	char *data;
+	ssize_t got;
+
+	if (fd < 0)
+		return NULL;
+	data = xmalloc(size + 1);
+	/* a file that grows meanwhile is read to its size when opened */
+	while (n < size && ((got = read(fd, data + n, size - n)) > 0 || (got < 0 && errno == EINTR)))
+		n += got > 0 ? (size_t)got : 0;
+	data[n] = '\0';
+	*len = n;
+	close(fd);
+	return data;
+}
+
+/* A file's bytes, served to libxml2 through a read callback: a memory
+ * buffer (xmlParserInputBufferCreateMem) has none in libxml2 2.9, and a
+ * text XInclude reads only through it, so it would include nothing. */
+struct memory_file {
+	char *data;
+	size_t len, pos;
+};
+
+static int memory_read(void *ctx, char *out, int n)
+{
+	struct memory_file *m = ctx;
+	size_t k = m->len - m->pos;
+
+	if (n <= 0)
+		return 0;
+	if (k > (size_t)n)
+		k = (size_t)n;
+	memcpy(out, m->data + m->pos, k);
+	m->pos += k;
+	return (int)k;
+}
+
+static int memory_close(void *ctx)
+{
+	struct memory_file *m = ctx;
+
+	free(m->data);
+	free(m);
+	return 0;
+}
+
+/* The bytes of real (taken) as a parser input named after it. */
+static xmlParserInputPtr memory_input(xmlParserCtxtPtr ctxt, const char *real, char *data,
+				      size_t len)
+{
+	struct memory_file *m = xmalloc(sizeof(*m));
+	xmlParserInputBufferPtr ib;
+	xmlParserInputPtr in;
+
+	m->data = data;
+	m->len = len;
+	m->pos = 0;
+	ib = xmlParserInputBufferCreateIO(memory_read, memory_close, m, XML_CHAR_ENCODING_NONE);
+	if (!ib) {
+		memory_close(m);
 		return NULL;
 	}
-	return xmlNewInputFromFile(ctxt, real);
+	in = xmlNewIOInputStream(ctxt, ib, XML_CHAR_ENCODING_NONE);
+	if (!in) {
+		xmlFreeParserInputBuffer(ib);
+		return NULL;
+	}
+	/* its name is the base of the includes it has */
+	in->filename = (char *)xmlCanonicPath((const xmlChar *)real);
+	return in;
+}
+
+/* The one external entity loader: regular files below the corpus root
+ * only, each within the size cap, read without blocking; what XInclude
+ * loads counts against the corpus's inclusion budget.  The corpus comes
+ * with the parser context (load_parse and XInclude pass it on as
+ * _private); a text XInclude's context has none in libxml2 2.9, so then
+ * it is the one this thread's errors go to.  Without a corpus, nothing is
+ * loaded. */
+static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	struct corpus *c = ctxt && ctxt->_private ? ctxt->_private : diag_listener();
+	char real[PATH_MAX];
+	struct buf why = BUF_INIT;
+	char *data = NULL;
+	size_t len = 0;
+	int r;
+
+	(void)id;
+	if (!c || !url)
+		return NULL;
+	r = load_local_path(c, url, real, &why);
+	if (r > 0)
+		data = load_read_regular(real, O_NOFOLLOW, c->opt.max_file_size, &len, &why);
+	if (data && c->in_xinclude && len > c->include_budget - c->include_loaded) {
+		buf_printf(&why, "over the inclusion budget of %zu bytes (--max-include raises it)",
+			   c->include_budget);
+		free(data);
+		data = NULL;
+	}
+	if (!data) {
+		refuse(c, ctxt, r < 0 ? "cannot load" : "refused to load", url, why.data);
+		buf_free(&why);
+		return NULL;
+	}
+	buf_free(&why);
+	if (c->in_xinclude)
+		c->include_loaded += len;
+	return memory_input(ctxt, real, data, len);
 }
 
 void load_init(void)
@@ -103,37 +233,12 @@ void load_init(void)
  * place of a file is refused, not waited on. */
 static char *read_file(struct corpus *c, size_t file, size_t *len, int quiet)
 {
-	int fd = open(c->files[file].path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	char *data = NULL;
-	size_t n = 0;
-	ssize_t got;
+	struct buf why = BUF_INIT;
+	char *data = load_read_regular(c->files[file].path, 0, c->opt.max_file_size, len, &why);
 
-	if (fd < 0) {
-		if (!quiet)
-			diag_add(c, file, 0, 0, 1, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		if (!quiet)
-			diag_add(c, file, 0, 0, 1, "not a regular file");
-		goto out;
-	}
-	if ((size_t)st.st_size > c->opt.max_file_size) {
-		if (!quiet)
-			diag_add(c, file, 0, 0, 1,
-				 "file is %lld bytes, more than the limit of %zu (--max-file-size raises it)",
-				 (long long)st.st_size, c->opt.max_file_size);
-		goto out;
-	}
-	data = xmalloc((size_t)st.st_size + 1);
-	while (n < (size_t)st.st_size &&
-	       ((got = read(fd, data + n, (size_t)st.st_size - n)) > 0 || (got < 0 && errno == EINTR)))
-		n += got > 0 ? (size_t)got : 0;
-	data[n] = '\0';
-	*len = n;
-out:
-	close(fd);
+	if (!data && !quiet)
+		diag_add(c, file, 0, 0, 1, "file skipped: %s", why.data);
+	buf_free(&why);
 	return data;
 }
 
@@ -326,6 +431,7 @@ void load_parse(struct corpus *c, size_t file)
 	if (c->nfiles > 1)
 		drop_corpus_includes(c, file, doc);
 	c->files[file].doc = NULL;
+	xinclude_check(c, file, doc, len);
 	c->in_xinclude = 1;
 	xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c);   /* problems are reported */
 	c->in_xinclude = 0;
@@ -370,9 +476,59 @@ static void paths_add(struct paths *p, char *path)
 	p->v[p->n++] = path;
 }
 
-/* The entries of one directory: directories to do, *.xml files found. */
-static void read_dir(struct corpus *c, DIR *dp, const char *d, struct paths *todo,
-		     struct paths *found)
+static void paths_free(struct paths *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+}
+
+/* The walk's state: directories to do (each with its depth), the
+ * directories seen (by device and inode, the keys owned by seen_keys),
+ * the *.xml files found. */
+struct walk {
+	struct corpus *c;
+	struct paths todo, found, seen_keys;
+	unsigned *depth;        /* parallel to todo */
+	size_t capdepth;
+	struct idtab seen;
+	int deep_reported;
+};
+
+/* Queues directory p (taken) at depth, unless it was seen already: a
+ * symlink or a bind mount showing a directory twice lists it once. */
+static void walk_dir(struct walk *w, char *p, const struct stat *st, unsigned depth)
+{
+	struct buf key = BUF_INIT;
+
+	buf_printf(&key, "%llx:%llx", (unsigned long long)st->st_dev,
+		   (unsigned long long)st->st_ino);
+	if (idtab_get(&w->seen, key.data) != IDTAB_NONE) {
+		buf_free(&key);
+		free(p);
+		return;
+	}
+	paths_add(&w->seen_keys, buf_steal(&key));
+	idtab_put(&w->seen, w->seen_keys.v[w->seen_keys.n - 1], 0);
+	if (depth > w->c->opt.max_depth) {
+		if (!w->deep_reported)
+			diag_add(w->c, (size_t)-1, 0, 0, 1,
+				 "%s: skipped: directories nested deeper than %u levels "
+				 "(--max-depth raises it)", p, w->c->opt.max_depth);
+		w->deep_reported = 1;
+		free(p);
+		return;
+	}
+	w->depth = xgrow(w->depth, &w->capdepth, w->todo.n + 1, sizeof(*w->depth));
+	w->depth[w->todo.n] = depth;
+	paths_add(&w->todo, p);
+}
+
+/* The entries of directory d (at depth): directories to do, *.xml files
+ * found.  A symlink is followed only to a target inside the corpus root. */
+static void read_dir(struct walk *w, DIR *dp, const char *d, unsigned depth)
 {
 	struct dirent *de;
 
@@ -384,45 +540,55 @@ static void read_dir(struct corpus *c, DIR *dp, const char *d, struct paths *tod
 		if (de->d_name[0] == '.')
 			continue;   /* ., .., and hidden files */
 		buf_printf(&p, "%s/%s", d, de->d_name);
-		if (stat(p.data, &st) != 0 || !realpath(p.data, real) || !under_root(c, real)) {
+		if (stat(p.data, &st) != 0 || !realpath(p.data, real) || !under_root(w->c, real)) {
 			buf_free(&p);
 			continue;   /* dangling, or a symlink out of the corpus */
 		}
-		if (S_ISDIR(st.st_mode))
-			paths_add(todo, buf_steal(&p));
-		else if (S_ISREG(st.st_mode) && ends_with_xml(de->d_name))
-			paths_add(found, buf_steal(&p));
+		if (S_ISDIR(st.st_mode)) {
+			walk_dir(w, buf_steal(&p), &st, depth + 1);
+		} else if (S_ISREG(st.st_mode) && ends_with_xml(de->d_name)) {
+			paths_add(&w->found, buf_steal(&p));
+			w->c->disk_bytes += (size_t)st.st_size;
+		}
 		buf_free(&p);
 	}
 }
 
 void load_find_files(struct corpus *c, const char *dir)
 {
-	struct paths todo = { NULL, 0, 0 }, found = { NULL, 0, 0 };
-	size_t visited = 0, i;
+	struct walk w;
+	struct stat st;
+	size_t i;
 
-	paths_add(&todo, xstrdup(dir));
-	while (todo.n) {
-		char *d = todo.v[--todo.n];
+	memset(&w, 0, sizeof(w));
+	w.c = c;
+	if (stat(dir, &st) != 0)
+		return;
+	walk_dir(&w, xstrdup(dir), &st, 0);
+	while (w.todo.n) {
+		unsigned depth = w.depth[w.todo.n - 1];
+		char *d = w.todo.v[--w.todo.n];
 		DIR *dp = opendir(d);
 
 		if (!dp) {
 			diag_add(c, (size_t)-1, 0, 0, 1, "%s: cannot read directory: %s", d,
 				 strerror(errno));
 		} else {
-			if (++visited <= 100000)
-				read_dir(c, dp, d, &todo, &found);
+			read_dir(&w, dp, d, depth);
 			closedir(dp);
 		}
 		free(d);
 	}
-	free(todo.v);
-	qsort(found.v, found.n, sizeof(char *), cmp_str);
-	for (i = 0; i < found.n; i++) {
+	qsort(w.found.v, w.found.n, sizeof(char *), cmp_str);
+	for (i = 0; i < w.found.n; i++) {
 		c->files = xgrow(c->files, &c->capfiles, c->nfiles + 1, sizeof(*c->files));
 		memset(&c->files[c->nfiles], 0, sizeof(*c->files));
-		c->files[c->nfiles].path = found.v[i];
+		c->files[c->nfiles].path = w.found.v[i];
 		c->nfiles++;
 	}
-	free(found.v);
+	free(w.found.v);
+	free(w.todo.v);
+	free(w.depth);
+	idtab_free(&w.seen);
+	paths_free(&w.seen_keys);
 }

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 struct corpus;
+struct buf;
 
 /* Installs the entity loader in libxml2 (process-wide).  Called by
  * corpus_open before it parses; like tei_init, the first call must come
@@ -27,6 +28,17 @@ void load_parse(struct corpus *c, size_t file);
  * again if they were let go (quietly: for a diagnostic's column).  0 when
  * they cannot be read.  diag_release() frees them. */
 int load_bytes(struct corpus *c, size_t file);
+/* For url (a file: URL or a path), its real path in real (PATH_MAX
+ * bytes): 1 when it is a local file below the corpus root, 0 when it is
+ * not (refused), -1 when it cannot be found; why says which. */
+int load_local_path(const struct corpus *c, const char *url, char *real, struct buf *why);
+/* path opened for reading without blocking (flags added, e.g. O_NOFOLLOW)
+ * when it is a regular file of at most cap bytes: the descriptor, its size
+ * in *size.  Else -1, and why says what it is. */
+int load_open_regular(const char *path, int flags, size_t cap, size_t *size, struct buf *why);
+/* The bytes of such a file (caller frees; NUL-terminated), or NULL with
+ * why. */
+char *load_read_regular(const char *path, int flags, size_t cap, size_t *len, struct buf *why);
 /* Takes a grafted root off the corpus root again. */
 void load_ungraft(struct corpus *c, xmlNodePtr node);
 
