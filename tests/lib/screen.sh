@@ -57,11 +57,13 @@ screen_start() {
 	rm -f "$TEST_TMP/rc" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after" \
 		"$TEST_TMP/pid" "$TEST_TMP/release"
 	# Sanitizer reports go to files the test can look at; the pane is
-	# not a place to read them.
+	# not a place to read them.  v runs "true" unless a test names an
+	# editor in SCREEN_ENV: random keys must never start a real editor on
+	# the corpus.
 	cat >"$TEST_TMP/run.sh" <<SCRIPT
 stty -g >"$TEST_TMP/stty.before"
 echo \$\$ >"$TEST_TMP/pid"
-exec env TERM=tmux-256color LANG=C.UTF-8 TZ=UTC LC_ALL= \
+exec env TERM=tmux-256color LANG=C.UTF-8 TZ=UTC LC_ALL= VISUAL= EDITOR=true \
 	ASAN_OPTIONS="log_path=$TEST_TMP/asan:\${ASAN_OPTIONS:-}" \
 	UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan:\${UBSAN_OPTIONS:-}" \
 	${SCREEN_ENV:-} "$WERKBEZOEK" $q

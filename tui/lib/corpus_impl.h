@@ -41,6 +41,12 @@ struct file_rec {
 	size_t len;
 	size_t *lines;
 	size_t nlines;
+	/* Where the last column was found (line, byte offset, column): the
+	 * next needle on that line is looked for from there on, so many
+	 * messages about one long line cost one pass over it. */
+	long col_line;
+	size_t col_off;
+	long col_col;
 };
 
 /* A record whose id is taken by a different record in another file is

@@ -42,7 +42,7 @@ static void index_lines(struct file_rec *f)
  * one), or 1 when it is not there. */
 static long find_column(struct file_rec *f, long line, const char *needle)
 {
-	const char *s, *e, *p;
+	const char *s, *e, *p = NULL;
 	long col = 1;
 
 	if (!f || !f->data || line < 1 || !needle || !*needle)
@@ -53,11 +53,22 @@ static long find_column(struct file_rec *f, long line, const char *needle)
 		return 1;
 	s = f->data + f->lines[line - 1];
 	e = (size_t)line < f->nlines ? f->data + f->lines[line] : f->data + f->len;
-	p = memmem(s, (size_t)(e - s), needle, strlen(needle));
-	if (!p)
-		return 1;
+	/* messages come in document order: go on from the last one's place */
+	if (f->col_line == line && f->col_off <= (size_t)(e - s))
+		p = memmem(s + f->col_off, (size_t)(e - s) - f->col_off, needle, strlen(needle));
+	if (p) {
+		col = f->col_col;
+		s += f->col_off;
+	} else {
+		p = memmem(s, (size_t)(e - s), needle, strlen(needle));
+		if (!p)
+			return 1;
+	}
+	f->col_line = line;
+	f->col_off = (size_t)(p - (f->data + f->lines[line - 1]));
 	for (; s < p; s++)
 		col += ((unsigned char)*s & 0xC0) != 0x80;   /* not a continuation byte */
+	f->col_col = col;
 	return col;
 }
 
@@ -209,5 +220,6 @@ void diag_release(struct corpus *c)
 		c->files[i].data = NULL;
 		c->files[i].lines = NULL;
 		c->files[i].len = c->files[i].nlines = 0;
+		c->files[i].col_line = 0;
 	}
 }
