@@ -151,6 +151,13 @@ is "$out" "ch-text:3:20:Een werkbezoek aan Emmen." "--search: a word with a zero
 run wb --show=ch-text --width=0 "$FIX/chars"
 is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\n\342\200\242 a) eerste')" "--show: tokens joined before punctuation, a space after an item label"
 
+run wb --show=ap-ed --width=0 "$FIX/apparatus"
+is "$out" "$(printf 'Editie\nDate: 2004\n3. Het begin\nIn den beginne\302\260 was het woord.\n\302\260 beginne (A) ] aanvang (B); om. (C)\nverse 4\nEn het woord was\302\260\302\260 bij God.\n\302\260 was ] is (C)\n\302\260 woord was ] was woord (B C)\n\302\247 5 Slot\nAmen.\302\260\n\302\260 . (A) ] ! (B) \342\200\224 B heeft een uitroep.')" "--show: an app's lemma with a marker, its readings in a note; div numbers with the headings"
+run wb --search='verse 4|3\. Het' "$FIX/apparatus"
+is "$out" "$(printf 'ap-ed:3:1:3. Het begin\nap-ed:6:1:verse 4')" "--search: a division's number is part of its heading"
+run wb --search=aanvang "$FIX/apparatus"
+is "$out" "$(printf 'ap-ed:5:17:\302\260 beginne (A) ] aanvang (B); om. (C)')" "--search: a variant reading is found in its apparatus note"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

@@ -1701,6 +1701,72 @@ out:
 	corpus_free(c);
 }
 
+/* The marker at the n-th "°" of block b leads to a note block whose text
+ * is want. */
+static int app_marker_leads_to(const struct doc *d, const struct block *b, int nth,
+			       const char *want)
+{
+	size_t k;
+	int seen = 0;
+
+	for (k = 0; k < b->nspans; k++) {
+		const struct span *s = &b->spans[k];
+
+		if (s->kind != SPAN_NOTEREF || strcmp(stext(b, s), "\xC2\xB0") != 0 ||
+		    ++seen != nth)
+			continue;
+		if (s->note >= d->nblocks || d->blocks[s->note].kind != BLOCK_NOTE) {
+			printf("# marker %d leads to block %zu, no note\n", nth, s->note);
+			return 0;
+		}
+		if (strcmp(btext(&d->blocks[s->note]), want) != 0) {
+			printf("# marker %d: note '%s'\n", nth, btext(&d->blocks[s->note]));
+			return 0;
+		}
+		return 1;
+	}
+	printf("# no marker %d in '%s'\n", nth, btext(b));
+	return 0;
+}
+
+/* Critical apparatus: the lemma with a marker that leads to the readings;
+ * division numbers with their headings. */
+static void test_apparatus(void)
+{
+	struct corpus *c = open_path(fixture("apparatus"), NULL);
+	const struct doc *d = c ? doc_by_id(c, "ap-ed") : NULL;
+	const struct block *b;
+
+	if (!ok(d != NULL, "apparatus/: opens"))
+		goto out;
+	b = block_at(d, block_with_prefix(d, d->nheader, "In den"));
+	is_str(btext(b), "In den beginne\xC2\xB0 was het woord.",
+	       "app: the lemma shown, a marker after it, the readings not");
+	ok(app_marker_leads_to(d, b, 1, "\xC2\xB0 beginne (A) ] aanvang (B); om. (C)"),
+	   "app: the marker leads to the readings with their witnesses; an empty one is om.");
+	b = block_at(d, block_with_prefix(d, d->nheader, "En het"));
+	is_str(btext(b), "En het woord was\xC2\xB0\xC2\xB0 bij God.", "nested apps: a marker each");
+	ok(app_marker_leads_to(d, b, 1, "\xC2\xB0 was ] is (C)") &&
+	   app_marker_leads_to(d, b, 2, "\xC2\xB0 woord was ] was woord (B C)"),
+	   "nested apps: the inner one first, the outer one's lemma includes the inner lemma");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Amen"));
+	ok(b && app_marker_leads_to(d, b, 1, "\xC2\xB0 . (A) ] ! (B) \xE2\x80\x94 B heeft een uitroep."),
+	   "an app without lem: its first reading shown, the others and its note in the entry");
+	b = block_at(d, block_with_prefix(d, d->nheader, "3. "));
+	ok(b && b->kind == BLOCK_HEADING && strcmp(btext(b), "3. Het begin") == 0,
+	   "div/@n: the number before the heading");
+	b = block_at(d, block_with_prefix(d, d->nheader, "verse 4"));
+	ok(b && b->kind == BLOCK_HEADING && b->level == 2 && strcmp(btext(b), "verse 4") == 0,
+	   "div/@n without a head: a heading of its subtype and number, at its depth");
+	is_str(text_of(d, "\xC2\xA7"), "\xC2\xA7 5 Slot", "div/@n that is not a bare number: as written");
+	ok(corpus_contains(c, "aanvang (B)"), "the readings are in what search sees (their note)");
+	is_int(corpus_ndiags(c), 0, "apparatus/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "apparatus/");
+out:
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1732,6 +1798,7 @@ int main(void)
 	test_links();
 	test_drama();
 	test_chars();
+	test_apparatus();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

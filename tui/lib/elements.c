@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apparatus.h"
 #include "blocks.h"
 #include "buf.h"
 #include "corpus_impl.h"
@@ -242,6 +243,22 @@ static void inherit(struct flat *f, struct bb *outer, struct block_start *s)
 	}
 }
 
+/* The first head of a div with @n starts with its number: "3. Title". */
+static void heading_number(struct bb *b, xmlNodePtr head)
+{
+	char *text, *prefix;
+
+	if (!tei_is(head->parent, EL_div) || tei_child(head->parent, EL_head) != head ||
+	    !tei_has_attr(head->parent, "n"))
+		return;
+	text = flatten_string(head);
+	prefix = apparatus_div_prefix(head->parent, text);
+	if (prefix)
+		bb_add(b, prefix, strlen(prefix));
+	free(prefix);
+	free(text);
+}
+
 static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 {
 	struct block_start s = { kind, 0, 0, NULL, -1, NULL, 0 };
@@ -266,6 +283,8 @@ static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 	if (outer)
 		inherit(f, outer, &s);
 	b = flat_push(f, s.kind, s.level, n);
+	if (s.kind == BLOCK_HEADING)
+		heading_number(b, n);
 	b->is_note = s.kind == BLOCK_NOTE;
 	b->serial = s.serial;
 	b->label = s.label;
@@ -418,6 +437,68 @@ static enum tei_step enter_cell(struct flat *f, xmlNodePtr n, struct frame *fr)
 		p = p->prev;
 	if (p && flat_top(f))
 		flat_add_text(f, " | ", 3);
+	return TEI_DESCEND;
+}
+
+/* ---- an edition's apparatus and divisions ---------------------------------- */
+
+/* The lemma of an app runs on; leaving it adds the marker and the entry. */
+static enum tei_step enter_app(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	enter_inline(f, n, fr);
+	if (!f->skip_notes) {
+		fr->action = FRAME_APP;
+		fr->node = n;
+	}
+	return TEI_DESCEND;
+}
+
+/* The marker "°" after the lemma (in the open block; none outside any),
+ * a link to a note block with the app's entry, numbered among the notes'
+ * serials so that it follows the block it is in. */
+static void close_app(struct flat *f, xmlNodePtr app)
+{
+	char *entry = apparatus_entry(app);
+	char *label = xstrdup(APPARATUS_MARK " ");
+	long none = -1;
+	struct bb *b = flat_top(f), *note;
+	unsigned serial = ++f->serials;
+
+	if (!entry) {
+		free(label);
+		return;
+	}
+	if (b) {
+		struct span *sp = bb_add_span(b, SPAN_NOTEREF, b->text.len);
+
+		buf_adds(&b->text, APPARATUS_MARK);
+		sp->end = b->text.len;
+		sp->note = serial;
+	}
+	note = flat_push(f, BLOCK_NOTE, 0, app);
+	note->is_note = 1;
+	note->serial = serial;
+	bb_use_label(note, &label, &none);
+	bb_add(note, entry, strlen(entry));
+	flat_pop(f);
+	free(entry);
+}
+
+/* A div with @n and no head: a heading of its own, "chapter 3". */
+static enum tei_step enter_div(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	char *heading;
+	struct bb *b;
+
+	enter_inline(f, n, fr);
+	if (tei_child(n, EL_head) || (heading = apparatus_div_heading(n)) == NULL)
+		return TEI_DESCEND;
+	open_block(f, n, BLOCK_HEADING);
+	b = flat_top(f);
+	b->level = count_ancestors(n, EL_div, f->text) + 1;
+	bb_add(b, heading, strlen(heading));
+	flat_pop(f);
+	free(heading);
 	return TEI_DESCEND;
 }
 
@@ -635,6 +716,8 @@ static enum tei_step (*const enter_by_role[ROLE_COUNT])(struct flat *, xmlNodePt
 	[ROLE_MENTION] = enter_mention,
 	[ROLE_SPAN] = enter_span,
 	[ROLE_CELL] = enter_cell,
+	[ROLE_APP] = enter_app,
+	[ROLE_DIV] = enter_div,
 };
 
 enum tei_step element_enter(struct flat *f, xmlNodePtr n, struct frame *fr)
@@ -663,6 +746,9 @@ void element_leave(struct flat *f, struct frame *fr)
 			else
 				close_span(b, fr);
 		}
+		break;
+	case FRAME_APP:
+		close_app(f, fr->node);
 		break;
 	case FRAME_NONE:
 		break;
