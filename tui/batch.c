@@ -84,7 +84,7 @@ int batch_entities(const struct corpus *c, const char *type, FILE *out)
 		puts_clean(out, e->id);
 		fputc('\t', out);
 		puts_clean(out, e->type);
-		fputc('\t', out);
+		fputs(e->source ? "\t" : " (no record)\t", out);
 		puts_clean(out, e->name);
 		fprintf(out, "\t%zu\t%zu\n", e->nmentions, e->ndocs);
 		shown++;

@@ -113,7 +113,7 @@ is "$out" "$(printf 'letter-1\t1890-01-31\t\tBriefwechsel (Joachim, Jaques \342\
 run wb --show=letter-2 --width=0 "$FIX/letters"
 is "$out" "$(printf 'Briefwechsel\nDate: 1890-02-10\nFrom: Schnitzler, Arthur, Wien, 1890-02-10\nTo: Joachim, Jaques, 1890-02-10 to 1890-02-12 (approximate)\nAntwort.')" "--show: a letter's header lines"
 run wb --entities "$FIX/works"
-is "$out" "$(printf 'w-brief\tobject\tBriefpapier\t1\t1\nw-maerchen\twork\tDas M\303\244rchen\t1\t1\nw-bild\tartwork\tDer Kuss\t1\t1\nw-kafka\tperson\tEduard Michael Kafka\t0\t0\nw-lessing\torg\tLessing-Theater\t1\t1\nw-moderne\twork\tModerne Dichtung\t1\t1\nw-premiere\tevent\tPremiere von Das M\303\244rchen\t1\t1\nwork:die fackel\twork\tDie Fackel\t1\t1\nplace:stelle\tplace\tStelle\t1\t1')" "--entities: works, objects, foreign records; unlinked names last"
+is "$out" "$(printf 'w-brief\tobject\tBriefpapier\t1\t1\nw-maerchen\twork\tDas M\303\244rchen\t1\t1\nw-bild\tartwork\tDer Kuss\t1\t1\nw-kafka\tperson\tEduard Michael Kafka\t0\t0\nw-lessing\torg\tLessing-Theater\t1\t1\nw-moderne\twork\tModerne Dichtung\t1\t1\nw-premiere\tevent\tPremiere von Das M\303\244rchen\t1\t1\nwork:die fackel\twork (no record)\tDie Fackel\t1\t1\nplace:stelle\tplace (no record)\tStelle\t1\t1')" "--entities: works, objects, foreign records; unlinked names last"
 run wb --entity=w-premiere "$FIX/works"
 like "$out" "$(printf 'Relations\norganisedBy: Lessing-Theater\nattendedBy: Eduard Michael Kafka\nrelated: Das M\303\244rchen')" "--entity: an event's pointer records are its relations"
 run wb --check "$FIX/works"
@@ -157,6 +157,11 @@ run wb --search='verse 4|3\. Het' "$FIX/apparatus"
 is "$out" "$(printf 'ap-ed:3:1:3. Het begin\nap-ed:6:1:verse 4')" "--search: a division's number is part of its heading"
 run wb --search=aanvang "$FIX/apparatus"
 is "$out" "$(printf 'ap-ed:5:17:\302\260 beginne (A) ] aanvang (B); om. (C)')" "--search: a variant reading is found in its apparatus note"
+
+run wb --entity=p-schnitzler "$FIX/letters"
+is "$(printf '%s\n' "$out" | sed -n '/^Letters written/,/^Appears with/p')" "$(printf 'Letters written (1)\n1890-02-10  Briefwechsel (Schnitzler, Arthur \342\206\222 Joachim, Jaques, 1890-02-10)\nLetters received (2)\n1890-01-31  Briefwechsel (Joachim, Jaques \342\206\222 Schnitzler, Arthur, 1890-01-31) [letter-1]\n1890-01-31  Briefwechsel (Joachim, Jaques \342\206\222 Schnitzler, Arthur, 1890-01-31) [letter-3]\nAppears with')" "--entity: a correspondent's letters written and received, before the mentions"
+run wb --entity='place:stelle' "$FIX/works"
+like "$out" "Record: \(no record\), known from its mentions only" "--entity: a name without a record says so"
 
 # only one mode at a time
 run wb --list --check "$CORPUS"

@@ -1467,6 +1467,45 @@ static void test_date_title_rules(void)
 }
 
 /* Letters with correspDesc and only a series title. */
+/* The index of the first block of page p whose text is want, or -1. */
+static long page_line_at(const struct page *p, const char *want)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->nblocks; i++)
+		if (p->blocks[i].len == strlen(want) && memcmp(p->blocks[i].text, want, p->blocks[i].len) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Whether block i of page p is a link to document id (and nothing else). */
+static int page_links_doc(const struct page *p, long i, const char *id)
+{
+	const struct block *b = i >= 0 && (size_t)i < p->nblocks ? &p->blocks[i] : NULL;
+
+	if (!b || b->nspans != 1 || b->spans[0].kind != SPAN_LINK ||
+	    b->spans[0].to.kind != LOC_DOC || !b->spans[0].to.id) {
+		printf("# page line %ld: no document link\n", i);
+		return 0;
+	}
+	return strcmp(b->spans[0].to.id, id) == 0;
+}
+
+/* A correspondent's page: the letters written, then those received. */
+static void letters_page(const struct corpus *c)
+{
+	struct page *p = page_entity(c, entity_id(c, "p-joachim"));
+	long w = page_line_at(p, "Letters written (2)"), r = page_line_at(p, "Letters received (1)");
+	long m = page_line_at(p, "Mentions (3 in 3 documents)");
+
+	ok(w >= 0 && r > w + 2 && m > r && p->blocks[w].kind == BLOCK_HEADING,
+	   "a correspondent's page: letters written, then received, before the mentions");
+	ok(w >= 0 && page_links_doc(p, w + 1, "letter-1") && page_links_doc(p, w + 2, "letter-3"),
+	   "letters written: each a link to the letter");
+	ok(r >= 0 && page_links_doc(p, r + 1, "letter-2"), "letters received: a link to the letter");
+	page_free(p);
+}
+
 static void test_letters(void)
 {
 	struct corpus *c = open_path(fixture("letters"), NULL);
@@ -1488,12 +1527,15 @@ static void test_letters(void)
 	b = block_at(d, i);
 	ok(b->kind == BLOCK_META && (size_t)i < d->nheader, "correspAction sent: a From: line");
 	is_str(btext(b), "From: Joachim, Jaques, Wien, 1890-01-31", "From: sender, place, date");
+	ok(b->corresp == CORRESP_SENT, "From: the block says it is the sender's line");
 	ok(mentions_over(c, b, "p-joachim", "Joachim, Jaques") &&
 	   mentions_over(c, b, "pl-wien", "Wien"), "From: the sender and the place are mentions");
 	b = block_at(d, block_with_prefix(d, 0, "To: "));
 	is_str(btext(b), "To: Schnitzler, Arthur, 1890-01-31 to 1890-02-02 (approximate)",
 	       "To: the addressee and the conjectured range");
 	ok(mentions_over(c, b, "p-schnitzler", "Schnitzler, Arthur"), "To: the addressee is a mention");
+	ok(b->corresp == CORRESP_RECEIVED, "To: the block says it is the addressee's line");
+	letters_page(c);
 	i = entity_id(c, "p-joachim");
 	is_int(i >= 0 ? entity_get(ix, i)->ndocs : 0, 3,
 	       "a correspondent is mentioned by every letter they wrote or received");
@@ -1559,6 +1601,13 @@ static void test_works(void)
 	   strcmp(entity_get(ix, ids[8])->id, "place:stelle") == 0,
 	   "names without a record sort after every record");
 	free(ids);
+	{
+		struct page *pg = page_entity(c, entity_id(c, "work:die fackel"));
+
+		ok(page_line_at(pg, "Record: (no record), known from its mentions only") > 0,
+		   "a name without a record: its page says so");
+		page_free(pg);
+	}
 	is_int(corpus_ndiags(c), 0,
 	       "works/: no diagnostics (a reference to an anchor's id is no unknown id)");
 	print_diags(c);

@@ -63,6 +63,13 @@ struct span {
 	size_t note;            /* SPAN_NOTEREF: block index of the note */
 };
 
+/* Whose line a header line of a letter is (correspAction/@type). */
+enum block_corresp {
+	CORRESP_NONE,
+	CORRESP_SENT,    /* "From: …": its names wrote the letter */
+	CORRESP_RECEIVED /* "To: …": its names received it */
+};
+
 struct block {
 	enum block_kind kind;
 	unsigned level;
@@ -71,6 +78,7 @@ struct block {
 	size_t label_len;       /* leading bytes of text that are the label */
 	const struct span *spans;   /* sorted by start */
 	size_t nspans;
+	enum block_corresp corresp; /* BLOCK_META of a letter: From or To */
 };
 
 struct doc {
