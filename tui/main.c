@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "keys.h"
+#include "progress.h"
 #include "search.h"
 #include "ui.h"
 
@@ -332,6 +333,8 @@ static int parse_options(int argc, char **argv, struct run *r)
 static struct corpus *pick_corpus(const struct run *r)
 {
 	struct corpus *c;
+	struct corpus_options opt = r->copt;
+	struct progress pr;
 	char *error = NULL;
 
 	if (r->mode)
@@ -340,7 +343,12 @@ static struct corpus *pick_corpus(const struct run *r)
 		fprintf(stderr, "werkbezoek: not a capable terminal; use the batch options (see --help)\n");
 		return NULL;
 	}
-	c = corpus_open(r->path, &r->copt, &error);
+	/* on the terminal, before the browser starts or the batch output */
+	progress_init(&pr, stderr);
+	opt.progress = progress_report;
+	opt.progress_ctx = &pr;
+	c = corpus_open(r->path, &opt, &error);
+	progress_end(&pr);
 	if (!c) {
 		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
 		free(error);

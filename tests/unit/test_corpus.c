@@ -1816,6 +1816,41 @@ out:
 	corpus_free(c);
 }
 
+struct progress_seen {
+	size_t calls, last_done, total, bytes;
+	int in_order;
+};
+
+static void progress_seen(void *ctx, size_t done, size_t total, size_t bytes)
+{
+	struct progress_seen *s = ctx;
+
+	s->in_order &= done == s->last_done + 1 && bytes >= s->bytes;
+	s->calls++;
+	s->last_done = done;
+	s->total = total;
+	s->bytes = bytes;
+}
+
+/* The progress callback: once per file, in order, bytes growing. */
+static void test_progress(void)
+{
+	struct progress_seen s = { 0, 0, 0, 0, 1 };
+	struct corpus_options opt = { 0 };
+	struct corpus *c;
+
+	opt.progress = progress_seen;
+	opt.progress_ctx = &s;
+	c = open_path(fixture("letters"), &opt);
+	if (!ok(c != NULL, "progress: letters/ opens"))
+		return;
+	is_int(s.calls, corpus_nfiles(c), "progress: called once per file");
+	ok(s.in_order && s.last_done == s.total && s.total == corpus_nfiles(c),
+	   "progress: files counted up to the total");
+	is_int(s.bytes, corpus_bytes(c), "progress: the bytes read, all of them at the end");
+	corpus_free(c);
+}
+
 int main(void)
 {
 	srcdir = getenv("top_srcdir");
@@ -1848,6 +1883,7 @@ int main(void)
 	test_drama();
 	test_chars();
 	test_apparatus();
+	test_progress();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -93,8 +93,11 @@ static void parse_files(struct corpus *c)
 			c->files[i].real = xstrdup(real);
 			idtab_put(&c->reals, c->files[i].real, i);
 		}
-	for (i = 0; i < c->nfiles; i++)
+	for (i = 0; i < c->nfiles; i++) {
 		load_parse(c, i);
+		if (c->opt.progress)
+			c->opt.progress(c->opt.progress_ctx, i + 1, c->nfiles, c->bytes);
+	}
 	idtab_free(&c->reals);
 	diag_listen(NULL);
 }

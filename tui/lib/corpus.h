@@ -110,6 +110,10 @@ struct corpus_options {
 	int check_refs;         /* also report dangling and junk references */
 	int all_diags;          /* keep every problem, not the first 100 of
 				 * a file and a summary line (--check) */
+	/* Called (when not NULL) after each file is read: files read so
+	 * far, of how many, and the bytes read so far; with ctx. */
+	void (*progress)(void *ctx, size_t done, size_t total, size_t bytes);
+	void *progress_ctx;
 };
 
 /* Opens a file or a directory (every *.xml below it, sorted by path).
