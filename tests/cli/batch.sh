@@ -149,7 +149,7 @@ is "$out" "ch-text:3:5:Een werkbezoek aan Emmen." "--search: a word with a soft 
 run wb --search='Emmen\.' "$FIX/chars"
 is "$out" "ch-text:3:20:Een werkbezoek aan Emmen." "--search: a word with a zero-width space inside is found"
 run wb --show=ch-text --width=0 "$FIX/chars"
-is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\n\342\200\242 a) eerste')" "--show: tokens joined before punctuation, a space after an item label"
+is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\nHij zei (zacht): \342\200\236Goed\342\200\234, \342\200\234fine\342\200\235\n\342\200\242 a) eerste')" "--show: tokens joined before closing and after opening punctuation, spaced between words; a space after an item label"
 
 run wb --show=ap-ed --width=0 "$FIX/apparatus"
 is "$out" "$(printf 'Editie\nDate: 2004\n3. Het begin\nIn den beginne\302\260 was het woord.\n\302\260 beginne (A) ] aanvang (B); om. (C)\nverse 4\nEn het woord was\302\260\302\260 bij God.\n\302\260 was ] is (C)\n\302\260 woord was ] was woord (B C)\n\302\247 5 Slot\nAmen.\302\260\n\302\260 . (A) ] ! (B) \342\200\224 B heeft een uitroep.')" "--show: an app's lemma with a marker, its readings in a note; div numbers with the headings"

@@ -1743,6 +1743,9 @@ static void test_chars(void)
 	ok(strstr(d->text, "\xC2\xAD") == NULL && strstr(d->text, "\xE2\x80\x8B") == NULL,
 	   "no format character left in what search sees");
 	is_str(text_of(d, "Goede"), "Goede morgen, zei hij.", "w and pc: no space before punctuation");
+	is_str(text_of(d, "Hij"), "Hij zei (zacht): \xE2\x80\x9EGoed\xE2\x80\x9C, \xE2\x80\x9C" "fine\xE2\x80\x9D",
+	       "w and pc: a space between words only; opening punctuation joins the word after it, "
+	       "a \xE2\x80\x9C after a \xE2\x80\x9E closes it");
 	is_str(text_of(d, "\xE2\x80\xA2 "), "\xE2\x80\xA2 a) eerste", "item/label: a space after it");
 	is_int(corpus_ndiags(c), 0, "chars/: no diagnostics");
 	check_invariants(c, "chars/");

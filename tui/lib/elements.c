@@ -297,30 +297,118 @@ static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 
 /* ---- inline elements ------------------------------------------------------ */
 
+
+/* Whether an opening quote "“" closes a "„" still open in b: German
+ * quotes open low and close high. */
+static int closes_low_quote(const struct bb *b)
+{
+	const char *p = b->text.data, *end = p ? p + b->text.len : NULL;
+	int open = 0;
+
+	for (; p && p + 3 <= end; p++)
+		if (p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x9E' || p[2] == '\x9C'))
+			open = p[2] == '\x9E';   /* „ opens, “ closes it */
+	return open;
+}
+
 /* Whether punctuation token pc joins the word before it: @join "left" or
- * "both", else closing punctuation ("," "." ")" …). */
-static int pc_joins_left(xmlNodePtr pc)
+ * "both", else closing punctuation ("," "." ")" "”" "»" "…", and "“"
+ * when it closes a "„"). */
+static int pc_joins_left(const struct bb *b, xmlNodePtr pc)
 {
 	static const char closing[] = ".,;:!?)]}%";
+	static const char *const closing_u8[] = {
+		"\xE2\x80\xA6", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99",   /* … » ” ’ */
+	};
 	char *join = tei_attr(pc, "join");
 	xmlNodePtr t = pc->children;
+	const char *s;
+	size_t i;
 	int r = 0;
 
-	if (join)
+	if (join) {
 		r = strcmp(join, "left") == 0 || strcmp(join, "both") == 0;
-	else if (t && t->type == XML_TEXT_NODE && t->content && t->content[0])
-		r = strchr(closing, t->content[0]) != NULL ||
-		    strncmp((const char *)t->content, "\xE2\x80\xA6", 3) == 0 ||   /* … */
-		    strncmp((const char *)t->content, "\xC2\xBB", 2) == 0;        /* » */
-	free(join);
+		free(join);
+		return r;
+	}
+	if (!t || t->type != XML_TEXT_NODE || !t->content || !t->content[0])
+		return 0;
+	s = (const char *)t->content;
+	r = strchr(closing, s[0]) != NULL;
+	for (i = 0; i < sizeof(closing_u8) / sizeof(closing_u8[0]) && !r; i++)
+		r = strncmp(s, closing_u8[i], strlen(closing_u8[i])) == 0;
+	if (!r && strncmp(s, "\xE2\x80\x9C", 3) == 0)
+		r = closes_low_quote(b);
 	return r;
+}
+
+/* Whether punctuation token pc joins the word after it: @join "right" or
+ * "both", else opening punctuation ("(" "[" "„" "“" "«" "¿" …). */
+static int pc_joins_right(const struct bb *b, xmlNodePtr pc)
+{
+	static const char *const opening[] = {
+		"(", "[", "{", "\xE2\x80\x9E", "\xE2\x80\x9A", "\xE2\x80\x9C", "\xE2\x80\x98",
+		"\xC2\xAB", "\xC2\xBF", "\xC2\xA1",   /* „ ‚ “ ‘ « ¿ ¡ */
+	};
+	char *join = tei_attr(pc, "join");
+	xmlNodePtr t = pc->children;
+	const char *s;
+	size_t i;
+	int r = 0;
+
+	if (join) {
+		r = strcmp(join, "right") == 0 || strcmp(join, "both") == 0;
+		free(join);
+		return r;
+	}
+	if (!t || t->type != XML_TEXT_NODE || !t->content)
+		return 0;
+	s = (const char *)t->content;
+	for (i = 0; i < sizeof(opening) / sizeof(opening[0]) && !r; i++)
+		r = strncmp(s, opening[i], strlen(opening[i])) == 0;
+	if (r && strncmp(s, "\xE2\x80\x9C", 3) == 0 && b && closes_low_quote(b))
+		r = 0;
+	return r;
+}
+
+/* The element before n among its siblings, text of spaces only and
+ * comments passed over; NULL when there is other text between. */
+static xmlNodePtr prev_token(xmlNodePtr n)
+{
+	const xmlChar *s;
+
+	for (n = n->prev; n; n = n->prev) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+		if (n->type != XML_TEXT_NODE)
+			continue;
+		for (s = n->content; s && *s; s++)
+			if (!tei_is_space(*s))
+				return NULL;
+	}
+	return NULL;
+}
+
+/* Tokens: a w after a w or a pc is a word of its own ("<w>a</w><w>b</w>"
+ * is "a b"), except after opening punctuation; closing punctuation joins
+ * the word before it. */
+static void token_space(struct bb *b, xmlNodePtr n)
+{
+	xmlNodePtr p = prev_token(n);
+
+	if (p && tei_is(p, EL_pc) && pc_joins_right(b, p))
+		b->pending_space = 0;   /* <pc>(</pc> <w>zie</w> */
+	else if (tei_is(n, EL_pc) && pc_joins_left(b, n))
+		b->pending_space = 0;   /* <w>morgen</w> <pc>,</pc> */
+	else if (p && (tei_is(p, EL_w) || tei_is(p, EL_pc)))
+		b->pending_space = 1;
 }
 
 static enum tei_step enter_inline(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	(void)fr;
-	if (tei_is(n, EL_pc) && flat_top(f) && pc_joins_left(n))
-		flat_top(f)->pending_space = 0;   /* <w>morgen</w> <pc>,</pc> */
+	if ((tei_is(n, EL_pc) || tei_is(n, EL_w)) && flat_top(f))
+		token_space(flat_top(f), n);
 	else if (tei_needs_word_break(n) && flat_top(f))
 		flat_top(f)->pending_space = 1;
 	return TEI_DESCEND;

@@ -189,7 +189,8 @@ enum text_role {
 	X(anchor, 0, ROLE_INLINE) \
 	X(rdg, 0, ROLE_INLINE) \
 	X(rdgGrp, 0, ROLE_INLINE) \
-	X(pc, 0, ROLE_INLINE)
+	X(pc, 0, ROLE_INLINE) \
+	X(w, 0, ROLE_INLINE)
 
 #define EL_ENUM(n, f, r) EL_##n,
 enum el { EL_NONE, TEI_ELEMENTS(EL_ENUM) EL_COUNT };
