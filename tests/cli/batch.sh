@@ -163,6 +163,9 @@ is "$(printf '%s\n' "$out" | sed -n '/^Letters written/,/^Appears with/p')" "$(p
 run wb --entity='place:stelle' "$FIX/works"
 like "$out" "Record: \(no record\), known from its mentions only" "--entity: a name without a record says so"
 
+run wb --show=so-text --width=0 "$FIX/standoff"
+is "$out" "$(printf 'Tekst met losse noten\nDate: 2005\nEerste[so-notes.xml#sn-1] en tweede, nog eens[so-notes.xml#sn-1].\n[1] Een losse noot over Jan.\n[2] Nog een losse noot.')" "--show: standOff notes of a file with no text, in the document that points at them"
+
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"

@@ -1819,6 +1819,34 @@ out:
 	corpus_free(c);
 }
 
+/* Notes of a standOff in a file with no text: shown where pointed at. */
+static void test_standoff_orphans(void)
+{
+	struct corpus *c = open_path(fixture("standoff"), NULL);
+	const struct doc *d = c ? doc_by_id(c, "so-text") : NULL;
+	long p, n1, n2;
+
+	if (!ok(d != NULL, "standoff/: opens"))
+		goto out;
+	is_int(corpus_ndocs(c), 1, "standoff/: the annotation file is no document");
+	p = block_with_prefix(d, d->nheader, "Eerste");
+	n1 = block_with_prefix(d, d->nheader, "[1] Een losse noot");
+	n2 = block_with_prefix(d, d->nheader, "[2] Nog een losse noot");
+	ok(n1 > p && n2 == n1 + 1 && (size_t)n2 + 1 == d->nblocks &&
+	   block_at(d, n1)->kind == BLOCK_NOTE && block_at(d, n2)->kind == BLOCK_NOTE,
+	   "the notes pointed at are note blocks after the text, each once");
+	ok(!corpus_contains(c, "niemand"), "a note nobody points at is not shown");
+	ok(link_leads_to(d, p, "[so-notes.xml#sn-1]", "so-text", n1, 4),
+	   "ptr to file.xml#id: the note's block");
+	ok(link_leads_to(d, p, "tweede", "so-text", n2, 4), "ref to #id of the annotation file");
+	ok(mentions_over(c, block_at(d, n1), "sn-jan", "Jan"), "the attached note's mentions count");
+	is_int(corpus_ndiags(c), 0, "standoff/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "standoff/");
+out:
+	corpus_free(c);
+}
+
 struct progress_seen {
 	size_t calls, last_done, total, bytes;
 	int in_order;
@@ -1887,6 +1915,7 @@ int main(void)
 	test_chars();
 	test_apparatus();
 	test_progress();
+	test_standoff_orphans();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -321,9 +321,11 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 			records_collect(c, i);
 		}
 	records_resolve_relations(c);
+	documents_index_orphan_notes(c);
 	for (i = 0; i < c->nfiles; i++)
 		if (c->files[i].root)
 			documents_collect(c, i);
+	documents_free_orphan_notes(c);
 	diag_summarise(c);
 	diag_release(c);
 	sort_documents(c);
