@@ -1797,7 +1797,8 @@ static void test_apparatus(void)
 	ok(app_marker_leads_to(d, b, 1, "\xC2\xB0 beginne (A) ] aanvang (B); om. (C)"),
 	   "app: the marker leads to the readings with their witnesses; an empty one is om.");
 	b = block_at(d, block_with_prefix(d, d->nheader, "En het"));
-	is_str(btext(b), "En het woord was\xC2\xB0\xC2\xB0 bij God.", "nested apps: a marker each");
+	is_str(btext(b), "En het woord was\xC2\xB0\xC2\xB0 bij God.",
+	       "nested apps: a marker each; an app of empty readings (witStart, witEnd): none");
 	ok(app_marker_leads_to(d, b, 1, "\xC2\xB0 was ] is (C)") &&
 	   app_marker_leads_to(d, b, 2, "\xC2\xB0 woord was ] was woord (B C)"),
 	   "nested apps: the inner one first, the outer one's lemma includes the inner lemma");

@@ -72,12 +72,14 @@ static void add_witnesses(struct buf *b, xmlNodePtr rdg)
 	free(v);
 }
 
-/* A reading's text and witnesses; "om." for an empty one. */
-static void add_reading(struct buf *b, xmlNodePtr rdg, int lemma)
+/* A reading's text and witnesses; "om." for an empty one.  Returns
+ * whether it had text. */
+static int add_reading(struct buf *b, xmlNodePtr rdg, int lemma)
 {
 	char *s = flatten_string(rdg);
+	int text = *s != '\0';
 
-	if (!*s)
+	if (!text)
 		buf_adds(b, "om.");
 	else if (lemma)
 		add_lemma(b, s);
@@ -85,10 +87,12 @@ static void add_reading(struct buf *b, xmlNodePtr rdg, int lemma)
 		buf_adds(b, s);
 	free(s);
 	add_witnesses(b, rdg);
+	return text;
 }
 
-/* The other readings of app, "; " between them; how many. */
-static size_t add_variants(struct buf *b, xmlNodePtr app)
+/* The other readings of app, "; " between them; how many.  *text is
+ * set when one of them has text. */
+static size_t add_variants(struct buf *b, xmlNodePtr app, int *text)
 {
 	xmlNodePtr n, r;
 	size_t k = 0;
@@ -98,12 +102,12 @@ static size_t add_variants(struct buf *b, xmlNodePtr app)
 			continue;   /* the shown reading, or not a reading */
 		if (tei_is(n, EL_rdg)) {
 			buf_adds(b, k++ ? "; " : " ] ");
-			add_reading(b, n, 0);
+			*text |= add_reading(b, n, 0);
 		} else if (tei_is(n, EL_rdgGrp)) {
 			for (r = n->children; r; r = r->next)
 				if (tei_is(r, EL_rdg) || tei_is(r, EL_lem)) {
 					buf_adds(b, k++ ? "; " : " ] ");
-					add_reading(b, r, 0);
+					*text |= add_reading(b, r, 0);
 				}
 		}
 	}
@@ -115,15 +119,18 @@ char *apparatus_entry(xmlNodePtr app)
 	struct buf b = BUF_INIT;
 	xmlNodePtr n, shown = NULL;
 	char *s;
+	int text = 0;
 
 	for (n = app->children; n && !shown; n = n->next)
 		if ((tei_is(n, EL_lem) || tei_is(n, EL_rdg)) && !tei_is_skipped(n))
 			shown = n;
 	if (shown)
-		add_reading(&b, shown, 1);
+		text = add_reading(&b, shown, 1);
 	else
 		buf_adds(&b, "om.");
-	if (!add_variants(&b, app)) {
+	/* readings all empty mark where a witness starts or ends
+	 * (witStart, lacunaEnd …): no variant to show */
+	if (!add_variants(&b, app, &text) || !text) {
 		buf_free(&b);
 		return NULL;
 	}

@@ -17,7 +17,8 @@
  * and last words), " ] ", then every other reading (rdg, also inside
  * rdgGrp) with its @wit (else @source, @resp) ids without their '#', "; "
  * between them; an empty reading is "om."; the app's notes follow after
- * " — ".  NULL when app has no other reading.  Caller frees. */
+ * " — ".  NULL when app has no other reading, or when every reading is
+ * empty (they only mark where witnesses start or end).  Caller frees. */
 char *apparatus_entry(xmlNodePtr app);
 
 /* What a head of div shows before its text: "3. " for n="3", "§ 3 " as
