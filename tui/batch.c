@@ -78,17 +78,21 @@ int batch_entities(const struct corpus *c, const char *type, enum format_kind fm
 
 	for (i = 0; i < n; i++) {
 		const struct entity *e = entity_get(ix, order[i]);
+		struct buf t = BUF_INIT;
 
+		/* a name known from its mentions only, with no record, says so */
+		buf_printf(&t, "%s%s", e->type, e->source ? "" : " (no record)");
 		struct format_field f[] = {
-			{ "id", e->id, 0 }, { "type", e->type, 0 }, { "name", e->name, 0 },
+			{ "id", e->id, 0 }, { "type", t.data, 0 }, { "name", e->name, 0 },
 			{ "mentions", NULL, (long long)e->nmentions },
 			{ "documents", NULL, (long long)e->ndocs },
 		};
 
-		if (!type_matches(e, type))
-			continue;
-		format_record(&w, out, f, sizeof(f) / sizeof(f[0]));
-		shown++;
+		if (type_matches(e, type)) {
+			format_record(&w, out, f, sizeof(f) / sizeof(f[0]));
+			shown++;
+		}
+		buf_free(&t);
 	}
 	free(order);
 	return shown ? 0 : 1;

@@ -22,6 +22,7 @@
 #include "keys.h"
 #include "query.h"
 #include "restricted.h"
+#include "progress.h"
 #include "search.h"
 #include "ui.h"
 
@@ -429,6 +430,8 @@ static int parse_options(int argc, char **argv, struct run *r)
 static struct corpus *pick_corpus(const struct run *r)
 {
 	struct corpus *c;
+	struct corpus_options opt = r->copt;
+	struct progress pr;
 	char *error = NULL;
 
 	if (r->mode)
@@ -437,7 +440,12 @@ static struct corpus *pick_corpus(const struct run *r)
 		fprintf(stderr, "werkbezoek: not a capable terminal; use the batch options (see --help)\n");
 		return NULL;
 	}
-	c = corpus_open(r->path, &r->copt, &error);
+	/* on the terminal, before the browser starts or the batch output */
+	progress_init(&pr, stderr);
+	opt.progress = progress_report;
+	opt.progress_ctx = &pr;
+	c = corpus_open(r->path, &opt, &error);
+	progress_end(&pr);
 	if (!c) {
 		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
 		free(error);

@@ -91,14 +91,16 @@ static void entities_draw(struct view *v, size_t n, int y, int width, int select
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 	char letter[3] = { entity_class_letter(e->cls), ' ', '\0' };
 	char count[24];
-	int cw;
+	int cw, nw;
 
 	snprintf(count, sizeof(count), " %zu", e->nmentions);
 	cw = (int)strlen(count);
 	if (selected)
 		render_fill(v->content, y, 0, width, st);
 	render_str(v->content, y, 0, width, letter, selected ? st : render_class_style(e->cls));
-	render_str(v->content, y, 2, width - 2 - cw, e->name, selected ? st : render_class_style(e->cls));
+	nw = render_str(v->content, y, 2, width - 2 - cw, e->name, selected ? st : render_class_style(e->cls));
+	if (!e->source)   /* a name with no record is marked so */
+		render_str(v->content, y, 2 + nw, width - 2 - cw - nw, " (no record)", selected ? st : STYLE_DIM);
 	if (width > cw + 4)
 		render_str(v->content, y, width - cw, cw, count, selected ? st : STYLE_DIM);
 }

@@ -113,7 +113,7 @@ is "$out" "$(printf 'letter-1\t1890-01-31\t\tBriefwechsel (Joachim, Jaques \342\
 run wb --show=letter-2 --width=0 "$FIX/letters"
 is "$out" "$(printf 'Briefwechsel\nDate: 1890-02-10\nFrom: Schnitzler, Arthur, Wien, 1890-02-10\nTo: Joachim, Jaques, 1890-02-10 to 1890-02-12 (approximate)\nAntwort.')" "--show: a letter's header lines"
 run wb --entities "$FIX/works"
-is "$out" "$(printf 'w-brief\tobject\tBriefpapier\t1\t1\nw-maerchen\twork\tDas M\303\244rchen\t1\t1\nw-bild\tartwork\tDer Kuss\t1\t1\nw-kafka\tperson\tEduard Michael Kafka\t0\t0\nw-lessing\torg\tLessing-Theater\t1\t1\nw-moderne\twork\tModerne Dichtung\t1\t1\nw-premiere\tevent\tPremiere von Das M\303\244rchen\t1\t1\nwork:die fackel\twork\tDie Fackel\t1\t1\nplace:stelle\tplace\tStelle\t1\t1')" "--entities: works, objects, foreign records; unlinked names last"
+is "$out" "$(printf 'w-brief\tobject\tBriefpapier\t1\t1\nw-maerchen\twork\tDas M\303\244rchen\t1\t1\nw-bild\tartwork\tDer Kuss\t1\t1\nw-kafka\tperson\tEduard Michael Kafka\t0\t0\nw-lessing\torg\tLessing-Theater\t1\t1\nw-moderne\twork\tModerne Dichtung\t1\t1\nw-premiere\tevent\tPremiere von Das M\303\244rchen\t1\t1\nwork:die fackel\twork (no record)\tDie Fackel\t1\t1\nplace:stelle\tplace (no record)\tStelle\t1\t1')" "--entities: works, objects, foreign records; unlinked names last"
 run wb --entity=w-premiere "$FIX/works"
 like "$out" "$(printf 'Relations\norganisedBy: Lessing-Theater\nattendedBy: Eduard Michael Kafka\nrelated: Das M\303\244rchen')" "--entity: an event's pointer records are its relations"
 run wb --check "$FIX/works"
@@ -149,7 +149,22 @@ is "$out" "ch-text:3:5:Een werkbezoek aan Emmen." "--search: a word with a soft 
 run wb --search='Emmen\.' "$FIX/chars"
 is "$out" "ch-text:3:20:Een werkbezoek aan Emmen." "--search: a word with a zero-width space inside is found"
 run wb --show=ch-text --width=0 "$FIX/chars"
-is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\n\342\200\242 a) eerste')" "--show: tokens joined before punctuation, a space after an item label"
+is "$out" "$(printf 'Tekens\nDate: 2003\nEen werkbezoek aan Emmen.\nGoede morgen, zei hij.\nHij zei (zacht): \342\200\236Goed\342\200\234, \342\200\234fine\342\200\235\n\342\200\242 a) eerste')" "--show: tokens joined before closing and after opening punctuation, spaced between words; a space after an item label"
+
+run wb --show=ap-ed --width=0 "$FIX/apparatus"
+is "$out" "$(printf 'Editie\nDate: 2004\n3. Het begin\nIn den beginne\302\260 was het woord.\n\302\260 beginne (A) ] aanvang (B); om. (C)\nverse 4\nEn het woord was\302\260\302\260 bij God.\n\302\260 was ] is (C)\n\302\260 woord was ] was woord (B C)\n\302\247 5 Slot\nAmen.\302\260\n\302\260 . (A) ] ! (B) \342\200\224 B heeft een uitroep.')" "--show: an app's lemma with a marker, its readings in a note; div numbers with the headings"
+run wb --search='verse 4|3\. Het' "$FIX/apparatus"
+is "$out" "$(printf 'ap-ed:3:1:3. Het begin\nap-ed:6:1:verse 4')" "--search: a division's number is part of its heading"
+run wb --search=aanvang "$FIX/apparatus"
+is "$out" "$(printf 'ap-ed:5:17:\302\260 beginne (A) ] aanvang (B); om. (C)')" "--search: a variant reading is found in its apparatus note"
+
+run wb --entity=p-schnitzler "$FIX/letters"
+is "$(printf '%s\n' "$out" | sed -n '/^Letters written/,/^Appears with/p')" "$(printf 'Letters written (1)\n1890-02-10  Briefwechsel (Schnitzler, Arthur \342\206\222 Joachim, Jaques, 1890-02-10)\nLetters received (2)\n1890-01-31  Briefwechsel (Joachim, Jaques \342\206\222 Schnitzler, Arthur, 1890-01-31) [letter-1]\n1890-01-31  Briefwechsel (Joachim, Jaques \342\206\222 Schnitzler, Arthur, 1890-01-31) [letter-3]\nAppears with')" "--entity: a correspondent's letters written and received, before the mentions"
+run wb --entity='place:stelle' "$FIX/works"
+like "$out" "Record: \(no record\), known from its mentions only" "--entity: a name without a record says so"
+
+run wb --show=so-text --width=0 "$FIX/standoff"
+is "$out" "$(printf 'Tekst met losse noten\nDate: 2005\nEerste[so-notes.xml#sn-1] en tweede, nog eens[so-notes.xml#sn-1].\n[1] Een losse noot over Jan.\n[2] Nog een losse noot.')" "--show: standOff notes of a file with no text, in the document that points at them"
 
 # only one mode at a time
 run wb --list --check "$CORPUS"

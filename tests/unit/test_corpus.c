@@ -1467,6 +1467,45 @@ static void test_date_title_rules(void)
 }
 
 /* Letters with correspDesc and only a series title. */
+/* The index of the first block of page p whose text is want, or -1. */
+static long page_line_at(const struct page *p, const char *want)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->nblocks; i++)
+		if (p->blocks[i].len == strlen(want) && memcmp(p->blocks[i].text, want, p->blocks[i].len) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Whether block i of page p is a link to document id (and nothing else). */
+static int page_links_doc(const struct page *p, long i, const char *id)
+{
+	const struct block *b = i >= 0 && (size_t)i < p->nblocks ? &p->blocks[i] : NULL;
+
+	if (!b || b->nspans != 1 || b->spans[0].kind != SPAN_LINK ||
+	    b->spans[0].to.kind != LOC_DOC || !b->spans[0].to.id) {
+		printf("# page line %ld: no document link\n", i);
+		return 0;
+	}
+	return strcmp(b->spans[0].to.id, id) == 0;
+}
+
+/* A correspondent's page: the letters written, then those received. */
+static void letters_page(const struct corpus *c)
+{
+	struct page *p = page_entity(c, entity_id(c, "p-joachim"));
+	long w = page_line_at(p, "Letters written (2)"), r = page_line_at(p, "Letters received (1)");
+	long m = page_line_at(p, "Mentions (3 in 3 documents)");
+
+	ok(w >= 0 && r > w + 2 && m > r && p->blocks[w].kind == BLOCK_HEADING,
+	   "a correspondent's page: letters written, then received, before the mentions");
+	ok(w >= 0 && page_links_doc(p, w + 1, "letter-1") && page_links_doc(p, w + 2, "letter-3"),
+	   "letters written: each a link to the letter");
+	ok(r >= 0 && page_links_doc(p, r + 1, "letter-2"), "letters received: a link to the letter");
+	page_free(p);
+}
+
 static void test_letters(void)
 {
 	struct corpus *c = open_path(fixture("letters"), NULL);
@@ -1488,12 +1527,15 @@ static void test_letters(void)
 	b = block_at(d, i);
 	ok(b->kind == BLOCK_META && (size_t)i < d->nheader, "correspAction sent: a From: line");
 	is_str(btext(b), "From: Joachim, Jaques, Wien, 1890-01-31", "From: sender, place, date");
+	ok(b->corresp == CORRESP_SENT, "From: the block says it is the sender's line");
 	ok(mentions_over(c, b, "p-joachim", "Joachim, Jaques") &&
 	   mentions_over(c, b, "pl-wien", "Wien"), "From: the sender and the place are mentions");
 	b = block_at(d, block_with_prefix(d, 0, "To: "));
 	is_str(btext(b), "To: Schnitzler, Arthur, 1890-01-31 to 1890-02-02 (approximate)",
 	       "To: the addressee and the conjectured range");
 	ok(mentions_over(c, b, "p-schnitzler", "Schnitzler, Arthur"), "To: the addressee is a mention");
+	ok(b->corresp == CORRESP_RECEIVED, "To: the block says it is the addressee's line");
+	letters_page(c);
 	i = entity_id(c, "p-joachim");
 	is_int(i >= 0 ? entity_get(ix, i)->ndocs : 0, 3,
 	       "a correspondent is mentioned by every letter they wrote or received");
@@ -1559,6 +1601,13 @@ static void test_works(void)
 	   strcmp(entity_get(ix, ids[8])->id, "place:stelle") == 0,
 	   "names without a record sort after every record");
 	free(ids);
+	{
+		struct page *pg = page_entity(c, entity_id(c, "work:die fackel"));
+
+		ok(page_line_at(pg, "Record: (no record), known from its mentions only") > 0,
+		   "a name without a record: its page says so");
+		page_free(pg);
+	}
 	is_int(corpus_ndiags(c), 0,
 	       "works/: no diagnostics (a reference to an anchor's id is no unknown id)");
 	print_diags(c);
@@ -1694,10 +1743,143 @@ static void test_chars(void)
 	ok(strstr(d->text, "\xC2\xAD") == NULL && strstr(d->text, "\xE2\x80\x8B") == NULL,
 	   "no format character left in what search sees");
 	is_str(text_of(d, "Goede"), "Goede morgen, zei hij.", "w and pc: no space before punctuation");
+	is_str(text_of(d, "Hij"), "Hij zei (zacht): \xE2\x80\x9EGoed\xE2\x80\x9C, \xE2\x80\x9C" "fine\xE2\x80\x9D",
+	       "w and pc: a space between words only; opening punctuation joins the word after it, "
+	       "a \xE2\x80\x9C after a \xE2\x80\x9E closes it");
 	is_str(text_of(d, "\xE2\x80\xA2 "), "\xE2\x80\xA2 a) eerste", "item/label: a space after it");
 	is_int(corpus_ndiags(c), 0, "chars/: no diagnostics");
 	check_invariants(c, "chars/");
 out:
+	corpus_free(c);
+}
+
+/* The marker at the n-th "°" of block b leads to a note block whose text
+ * is want. */
+static int app_marker_leads_to(const struct doc *d, const struct block *b, int nth,
+			       const char *want)
+{
+	size_t k;
+	int seen = 0;
+
+	for (k = 0; k < b->nspans; k++) {
+		const struct span *s = &b->spans[k];
+
+		if (s->kind != SPAN_NOTEREF || strcmp(stext(b, s), "\xC2\xB0") != 0 ||
+		    ++seen != nth)
+			continue;
+		if (s->note >= d->nblocks || d->blocks[s->note].kind != BLOCK_NOTE) {
+			printf("# marker %d leads to block %zu, no note\n", nth, s->note);
+			return 0;
+		}
+		if (strcmp(btext(&d->blocks[s->note]), want) != 0) {
+			printf("# marker %d: note '%s'\n", nth, btext(&d->blocks[s->note]));
+			return 0;
+		}
+		return 1;
+	}
+	printf("# no marker %d in '%s'\n", nth, btext(b));
+	return 0;
+}
+
+/* Critical apparatus: the lemma with a marker that leads to the readings;
+ * division numbers with their headings. */
+static void test_apparatus(void)
+{
+	struct corpus *c = open_path(fixture("apparatus"), NULL);
+	const struct doc *d = c ? doc_by_id(c, "ap-ed") : NULL;
+	const struct block *b;
+
+	if (!ok(d != NULL, "apparatus/: opens"))
+		goto out;
+	b = block_at(d, block_with_prefix(d, d->nheader, "In den"));
+	is_str(btext(b), "In den beginne\xC2\xB0 was het woord.",
+	       "app: the lemma shown, a marker after it, the readings not");
+	ok(app_marker_leads_to(d, b, 1, "\xC2\xB0 beginne (A) ] aanvang (B); om. (C)"),
+	   "app: the marker leads to the readings with their witnesses; an empty one is om.");
+	b = block_at(d, block_with_prefix(d, d->nheader, "En het"));
+	is_str(btext(b), "En het woord was\xC2\xB0\xC2\xB0 bij God.",
+	       "nested apps: a marker each; an app of empty readings (witStart, witEnd): none");
+	ok(app_marker_leads_to(d, b, 1, "\xC2\xB0 was ] is (C)") &&
+	   app_marker_leads_to(d, b, 2, "\xC2\xB0 woord was ] was woord (B C)"),
+	   "nested apps: the inner one first, the outer one's lemma includes the inner lemma");
+	b = block_at(d, block_with_prefix(d, d->nheader, "Amen"));
+	ok(b && app_marker_leads_to(d, b, 1, "\xC2\xB0 . (A) ] ! (B) \xE2\x80\x94 B heeft een uitroep."),
+	   "an app without lem: its first reading shown, the others and its note in the entry");
+	b = block_at(d, block_with_prefix(d, d->nheader, "3. "));
+	ok(b && b->kind == BLOCK_HEADING && strcmp(btext(b), "3. Het begin") == 0,
+	   "div/@n: the number before the heading");
+	b = block_at(d, block_with_prefix(d, d->nheader, "verse 4"));
+	ok(b && b->kind == BLOCK_HEADING && b->level == 2 && strcmp(btext(b), "verse 4") == 0,
+	   "div/@n without a head: a heading of its subtype and number, at its depth");
+	is_str(text_of(d, "\xC2\xA7"), "\xC2\xA7 5 Slot", "div/@n that is not a bare number: as written");
+	ok(corpus_contains(c, "aanvang (B)"), "the readings are in what search sees (their note)");
+	is_int(corpus_ndiags(c), 0, "apparatus/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "apparatus/");
+out:
+	corpus_free(c);
+}
+
+/* Notes of a standOff in a file with no text: shown where pointed at. */
+static void test_standoff_orphans(void)
+{
+	struct corpus *c = open_path(fixture("standoff"), NULL);
+	const struct doc *d = c ? doc_by_id(c, "so-text") : NULL;
+	long p, n1, n2;
+
+	if (!ok(d != NULL, "standoff/: opens"))
+		goto out;
+	is_int(corpus_ndocs(c), 1, "standoff/: the annotation file is no document");
+	p = block_with_prefix(d, d->nheader, "Eerste");
+	n1 = block_with_prefix(d, d->nheader, "[1] Een losse noot");
+	n2 = block_with_prefix(d, d->nheader, "[2] Nog een losse noot");
+	ok(n1 > p && n2 == n1 + 1 && (size_t)n2 + 1 == d->nblocks &&
+	   block_at(d, n1)->kind == BLOCK_NOTE && block_at(d, n2)->kind == BLOCK_NOTE,
+	   "the notes pointed at are note blocks after the text, each once");
+	ok(!corpus_contains(c, "niemand"), "a note nobody points at is not shown");
+	ok(link_leads_to(d, p, "[so-notes.xml#sn-1]", "so-text", n1, 4),
+	   "ptr to file.xml#id: the note's block");
+	ok(link_leads_to(d, p, "tweede", "so-text", n2, 4), "ref to #id of the annotation file");
+	ok(mentions_over(c, block_at(d, n1), "sn-jan", "Jan"), "the attached note's mentions count");
+	is_int(corpus_ndiags(c), 0, "standoff/: no diagnostics");
+	print_diags(c);
+	check_invariants(c, "standoff/");
+out:
+	corpus_free(c);
+}
+
+struct progress_seen {
+	size_t calls, last_done, total, bytes;
+	int in_order;
+};
+
+static void progress_seen(void *ctx, size_t done, size_t total, size_t bytes)
+{
+	struct progress_seen *s = ctx;
+
+	s->in_order &= done == s->last_done + 1 && bytes >= s->bytes;
+	s->calls++;
+	s->last_done = done;
+	s->total = total;
+	s->bytes = bytes;
+}
+
+/* The progress callback: once per file, in order, bytes growing. */
+static void test_progress(void)
+{
+	struct progress_seen s = { 0, 0, 0, 0, 1 };
+	struct corpus_options opt = { 0 };
+	struct corpus *c;
+
+	opt.progress = progress_seen;
+	opt.progress_ctx = &s;
+	c = open_path(fixture("letters"), &opt);
+	if (!ok(c != NULL, "progress: letters/ opens"))
+		return;
+	is_int(s.calls, corpus_nfiles(c), "progress: called once per file");
+	ok(s.in_order && s.last_done == s.total && s.total == corpus_nfiles(c),
+	   "progress: files counted up to the total");
+	is_int(s.bytes, corpus_bytes(c), "progress: the bytes read, all of them at the end");
 	corpus_free(c);
 }
 
@@ -1732,6 +1914,9 @@ int main(void)
 	test_links();
 	test_drama();
 	test_chars();
+	test_apparatus();
+	test_progress();
+	test_standoff_orphans();
 	test_layout();
 	corpus_cleanup();
 	return done_testing();

@@ -257,6 +257,7 @@ void flat_add_block(struct flat *f, struct bb *b)
 	blk->level = b->level;
 	blk->len = b->text.len;
 	blk->label_len = b->label_len;
+	blk->corresp = b->corresp;
 	/* blocks arrive in order: their text goes straight to the document's
 	 * buffer, and the pointers are set once it stops moving */
 	d->offsets[d->nblocks] = d->text.len;

@@ -30,6 +30,7 @@ struct bb_anchor {
 struct bb {
 	enum block_kind kind;
 	unsigned level;
+	enum block_corresp corresp;
 	struct buf text;
 	size_t label_len;
 	struct span *spans;

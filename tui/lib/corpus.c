@@ -111,8 +111,11 @@ static void parse_files(struct corpus *c)
 			c->files[i].real = xstrdup(real);
 			idtab_put(&c->reals, c->files[i].real, i);
 		}
-	for (i = 0; i < c->nfiles; i++)
+	for (i = 0; i < c->nfiles; i++) {
 		load_parse(c, i);
+		if (c->opt.progress)
+			c->opt.progress(c->opt.progress_ctx, i + 1, c->nfiles, c->bytes);
+	}
 	idtab_free(&c->reals);
 	diag_listen(NULL);
 }
@@ -339,9 +342,11 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 			records_collect(c, i);
 		}
 	records_resolve_relations(c);
+	documents_index_orphan_notes(c);
 	for (i = 0; i < c->nfiles; i++)
 		if (c->files[i].root)
 			documents_collect(c, i);
+	documents_free_orphan_notes(c);
 	diag_summarise(c);
 	diag_release(c);
 	sort_documents(c);

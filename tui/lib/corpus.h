@@ -63,6 +63,13 @@ struct span {
 	size_t note;            /* SPAN_NOTEREF: block index of the note */
 };
 
+/* Whose line a header line of a letter is (correspAction/@type). */
+enum block_corresp {
+	CORRESP_NONE,
+	CORRESP_SENT,    /* "From: …": its names wrote the letter */
+	CORRESP_RECEIVED /* "To: …": its names received it */
+};
+
 struct block {
 	enum block_kind kind;
 	unsigned level;
@@ -71,6 +78,7 @@ struct block {
 	size_t label_len;       /* leading bytes of text that are the label */
 	const struct span *spans;   /* sorted by start */
 	size_t nspans;
+	enum block_corresp corresp; /* BLOCK_META of a letter: From or To */
 };
 
 struct doc {
@@ -108,6 +116,10 @@ struct corpus_options {
 	int check_refs;         /* also report dangling and junk references */
 	int all_diags;          /* keep every problem, not the first 100 of
 				 * a file and a summary line (--check) */
+	/* Called (when not NULL) after each file is read: files read so
+	 * far, of how many, and the bytes read so far; with ctx. */
+	void (*progress)(void *ctx, size_t done, size_t total, size_t bytes);
+	void *progress_ctx;
 };
 
 /* Opens a file or a directory (every *.xml below it, sorted by path).

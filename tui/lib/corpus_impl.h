@@ -76,6 +76,13 @@ struct text_anchor {
 	size_t block, off;
 };
 
+/* A note of a standOff in a TEI with no text of its own (an annotation
+ * file): shown in each document that points at it. */
+struct orphan_note {
+	char *id;                 /* its xml:id, owned */
+	xmlNodePtr note;
+};
+
 struct docrec {
 	struct doc pub;
 	struct block *blocks;
@@ -116,6 +123,9 @@ struct corpus {
 	struct text_anchor *anchors;
 	size_t nanchors, capanchors;
 	struct idtab anchor_ids;  /* anchors by id and by local key */
+	struct orphan_note *orphans;
+	size_t norphans, caporphans;
+	struct idtab orphan_ids;  /* orphans by id, while documents are read */
 	struct idtab reals;       /* each file's realpath to its index, while parsing */
 	struct pending_rel *rels;
 	size_t nrels, caprels;

@@ -126,6 +126,94 @@ static void standoff_notes(struct flat *f, xmlNodePtr tei)
 			tei_walk(n, 0, &v, f);
 }
 
+/* ---- notes of a standOff with no text of its own ------------------------ */
+
+static int in_standoff(xmlNodePtr n)
+{
+	for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (tei_is(n, EL_standOff))
+			return 1;
+	return 0;
+}
+
+static enum tei_step orphan_enter(void *ctx, xmlNodePtr n)
+{
+	struct corpus *c = ctx;
+	char *id;
+
+	if (n->type != XML_ELEMENT_NODE || (tei_is(n, EL_TEI) && tei_child(n, EL_text)))
+		return TEI_SKIP;   /* a document's own notes are its own */
+	if (!tei_is(n, EL_note))
+		return TEI_DESCEND;
+	if (in_standoff(n) && (id = tei_attr(n, "id")) != NULL) {
+		if (*id && idtab_get(&c->orphan_ids, id) == IDTAB_NONE) {
+			c->orphans = xgrow(c->orphans, &c->caporphans, c->norphans + 1,
+					   sizeof(*c->orphans));
+			c->orphans[c->norphans].id = id;
+			c->orphans[c->norphans].note = n;
+			idtab_put(&c->orphan_ids, id, c->norphans++);
+		} else {
+			free(id);
+		}
+	}
+	return TEI_SKIP;
+}
+
+void documents_index_orphan_notes(struct corpus *c)
+{
+	static const struct tei_visitor v = { orphan_enter, NULL };
+	size_t i;
+
+	for (i = 0; i < c->nfiles; i++)
+		if (c->files[i].root)
+			tei_walk(c->files[i].root, 1, &v, c);
+}
+
+void documents_free_orphan_notes(struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->norphans; i++)
+		free(c->orphans[i].id);
+	free(c->orphans);
+	c->orphans = NULL;
+	c->norphans = c->caporphans = 0;
+	idtab_free(&c->orphan_ids);
+}
+
+/* The orphan note a link's target names, or IDTAB_NONE. */
+static size_t orphan_of(const struct corpus *c, const char *target)
+{
+	const char *frag = target ? strrchr(target, '#') : NULL;
+
+	if (!frag || !c->norphans || strchr(target, ' '))
+		return IDTAB_NONE;
+	return idtab_get(&c->orphan_ids, frag + 1);
+}
+
+/* The orphan notes the document's links point at become note blocks of
+ * its own, each once (a note shown may point at another). */
+static void attach_orphan_notes(struct flat *f)
+{
+	size_t b, k, o, *shown = NULL, nshown = 0, cap = 0, j;
+
+	for (b = 0; f->c->norphans && b < f->d->nblocks; b++)
+		for (k = 0; k < f->d->blocks[b].nspans; k++) {
+			const struct span *s = &f->d->spans[b][k];
+
+			if (s->kind != SPAN_LINK || (o = orphan_of(f->c, s->target)) == IDTAB_NONE)
+				continue;
+			for (j = 0; j < nshown && shown[j] != o; j++)
+				;
+			if (j < nshown)
+				continue;
+			shown = xgrow(shown, &cap, nshown + 1, sizeof(*shown));
+			shown[nshown++] = o;
+			flatten_element(f, f->c->orphans[o].note);
+		}
+	free(shown);
+}
+
 static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigned nth)
 {
 	xmlNodePtr header = tei_child(tei, EL_teiHeader);
@@ -150,6 +238,7 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 	if (text)
 		flatten_text(&f, text);
 	standoff_notes(&f, tei);
+	attach_orphan_notes(&f);
 	for (i = 0; i < f.ndeferred; i++)
 		bb_free(&f.deferred[i]);
 	free(f.deferred);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apparatus.h"
 #include "blocks.h"
 #include "buf.h"
 #include "corpus_impl.h"
@@ -242,6 +243,22 @@ static void inherit(struct flat *f, struct bb *outer, struct block_start *s)
 	}
 }
 
+/* The first head of a div with @n starts with its number: "3. Title". */
+static void heading_number(struct bb *b, xmlNodePtr head)
+{
+	char *text, *prefix;
+
+	if (!tei_is(head->parent, EL_div) || tei_child(head->parent, EL_head) != head ||
+	    !tei_has_attr(head->parent, "n"))
+		return;
+	text = flatten_string(head);
+	prefix = apparatus_div_prefix(head->parent, text);
+	if (prefix)
+		bb_add(b, prefix, strlen(prefix));
+	free(prefix);
+	free(text);
+}
+
 static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 {
 	struct block_start s = { kind, 0, 0, NULL, -1, NULL, 0 };
@@ -266,6 +283,8 @@ static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 	if (outer)
 		inherit(f, outer, &s);
 	b = flat_push(f, s.kind, s.level, n);
+	if (s.kind == BLOCK_HEADING)
+		heading_number(b, n);
 	b->is_note = s.kind == BLOCK_NOTE;
 	b->serial = s.serial;
 	b->label = s.label;
@@ -278,30 +297,118 @@ static void open_block(struct flat *f, xmlNodePtr n, enum block_kind kind)
 
 /* ---- inline elements ------------------------------------------------------ */
 
+
+/* Whether an opening quote "“" closes a "„" still open in b: German
+ * quotes open low and close high. */
+static int closes_low_quote(const struct bb *b)
+{
+	const char *p = b->text.data, *end = p ? p + b->text.len : NULL;
+	int open = 0;
+
+	for (; p && p + 3 <= end; p++)
+		if (p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x9E' || p[2] == '\x9C'))
+			open = p[2] == '\x9E';   /* „ opens, “ closes it */
+	return open;
+}
+
 /* Whether punctuation token pc joins the word before it: @join "left" or
- * "both", else closing punctuation ("," "." ")" …). */
-static int pc_joins_left(xmlNodePtr pc)
+ * "both", else closing punctuation ("," "." ")" "”" "»" "…", and "“"
+ * when it closes a "„"). */
+static int pc_joins_left(const struct bb *b, xmlNodePtr pc)
 {
 	static const char closing[] = ".,;:!?)]}%";
+	static const char *const closing_u8[] = {
+		"\xE2\x80\xA6", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99",   /* … » ” ’ */
+	};
 	char *join = tei_attr(pc, "join");
 	xmlNodePtr t = pc->children;
+	const char *s;
+	size_t i;
 	int r = 0;
 
-	if (join)
+	if (join) {
 		r = strcmp(join, "left") == 0 || strcmp(join, "both") == 0;
-	else if (t && t->type == XML_TEXT_NODE && t->content && t->content[0])
-		r = strchr(closing, t->content[0]) != NULL ||
-		    strncmp((const char *)t->content, "\xE2\x80\xA6", 3) == 0 ||   /* … */
-		    strncmp((const char *)t->content, "\xC2\xBB", 2) == 0;        /* » */
-	free(join);
+		free(join);
+		return r;
+	}
+	if (!t || t->type != XML_TEXT_NODE || !t->content || !t->content[0])
+		return 0;
+	s = (const char *)t->content;
+	r = strchr(closing, s[0]) != NULL;
+	for (i = 0; i < sizeof(closing_u8) / sizeof(closing_u8[0]) && !r; i++)
+		r = strncmp(s, closing_u8[i], strlen(closing_u8[i])) == 0;
+	if (!r && strncmp(s, "\xE2\x80\x9C", 3) == 0)
+		r = closes_low_quote(b);
 	return r;
+}
+
+/* Whether punctuation token pc joins the word after it: @join "right" or
+ * "both", else opening punctuation ("(" "[" "„" "“" "«" "¿" …). */
+static int pc_joins_right(const struct bb *b, xmlNodePtr pc)
+{
+	static const char *const opening[] = {
+		"(", "[", "{", "\xE2\x80\x9E", "\xE2\x80\x9A", "\xE2\x80\x9C", "\xE2\x80\x98",
+		"\xC2\xAB", "\xC2\xBF", "\xC2\xA1",   /* „ ‚ “ ‘ « ¿ ¡ */
+	};
+	char *join = tei_attr(pc, "join");
+	xmlNodePtr t = pc->children;
+	const char *s;
+	size_t i;
+	int r = 0;
+
+	if (join) {
+		r = strcmp(join, "right") == 0 || strcmp(join, "both") == 0;
+		free(join);
+		return r;
+	}
+	if (!t || t->type != XML_TEXT_NODE || !t->content)
+		return 0;
+	s = (const char *)t->content;
+	for (i = 0; i < sizeof(opening) / sizeof(opening[0]) && !r; i++)
+		r = strncmp(s, opening[i], strlen(opening[i])) == 0;
+	if (r && strncmp(s, "\xE2\x80\x9C", 3) == 0 && b && closes_low_quote(b))
+		r = 0;
+	return r;
+}
+
+/* The element before n among its siblings, text of spaces only and
+ * comments passed over; NULL when there is other text between. */
+static xmlNodePtr prev_token(xmlNodePtr n)
+{
+	const xmlChar *s;
+
+	for (n = n->prev; n; n = n->prev) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+		if (n->type != XML_TEXT_NODE)
+			continue;
+		for (s = n->content; s && *s; s++)
+			if (!tei_is_space(*s))
+				return NULL;
+	}
+	return NULL;
+}
+
+/* Tokens: a w after a w or a pc is a word of its own ("<w>a</w><w>b</w>"
+ * is "a b"), except after opening punctuation; closing punctuation joins
+ * the word before it. */
+static void token_space(struct bb *b, xmlNodePtr n)
+{
+	xmlNodePtr p = prev_token(n);
+
+	if (p && tei_is(p, EL_pc) && pc_joins_right(b, p))
+		b->pending_space = 0;   /* <pc>(</pc> <w>zie</w> */
+	else if (tei_is(n, EL_pc) && pc_joins_left(b, n))
+		b->pending_space = 0;   /* <w>morgen</w> <pc>,</pc> */
+	else if (p && (tei_is(p, EL_w) || tei_is(p, EL_pc)))
+		b->pending_space = 1;
 }
 
 static enum tei_step enter_inline(struct flat *f, xmlNodePtr n, struct frame *fr)
 {
 	(void)fr;
-	if (tei_is(n, EL_pc) && flat_top(f) && pc_joins_left(n))
-		flat_top(f)->pending_space = 0;   /* <w>morgen</w> <pc>,</pc> */
+	if ((tei_is(n, EL_pc) || tei_is(n, EL_w)) && flat_top(f))
+		token_space(flat_top(f), n);
 	else if (tei_needs_word_break(n) && flat_top(f))
 		flat_top(f)->pending_space = 1;
 	return TEI_DESCEND;
@@ -418,6 +525,68 @@ static enum tei_step enter_cell(struct flat *f, xmlNodePtr n, struct frame *fr)
 		p = p->prev;
 	if (p && flat_top(f))
 		flat_add_text(f, " | ", 3);
+	return TEI_DESCEND;
+}
+
+/* ---- an edition's apparatus and divisions ---------------------------------- */
+
+/* The lemma of an app runs on; leaving it adds the marker and the entry. */
+static enum tei_step enter_app(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	enter_inline(f, n, fr);
+	if (!f->skip_notes) {
+		fr->action = FRAME_APP;
+		fr->node = n;
+	}
+	return TEI_DESCEND;
+}
+
+/* The marker "°" after the lemma (in the open block; none outside any),
+ * a link to a note block with the app's entry, numbered among the notes'
+ * serials so that it follows the block it is in. */
+static void close_app(struct flat *f, xmlNodePtr app)
+{
+	char *entry = apparatus_entry(app);
+	char *label = xstrdup(APPARATUS_MARK " ");
+	long none = -1;
+	struct bb *b = flat_top(f), *note;
+	unsigned serial = ++f->serials;
+
+	if (!entry) {
+		free(label);
+		return;
+	}
+	if (b) {
+		struct span *sp = bb_add_span(b, SPAN_NOTEREF, b->text.len);
+
+		buf_adds(&b->text, APPARATUS_MARK);
+		sp->end = b->text.len;
+		sp->note = serial;
+	}
+	note = flat_push(f, BLOCK_NOTE, 0, app);
+	note->is_note = 1;
+	note->serial = serial;
+	bb_use_label(note, &label, &none);
+	bb_add(note, entry, strlen(entry));
+	flat_pop(f);
+	free(entry);
+}
+
+/* A div with @n and no head: a heading of its own, "chapter 3". */
+static enum tei_step enter_div(struct flat *f, xmlNodePtr n, struct frame *fr)
+{
+	char *heading;
+	struct bb *b;
+
+	enter_inline(f, n, fr);
+	if (tei_child(n, EL_head) || (heading = apparatus_div_heading(n)) == NULL)
+		return TEI_DESCEND;
+	open_block(f, n, BLOCK_HEADING);
+	b = flat_top(f);
+	b->level = count_ancestors(n, EL_div, f->text) + 1;
+	bb_add(b, heading, strlen(heading));
+	flat_pop(f);
+	free(heading);
 	return TEI_DESCEND;
 }
 
@@ -635,6 +804,8 @@ static enum tei_step (*const enter_by_role[ROLE_COUNT])(struct flat *, xmlNodePt
 	[ROLE_MENTION] = enter_mention,
 	[ROLE_SPAN] = enter_span,
 	[ROLE_CELL] = enter_cell,
+	[ROLE_APP] = enter_app,
+	[ROLE_DIV] = enter_div,
 };
 
 enum tei_step element_enter(struct flat *f, xmlNodePtr n, struct frame *fr)
@@ -663,6 +834,9 @@ void element_leave(struct flat *f, struct frame *fr)
 			else
 				close_span(b, fr);
 		}
+		break;
+	case FRAME_APP:
+		close_app(f, fr->node);
 		break;
 	case FRAME_NONE:
 		break;

@@ -18,7 +18,9 @@
 struct flat;
 struct bb;
 
-enum frame_action { FRAME_NONE, FRAME_BLOCK, FRAME_SPAN, FRAME_MENTION, FRAME_SPACE };
+enum frame_action {
+	FRAME_NONE, FRAME_BLOCK, FRAME_SPAN, FRAME_MENTION, FRAME_SPACE, FRAME_APP
+};
 
 /* One frame per open element in the text walk: what to do on leaving. */
 struct frame {
@@ -28,6 +30,7 @@ struct frame {
 	size_t first_span;        /* FRAME_MENTION: spans added for extra refs */
 	struct span tmpl;         /* the span to add on leaving */
 	char *type;               /* FRAME_MENTION: the entity type, owned */
+	xmlNodePtr node;          /* FRAME_APP: the app */
 };
 
 /* Enters element n (not skipped) of the text f->text: fills *fr (zeroed

@@ -514,6 +514,10 @@ static void meta_corresp_action(struct flat *f, xmlNodePtr action, struct buf *p
 	xmlNodePtr n;
 
 	meta_begin(&m, corresp_label(type));
+	if (type && strcmp(type, "sent") == 0)
+		m.b.corresp = CORRESP_SENT;
+	else if (type && strcmp(type, "received") == 0)
+		m.b.corresp = CORRESP_RECEIVED;
 	for (n = action->children; n; n = n->next) {
 		if (tei_flags(n) & F_NAME) {
 			meta_pointer(f, &m, n, NULL);

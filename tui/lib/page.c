@@ -213,6 +213,50 @@ static void timeline(struct page *p, const struct corpus *c, const struct entity
 	buf_free(&t);
 }
 
+/* Whether mention m is on a letter's From (or To) line. */
+static int mention_corresp(const struct corpus *c, const struct mention *m,
+			   enum block_corresp role)
+{
+	const struct doc *d = corpus_doc(c, m->doc);
+
+	return m->block < d->nheader && d->blocks[m->block].corresp == role;
+}
+
+/* The letters e wrote or received (their correspDesc's From or To line
+ * names e): a heading with their number, then each letter's date and
+ * title, a link to it. */
+static void letters(struct page *p, const struct corpus *c, const struct entity *e,
+		    enum block_corresp role)
+{
+	struct buf h = BUF_INIT;
+	size_t i, n = 0, last = (size_t)-1;
+
+	for (i = 0; i < e->nmentions; i++)
+		if (mention_corresp(c, &e->mentions[i], role) && e->mentions[i].doc != last) {
+			last = e->mentions[i].doc;
+			n++;
+		}
+	if (!n)
+		return;
+	buf_printf(&h, "Letters %s (%zu)", role == CORRESP_SENT ? "written" : "received", n);
+	page_line(p, BLOCK_HEADING, h.data);
+	buf_free(&h);
+	for (i = 0, last = (size_t)-1; i < e->nmentions; i++) {
+		const struct doc *d = corpus_doc(c, e->mentions[i].doc);
+		struct location to = { LOC_DOC, NULL, 0, 0 };
+		struct buf label = BUF_INIT;
+
+		if (!mention_corresp(c, &e->mentions[i], role) || e->mentions[i].doc == last)
+			continue;
+		last = e->mentions[i].doc;
+		to.id = d->id;
+		if (*d->date)
+			buf_printf(&label, "%s  ", d->date);
+		page_add_link(p, BLOCK_ITEM, 1, label.len ? label.data : "", d->title, &to);
+		buf_free(&label);
+	}
+}
+
 /* One mention in context: "…left [name] right…", a link to the spot. */
 static void mention_line(struct page *p, const struct corpus *c, const struct mention *m)
 {
@@ -353,11 +397,13 @@ struct page *page_entity(const struct corpus *c, long id)
 	if (e->source)
 		pb_text(&b, e->source, strlen(e->source));
 	else
-		buf_adds(&b.text, "none (known from mentions only)");
+		buf_adds(&b.text, "(no record), known from its mentions only");
 	page_add(p, BLOCK_META, 0, &b);
 	timeline(p, c, e);
 
 	relations(p, ix, e);
+	letters(p, c, e, CORRESP_SENT);
+	letters(p, c, e, CORRESP_RECEIVED);
 	appears_with(p, ix, id);
 	mentions(p, c, e);
 	return p;

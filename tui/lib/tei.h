@@ -37,6 +37,8 @@ enum text_role {
 	ROLE_MENTION,        /* a name: a mention of an entity */
 	ROLE_SPAN,           /* emphasis or a link over its content */
 	ROLE_CELL,           /* a table cell: " | " between cells */
+	ROLE_APP,            /* an apparatus entry: its lemma, a marker, a note */
+	ROLE_DIV,            /* a division: its @n said with its heading */
 	ROLE_COUNT
 };
 
@@ -141,9 +143,9 @@ enum text_role {
 	X(quote, 0, ROLE_BLOCK) \
 	X(cit, 0, ROLE_BLOCK) \
 	X(floatingText, 0, ROLE_BLOCK) \
-	X(div, 0, ROLE_INLINE) \
+	X(div, 0, ROLE_DIV) \
 	X(choice, 0, ROLE_INLINE) \
-	X(app, 0, ROLE_INLINE) \
+	X(app, 0, ROLE_APP) \
 	X(subst, 0, ROLE_INLINE) \
 	X(corr, 0, ROLE_INLINE) \
 	X(reg, 0, ROLE_INLINE) \
@@ -186,7 +188,9 @@ enum text_role {
 	X(addrLine, F_PARA, ROLE_BLOCK) \
 	X(anchor, 0, ROLE_INLINE) \
 	X(rdg, 0, ROLE_INLINE) \
-	X(pc, 0, ROLE_INLINE)
+	X(rdgGrp, 0, ROLE_INLINE) \
+	X(pc, 0, ROLE_INLINE) \
+	X(w, 0, ROLE_INLINE)
 
 #define EL_ENUM(n, f, r) EL_##n,
 enum el { EL_NONE, TEI_ELEMENTS(EL_ENUM) EL_COUNT };
