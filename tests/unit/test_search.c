@@ -597,7 +597,7 @@ static void test_sort_nth(void)
 	struct search_result r = SEARCH_RESULT_INIT;
 	struct buf got = BUF_INIT;
 	struct search_group *g;
-	size_t idx[4], i, ng;
+	size_t idx[4], i, ng, *group_of;
 	enum search_order o;
 
 	run("\\bwerk\\b", SEARCH_SMARTCASE, 0, ndocs, &r);
@@ -632,7 +632,8 @@ static void test_sort_nth(void)
 	search_result_reset(&r);
 
 	run("[Ww]erk\\w*", 0, 0, ndocs, &r);
-	g = search_count(corpus, r.hits, r.nhits, &ng);
+	group_of = xmalloc(r.nhits * sizeof *group_of);
+	g = search_count(corpus, r.hits, r.nhits, &ng, group_of);
 	buf_reset(&got);
 	for (i = 0; i < ng; i++) {
 		const struct search_hit *h = &r.hits[g[i].first];
@@ -645,9 +646,15 @@ static void test_sort_nth(void)
 		if (r.hits[i].end - r.hits[i].start == 4)
 			break;
 	ok(ng > 0 && g[0].first == i, "a group's first is its first hit in corpus order");
+	for (i = 0; i < r.nhits; i++)
+		if (group_of[i] >= ng ||
+		    (group_of[i] == 0) != (r.hits[i].end - r.hits[i].start == 4))
+			break;
+	ok(i == r.nhits, "each hit's group: the werk hits in the first");
+	free(group_of);
 	is_str(got.data, "werk:4|werkbezoek:1|werken:1|Werkgroep:1|", "count: most frequent first, ties by the folded form");
 	free(g);
-	ok(search_count(corpus, r.hits, 0, &ng) == NULL && ng == 0, "no hits, no groups");
+	ok(search_count(corpus, r.hits, 0, &ng, NULL) == NULL && ng == 0, "no hits, no groups");
 out:
 	buf_free(&got);
 	search_result_free(&r);

@@ -368,7 +368,7 @@ struct count_item {
 	size_t len;
 	size_t fkey, fkeylen;   /* its fold, in the arena (groups only) */
 	const char *arena;
-	size_t count;
+	size_t count, run;      /* the group's place before sorting */
 };
 
 static int cmp_forms(const void *pa, const void *pb)
@@ -391,12 +391,12 @@ static int cmp_groups(const void *pa, const void *pb)
 }
 
 struct search_group *search_count(const struct corpus *c, const struct search_hit *hits,
-				  size_t n, size_t *ngroups)
+				  size_t n, size_t *ngroups, size_t *group_of)
 {
 	struct count_item *items;
 	struct search_group *groups = NULL;
 	struct buf arena = BUF_INIT;
-	size_t i, g = 0;
+	size_t i, g = 0, *place;
 
 	*ngroups = 0;
 	if (n == 0)
@@ -415,10 +415,15 @@ struct search_group *search_count(const struct corpus *c, const struct search_hi
 		if (g > 0 && cmp_keys(items[g - 1].text, items[g - 1].len,
 				      items[i].text, items[i].len) == 0) {
 			items[g - 1].count++;
+			if (group_of)
+				group_of[items[i].idx] = g - 1;
 			continue;
 		}
+		if (group_of)
+			group_of[items[i].idx] = g;
 		items[g] = items[i];
 		items[g].count = 1;
+		items[g].run = g;
 		items[g].fkey = arena.len;
 		key_add(&arena, items[g].text, items[g].len);
 		items[g].fkeylen = arena.len - items[g].fkey;
@@ -428,10 +433,15 @@ struct search_group *search_count(const struct corpus *c, const struct search_hi
 		items[i].arena = arena.data ? arena.data : "";
 	qsort(items, g, sizeof *items, cmp_groups);
 	groups = xmalloc(g * sizeof *groups);
+	place = xmalloc(g * sizeof *place);
 	for (i = 0; i < g; i++) {
 		groups[i].first = items[i].idx;
 		groups[i].count = items[i].count;
+		place[items[i].run] = i;
 	}
+	for (i = 0; group_of && i < n; i++)
+		group_of[i] = place[group_of[i]];
+	free(place);
 	*ngroups = g;
 	free(items);
 	buf_free(&arena);

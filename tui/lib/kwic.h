@@ -72,10 +72,11 @@ struct search_group {
 };
 
 /* Groups hits[0..n) by matched text, most frequent first, ties by the
- * folded text, then the text as bytes.  *ngroups gets their number;
- * returns them, NULL when n is 0; caller frees. */
+ * folded text, then the text as bytes.  *ngroups gets their number, and
+ * group_of[i] (n entries; NULL: not wanted) the group of hit i.  Returns
+ * the groups, NULL when n is 0; caller frees. */
 struct search_group *search_count(const struct corpus *c, const struct search_hit *hits,
-				  size_t n, size_t *ngroups);
+				  size_t n, size_t *ngroups, size_t *group_of);
 
 /* The hit's place in the batch interface (--search): *line is the block
  * index + 1, its line in the --show --width=0 rendering; *column the
