@@ -43,7 +43,7 @@
 	REQ_(SEARCH_PREV,   "Previous search hit, across documents",       "Searching") \
 	REQ_(CLEAR,         "Clear the search highlighting",               "Searching") \
 	REQ_(FILTER,        "Filter the focused list by typing",           "Searching") \
-	REQ_(SORT,          "Entities: sort by name or by mentions",       "Searching")
+	REQ_(SORT,          "Next order (Entities: name, mentions; Results: doc, match, left/right word 1-3, count)", "Searching")
 
 #define REQ_ENUM(name, help, group) REQ_##name,
 enum request {
