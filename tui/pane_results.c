@@ -230,6 +230,10 @@ static void results_title(struct view *v, struct buf *title, struct buf *right)
 			docs++;
 	buf_printf(title, "/%s \xC2\xB7 %zu hit%s in %zu document%s", a->pattern_text,
 		   a->hits.nhits, a->hits.nhits == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
+	if (state(v)->order == ORDER_COUNT) {
+		make_index(state(v));
+		buf_printf(title, ", %zu form%s", state(v)->nlines, state(v)->nlines == 1 ? "" : "s");
+	}
 	buf_adds(right, search_status_message(a->status));
 	if (state(v)->order != SEARCH_ORDER_DOC)
 		buf_printf(right, "%s%s", right->len ? " \xC2\xB7 " : "",

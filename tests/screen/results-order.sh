@@ -48,6 +48,7 @@ screen_wait_row 5 "Sedna Welzijn Emmen"
 order "by the 3rd word right" "                         Sedna Welzijn Emmen" \
 	"Welzijngroep Sedna is een brede"
 order "counted by matched form" "      12  Sedna" ""
+screen_wait "/Sedna · 12 hits in 2 documents, 1 form"
 screen_wait "count──"
 order "in corpus order" "Hosts: Sedna Welzijn Emmen, Welzij" "Sedna Welzijn Emmen en Welz"
 screen_wait_gone "count──"
@@ -57,4 +58,22 @@ screen_wait " 2/12 hits · ? help"
 screen_keys : ; screen_type quit; screen_keys Enter
 screen_wait_exit
 screen_check_restored "80x24"
+
+# wide, the Results pane beside the others: o there too, forms counted
+screen_start 132 40 --no-session "$top_srcdir/corpus"
+screen_wait "Documents (5)"
+screen_keys /
+screen_type 'werk\w*'
+screen_wait "/werk\w* · 180 hits in 5 documents"
+screen_keys Enter
+screen_wait " 1/180 hits · ? help"
+screen_keys 4 o o
+screen_wait "results by the 1st word left"
+screen_wait "left1──"
+screen_keys o o o o o o
+screen_wait "180 hits in 5 documents, 28 forms"
+screen_wait "      64  werk"
+screen_keys : ; screen_type quit; screen_keys Enter
+screen_wait_exit
+screen_check_restored "132x40"
 done_testing
