@@ -65,7 +65,8 @@ static void make_index(struct results *r)
 	r->for_hits = h->hits;
 	r->for_n = r->nlines = h->nhits;
 	r->valid = 1;
-	if (!h->nhits)
+	/* the hits come in corpus order: lines are hits */
+	if (!h->nhits || r->order == SEARCH_ORDER_DOC)
 		return;
 	r->hit_line = xmalloc(h->nhits * sizeof *r->hit_line);
 	if (r->order == ORDER_COUNT) {
