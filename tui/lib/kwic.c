@@ -282,6 +282,7 @@ static void nth_word(struct buf *b, size_t from, size_t nth)
 	for (end = i; end < b->len && b->data[end] != '\1'; end++)
 		;
 	if (end < b->len) {
+		/* grown first: the copy comes from b itself */
 		buf_grow(b, end + 1 - i);
 		buf_add(b, b->data + i, end + 1 - i);
 	}
