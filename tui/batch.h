@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "format.h"
+#include "kwic.h"
 
 struct corpus;
 
@@ -17,6 +18,8 @@ struct corpus;
 struct batch_output {
 	enum format_kind format;
 	size_t context;         /* characters each side of a hit; 0: the line */
+	enum search_order sort; /* --sort; SEARCH_ORDER_DOC (0) by default */
+	int count;              /* --count: the matched forms and their counts */
 };
 
 /* id TAB date TAB type TAB title, in corpus order (in fmt: keys id, date,
@@ -40,7 +43,9 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
 /* batch_query.c: --search with the query language (query.h), --context
  * and --format: a plain regex as TSV without --context is batch_search's.
  * TSV: docid:line:column:text as batch_search; json and csv: keys doc,
- * date, line, column, left, match, right.  Returns 0 with hits, 1
+ * date, line, column, left, match, right; in o->sort's order (kwic.h).
+ * With o->count one record a matched form instead, count TAB form (keys
+ * count, form), the most frequent first (search_count).  Returns 0 with hits, 1
  * without, 2 for an invalid query (on stderr, a caret under the fault). */
 int batch_query(const struct corpus *c, const char *text, unsigned flags,
 		const struct batch_output *o, FILE *out);

@@ -4,7 +4,8 @@
  * A plain regex printed as TSV without --context is batch_search's job
  * (batch.c), unchanged; everything else comes here: the query is parsed
  * (query.h) or the regex compiled (search.h), run once over the corpus,
- * and each hit written as a record (format.h). */
+ * each hit written as a record (format.h), in the order of --sort, or
+ * with --count each matched form and its count. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -111,6 +112,31 @@ static void put_hit(const struct corpus *c, const struct search_hit *h,
 	buf_free(&pos);
 }
 
+/* --count: each matched form and how often, the most frequent first. */
+static void put_counts(const struct corpus *c, const struct search_result *r,
+		       struct format_writer *w, FILE *out)
+{
+	size_t i, ngroups;
+	struct search_group *g = search_count(c, r->hits, r->nhits, &ngroups, NULL);
+	struct buf form = BUF_INIT;
+
+	for (i = 0; i < ngroups; i++) {
+		const struct search_hit *h = &r->hits[g[i].first];
+		const struct block *b = &corpus_doc(c, h->doc)->blocks[h->block];
+		struct format_field f[] = {
+			{ "count", NULL, (long long)g[i].count }, { "form", NULL, 0 },
+		};
+
+		buf_reset(&form);
+		buf_add(&form, b->text + h->start, h->end - h->start);
+		buf_addc(&form, '\0');
+		f[1].str = form.data;
+		format_record(w, out, f, 2);
+	}
+	buf_free(&form);
+	free(g);
+}
+
 /* Says what is wrong with the query on stderr, a caret under the fault. */
 static void query_error(const char *text, const char *error, size_t column)
 {
@@ -172,7 +198,11 @@ int batch_query(const struct corpus *c, const char *text, unsigned flags,
 	size_t i;
 
 	if (run_query(c, text, flags, sc, &r)) {
-		for (i = 0; i < r.nhits; i++)
+		if (o->count)
+			put_counts(c, &r, &w, out);
+		else
+			search_sort(c, r.hits, r.nhits, o->sort);
+		for (i = 0; !o->count && i < r.nhits; i++)
 			put_hit(c, &r.hits[i], &w, o->context, out);
 		status = r.nhits ? 0 : 1;
 		if (r.status == SEARCH_TOO_COMPLEX) {

@@ -43,7 +43,7 @@
 	REQ_(SEARCH_PREV,   "Previous search hit, across documents",       "Searching") \
 	REQ_(CLEAR,         "Clear the search highlighting",               "Searching") \
 	REQ_(FILTER,        "Filter the focused list by typing",           "Searching") \
-	REQ_(SORT,          "Entities: sort by name or by mentions",       "Searching") \
+	REQ_(SORT,          "Next order (Entities: name, mentions; Results: doc, match, left/right word 1-3, count)", "Searching") \
 	REQ_(EDIT,          "Open the file at this line in $VISUAL or $EDITOR; load it again after", "The corpus on disk") \
 	REQ_(RELOAD,        "Load the corpus again from its files",        "The corpus on disk")
 

@@ -23,6 +23,7 @@
 #include "query.h"
 #include "restricted.h"
 #include "progress.h"
+#include "kwic.h"
 #include "search.h"
 #include "ui.h"
 
@@ -57,6 +58,8 @@ enum opt_id {
 	OPT_WATCH,
 	OPT_NO_WATCH,
 	OPT_RESTRICTED,
+	OPT_SORT,
+	OPT_COUNT,
 };
 
 struct option_spec {
@@ -80,6 +83,13 @@ static const struct option_spec option_specs[] = {
 	  "hits: docid:line:column:text (line as in --show --width=0)" },
 	{ "context", required_argument, OPT_CONTEXT, "N",
 	  "--search shows N characters each side of a hit" },
+	{ "sort", required_argument, OPT_SORT, "ORDER",
+	  "--search hits in ORDER: doc (the default), match,\n"
+	  "left1..left3 or right1..right3 (the Nth word left\n"
+	  "or right of the match, without case or accents)" },
+	{ "count", no_argument, OPT_COUNT, NULL,
+	  "--search: each matched form once, count TAB form,\n"
+	  "the most frequent first" },
 	{ "format", required_argument, OPT_FORMAT, "FMT",
 	  "listings as tsv (the default), json (an object\n"
 	  "a line) or csv (a header line first)" },
@@ -362,6 +372,16 @@ static int take_option(struct run *r, int opt, const char *arg)
 		}
 		r->out.context = mib;
 		return 1;
+	case OPT_SORT:
+		if (!search_order_parse(arg, &r->out.sort)) {
+			fprintf(stderr, "werkbezoek: --sort is doc, match, left1, left2, left3, "
+				"right1, right2 or right3\n");
+			return 0;
+		}
+		return 1;
+	case OPT_COUNT:
+		r->out.count = 1;
+		return 1;
 	case OPT_MAX_FILE_SIZE:
 		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
 			fprintf(stderr, "werkbezoek: --max-file-size wants a size in MiB\n");
@@ -476,8 +496,12 @@ static int run_batch(const struct corpus *c, const struct run *r)
 			status = 1;
 		return status;
 	case OPT_SEARCH:
-		if (r->out.format != FORMAT_TSV || r->out.context ||
-		    !query_is_plain(r->arg, strlen(r->arg)))
+		if (r->out.count && r->out.sort != SEARCH_ORDER_DOC) {
+			fprintf(stderr, "werkbezoek: --count lists forms by frequency: no --sort\n");
+			return 2;
+		}
+		if (r->out.format != FORMAT_TSV || r->out.context || r->out.count ||
+		    r->out.sort != SEARCH_ORDER_DOC || !query_is_plain(r->arg, strlen(r->arg)))
 			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
 		return batch_search(c, r->arg, r->search_flags, stdout);
 	case OPT_XPATH:

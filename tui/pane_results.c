@@ -1,6 +1,9 @@
 /* pane_results.c: the Results pane: the current search's hits as
  * keyword-in-context lines (date, the words before, the match highlighted,
- * the words after).  Enter opens the document at the hit. */
+ * the words after).  Enter opens the document at the hit.  o cycles the
+ * order (kwic.h: corpus order, the match, left or right words 1..3) and
+ * then the count of each matched form; the hits themselves stay in corpus
+ * order for n and N, the pane keeps its own index of them. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,8 +15,18 @@
 #include "pane_results.h"
 #include "render.h"
 
+/* After the orders of kwic.h: the matched forms with their counts. */
+#define ORDER_COUNT SEARCH_ORDERS
+
 struct results {
 	const struct pane_context *ctx;
+	int order;                      /* enum search_order or ORDER_COUNT */
+	/* made for the hits at for_hits/for_n; line → hit and hit → line */
+	const struct search_hit *for_hits;
+	size_t for_n;
+	int valid;
+	size_t *line_hit, *hit_line, nlines;
+	struct search_group *groups;
 };
 
 static struct results *state(struct view *v)
@@ -29,28 +42,116 @@ void *results_new(const struct pane_context *ctx)
 	return r;
 }
 
+static void drop_index(struct results *r)
+{
+	free(r->line_hit);
+	free(r->hit_line);
+	free(r->groups);
+	r->line_hit = r->hit_line = NULL;
+	r->groups = NULL;
+	r->valid = 0;
+}
+
+/* Makes the index for the hits as they are now (a search that goes on
+ * adds hits). */
+static void make_index(struct results *r)
+{
+	const struct search_result *h = &r->ctx->search->hits;
+	size_t i;
+
+	if (r->valid && r->for_hits == h->hits && r->for_n == h->nhits)
+		return;
+	drop_index(r);
+	r->for_hits = h->hits;
+	r->for_n = r->nlines = h->nhits;
+	r->valid = 1;
+	/* the hits come in corpus order: lines are hits */
+	if (!h->nhits || r->order == SEARCH_ORDER_DOC)
+		return;
+	r->hit_line = xmalloc(h->nhits * sizeof *r->hit_line);
+	if (r->order == ORDER_COUNT) {
+		r->groups = search_count(r->ctx->corpus, h->hits, h->nhits, &r->nlines,
+					 r->hit_line);
+		return;
+	}
+	r->line_hit = xmalloc(h->nhits * sizeof *r->line_hit);
+	for (i = 0; i < h->nhits; i++)
+		r->line_hit[i] = i;
+	search_sort_index(r->ctx->corpus, h->hits, r->line_hit, h->nhits,
+			  (enum search_order)r->order);
+	for (i = 0; i < h->nhits; i++)
+		r->hit_line[r->line_hit[i]] = i;
+}
+
+static size_t line_to_hit(struct results *r, size_t line)
+{
+	make_index(r);
+	if (line >= r->nlines)
+		return NO_HIT;
+	if (r->groups)
+		return r->groups[line].first;
+	return r->line_hit ? r->line_hit[line] : line;
+}
+
+size_t results_line_of_hit(struct view *v, size_t hit)
+{
+	struct results *r = state(v);
+
+	make_index(r);
+	return hit < r->for_n && r->hit_line ? r->hit_line[hit] : hit;
+}
+
 void results_reset(struct view *v)
 {
+	drop_index(state(v));
 	v->top = v->sel = 0;
 	view_clamp(v);
 }
 
 static size_t results_lines(struct view *v)
 {
-	return state(v)->ctx->search->hits.nhits;
+	make_index(state(v));
+	return state(v)->nlines;
 }
 
-static void results_draw(struct view *v, size_t n, int y, int width, int selected)
+/* A line of the count: how many, and the form. */
+static void draw_group(struct view *v, const struct search_group *g, int y, int width,
+		       enum style st)
 {
 	const struct pane_context *ctx = state(v)->ctx;
-	const struct search_hit *h = &ctx->search->hits.hits[n];
-	const struct doc *d = corpus_doc(ctx->corpus, h->doc);
+	struct search_kwic k;
+	struct buf num = BUF_INIT;
+	int x;
+
+	buf_printf(&num, "%8zu  ", g->count);
+	x = render_str(v->content, y, 0, width, num.data, st);
+	search_kwic(ctx->corpus, &ctx->search->hits.hits[g->first], 0,
+		    width > x ? (size_t)(width - x) : 0, 0, &k);
+	render_str(v->content, y, x, width - x, k.match, STYLE_HIT);
+	search_kwic_free(&k);
+	buf_free(&num);
+}
+
+static void results_draw(struct view *v, size_t line, int y, int width, int selected)
+{
+	const struct pane_context *ctx = state(v)->ctx;
+	size_t n = line_to_hit(state(v), line);
+	const struct search_hit *h;
+	const struct doc *d;
 	struct search_kwic k;
 	int x = 0, rest, lw, mw, rw;
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 
+	if (n == NO_HIT)
+		return;
 	if (selected)
 		render_fill(v->content, y, 0, width, st);
+	if (state(v)->groups) {
+		draw_group(v, &state(v)->groups[line], y, width, st);
+		return;
+	}
+	h = &ctx->search->hits.hits[n];
+	d = corpus_doc(ctx->corpus, h->doc);
 	x += render_str(v->content, y, 0, width, *d->date ? d->date : "----------",
 			selected ? st : STYLE_DIM);
 	x += render_str(v->content, y, x, width - x, "  ", st);
@@ -73,13 +174,44 @@ static void results_draw(struct view *v, size_t n, int y, int width, int selecte
 /* Moving through the hits shows each in the reader; the focus stays. */
 static void results_select(struct view *v, struct action *act)
 {
-	action_goto_hit(act, v->sel, 1);
+	size_t hit = line_to_hit(state(v), v->sel);
+
+	if (hit != NO_HIT)
+		action_goto_hit(act, hit, 1);
+}
+
+/* What o says, in the order's place: the status line's words. */
+static const char *const order_says[ORDER_COUNT + 1] = {
+	"in corpus order", "by the match", "by the 1st word left", "by the 2nd word left",
+	"by the 3rd word left", "by the 1st word right", "by the 2nd word right",
+	"by the 3rd word right", "counted by matched form"
+};
+
+/* The next order; the selected hit stays selected. */
+static void next_order(struct view *v, struct action *act)
+{
+	struct results *r = state(v);
+	size_t hit = line_to_hit(r, v->sel);
+
+	r->order = (r->order + 1) % (ORDER_COUNT + 1);
+	drop_index(r);
+	v->sel = hit == NO_HIT ? 0 : results_line_of_hit(v, hit);
+	view_goto(v, v->sel);
+	action_say(act, 0, "results %s", order_says[r->order]);
 }
 
 static int results_request(struct view *v, enum request req, struct action *act)
 {
+	size_t hit;
+
+	if (req == REQ_SORT) {
+		next_order(v, act);
+		return 1;
+	}
 	if (req == REQ_ENTER && state(v)->ctx->search->hits.nhits) {
-		action_goto_hit(act, v->sel, 0);
+		hit = line_to_hit(state(v), v->sel);
+		if (hit != NO_HIT)
+			action_goto_hit(act, hit, 0);
 		return 1;
 	}
 	return 0;
@@ -99,11 +231,20 @@ static void results_title(struct view *v, struct buf *title, struct buf *right)
 			docs++;
 	buf_printf(title, "/%s \xC2\xB7 %zu hit%s in %zu document%s", a->pattern_text,
 		   a->hits.nhits, a->hits.nhits == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
+	if (state(v)->order == ORDER_COUNT) {
+		make_index(state(v));
+		buf_printf(title, ", %zu form%s", state(v)->nlines, state(v)->nlines == 1 ? "" : "s");
+	}
 	buf_adds(right, search_status_message(a->status));
+	if (state(v)->order != SEARCH_ORDER_DOC)
+		buf_printf(right, "%s%s", right->len ? " \xC2\xB7 " : "",
+			   state(v)->order == ORDER_COUNT ? "count"
+			   : search_order_name((enum search_order)state(v)->order));
 }
 
 static void results_done(struct view *v)
 {
+	drop_index(state(v));
 	free(v->priv);
 	v->priv = NULL;
 }

@@ -12,5 +12,7 @@ extern const struct view_ops results_ops;
 void *results_new(const struct pane_context *ctx);
 /* The hits changed: back to the first. */
 void results_reset(struct view *v);
+/* The line that shows hit i (of the search's hits) in the pane's order. */
+size_t results_line_of_hit(struct view *v, size_t i);
 
 #endif

@@ -120,7 +120,7 @@ static void goto_hit(struct ui *u, size_t i, int keep_focus)
 	l.block = h->block;
 	l.off = h->start;
 	navigate(u, &l);
-	view_goto(&u->views[PANE_RESULTS], i);
+	view_goto(&u->views[PANE_RESULTS], results_line_of_hit(&u->views[PANE_RESULTS], i));
 	u->focus = keep_focus ? focus : PANE_READER;
 }
 

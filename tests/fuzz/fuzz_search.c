@@ -252,21 +252,39 @@ static void check_kwic(const struct corpus *c, const struct search_hit *h, size_
 static void check_sort(const struct corpus *c, const struct search_hit *h, size_t n)
 {
 	struct search_hit *s;
-	size_t i;
+	struct search_group *g;
+	size_t i, ng, total = 0, *of;
+	int o;
 
 	if (n == 0)
 		return;
 	s = malloc(n * sizeof *s);
-	if (!s)
+	of = malloc(n * sizeof *of);
+	if (!s || !of)
 		abort();
 	memcpy(s, h, n * sizeof *s);
-	search_sort(c, s, n, SEARCH_ORDER_LEFT);
-	qsort(s, n, sizeof *s, search_hit_cmp);   /* still the same hits */
-	CHECK(memcmp(s, h, n * sizeof *s) == 0);
-	search_sort(c, s, n, SEARCH_ORDER_RIGHT);
+	for (o = SEARCH_ORDER_MATCH; o < SEARCH_ORDERS; o++) {
+		search_sort(c, s, n, (enum search_order)o);
+		qsort(s, n, sizeof *s, search_hit_cmp);   /* still the same hits */
+		CHECK(memcmp(s, h, n * sizeof *s) == 0);
+	}
+	search_sort(c, s, n, SEARCH_ORDER_RIGHT3);
 	search_sort(c, s, n, SEARCH_ORDER_DOC);
 	for (i = 0; i < n; i++)
 		CHECK(search_hit_cmp(&s[i], &h[i]) == 0);
+	/* the groups cover every hit once, each in its own */
+	g = search_count(c, h, n, &ng, of);
+	CHECK(ng >= 1 && ng <= n);
+	for (i = 0; i < ng; i++) {
+		CHECK(g[i].count >= 1 && g[i].first < n && of[g[i].first] == i);
+		CHECK(i == 0 || g[i].count <= g[i - 1].count);
+		total += g[i].count;
+	}
+	CHECK(total == n);
+	for (i = 0; i < n; i++)
+		CHECK(of[i] < ng && g[of[i]].first <= i);
+	free(g);
+	free(of);
 	free(s);
 }
 

@@ -544,7 +544,7 @@ static void test_sort(void)
 	memcpy(copy.hits, r.hits, r.nhits * sizeof *r.hits);
 	copy.nhits = copy.cap = r.nhits;
 
-	search_sort(corpus, r.hits, r.nhits, SEARCH_ORDER_LEFT);
+	search_sort(corpus, r.hits, r.nhits, SEARCH_ORDER_LEFT1);
 	for (i = 0; i < r.nhits; i++) {
 		struct search_kwic k;
 
@@ -556,7 +556,7 @@ static void test_sort(void)
 	       "sorted by the word before the match");
 	buf_reset(&order);
 
-	search_sort(corpus, r.hits, r.nhits, SEARCH_ORDER_RIGHT);
+	search_sort(corpus, r.hits, r.nhits, SEARCH_ORDER_RIGHT1);
 	for (i = 0; i < r.nhits; i++) {
 		struct search_kwic k;
 
@@ -572,6 +572,91 @@ static void test_sort(void)
 out:
 	buf_free(&order);
 	search_result_free(&copy);
+	search_result_free(&r);
+}
+
+/* The left words of hits idx[0..n), as the order shows them. */
+static void left_words(const struct search_result *r, const size_t *idx, size_t n,
+		       struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < n; i++) {
+		struct search_kwic k;
+
+		search_kwic(corpus, &r->hits[idx[i]], 20, 4, 0, &k);
+		buf_printf(out, "%s|", k.left);
+		search_kwic_free(&k);
+	}
+}
+
+/* AntConc's sort on the Nth word, the match, stability, and CQP's count. */
+static void test_sort_nth(void)
+{
+	struct search_result r = SEARCH_RESULT_INIT;
+	struct buf got = BUF_INIT;
+	struct search_group *g;
+	size_t idx[4], i, ng, *group_of;
+	enum search_order o;
+
+	run("\\bwerk\\b", SEARCH_SMARTCASE, 0, ndocs, &r);
+	if (r.nhits != 4) {
+		ok(0, "four times werk");
+		goto out;
+	}
+	for (i = 0; i < 4; i++)
+		idx[i] = i;
+	search_sort_index(corpus, r.hits, idx, 4, SEARCH_ORDER_RIGHT2);
+	is_str((buf_reset(&got), buf_printf(&got, "%zu%zu%zu%zu", idx[0], idx[1], idx[2], idx[3]),
+		got.data), "0132", "right2: no second word first, then de, naam, wonderen");
+	search_sort_index(corpus, r.hits, idx, 4, SEARCH_ORDER_LEFT2);
+	left_words(&r, idx, 4, &got);
+	is_str(got.data, "Ander |Goed |Het |漢字漢字 wide |",
+	       "left2: hits without a second word by the first, then 漢字漢字");
+	for (i = 0; i < 4; i++)
+		idx[i] = 3 - i;
+	search_sort_index(corpus, r.hits, idx, 4, SEARCH_ORDER_MATCH);
+	ok(idx[0] == 3 && idx[1] == 2 && idx[2] == 1 && idx[3] == 0,
+	   "match: equal matches keep their order (stable)");
+	search_sort_index(corpus, r.hits, idx, 4, SEARCH_ORDER_DOC);
+	ok(idx[0] == 0 && idx[1] == 1 && idx[2] == 2 && idx[3] == 3,
+	   "doc: back into corpus order");
+	for (o = SEARCH_ORDER_DOC; o < SEARCH_ORDERS; o++) {
+		enum search_order back = SEARCH_ORDERS;
+
+		ok(search_order_parse(search_order_name(o), &back) && back == o,
+		   "the name %s parses back", search_order_name(o));
+	}
+	ok(!search_order_parse("left4", &o), "left4 is no order");
+	search_result_reset(&r);
+
+	run("[Ww]erk\\w*", 0, 0, ndocs, &r);
+	group_of = xmalloc(r.nhits * sizeof *group_of);
+	g = search_count(corpus, r.hits, r.nhits, &ng, group_of);
+	buf_reset(&got);
+	for (i = 0; i < ng; i++) {
+		const struct search_hit *h = &r.hits[g[i].first];
+		const struct block *bl = &corpus_doc(corpus, h->doc)->blocks[h->block];
+
+		buf_printf(&got, "%.*s:%zu|", (int)(h->end - h->start), bl->text + h->start,
+			   g[i].count);
+	}
+	for (i = 0; i < r.nhits; i++)
+		if (r.hits[i].end - r.hits[i].start == 4)
+			break;
+	ok(ng > 0 && g[0].first == i, "a group's first is its first hit in corpus order");
+	for (i = 0; i < r.nhits; i++)
+		if (group_of[i] >= ng ||
+		    (group_of[i] == 0) != (r.hits[i].end - r.hits[i].start == 4))
+			break;
+	ok(i == r.nhits, "each hit's group: the werk hits in the first");
+	free(group_of);
+	is_str(got.data, "werk:4|werkbezoek:1|werken:1|Werkgroep:1|", "count: most frequent first, ties by the folded form");
+	free(g);
+	ok(search_count(corpus, r.hits, 0, &ng, NULL) == NULL && ng == 0, "no hits, no groups");
+out:
+	buf_free(&got);
 	search_result_free(&r);
 }
 
@@ -659,6 +744,7 @@ int main(void)
 	test_position();
 	test_kwic();
 	test_sort();
+	test_sort_nth();
 	test_resume();
 
 	search_context_free(sc);

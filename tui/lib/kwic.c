@@ -114,12 +114,35 @@ void search_kwic_free(struct search_kwic *k)
 /* Context words compared, nearest first; later ones rarely decide. */
 #define KEY_WORDS 8
 
+/* A hit's sort keys, made once: offsets into the arena.  prim is the
+ * Nth word (with its '\1'), ctx the words on its side, mkey the match. */
 struct sort_item {
-	struct search_hit hit;
-	size_t key, keylen;     /* into the arena: context words */
-	size_t mkey, mkeylen;   /* the matched text */
+	size_t idx;
+	const struct search_hit *hit;
+	size_t prim, primlen, ctx, ctxlen, mkey, mkeylen;
 	const char *arena;
 };
+
+static const char *const order_names[SEARCH_ORDERS] = {
+	"doc", "match", "left1", "left2", "left3", "right1", "right2", "right3"
+};
+
+const char *search_order_name(enum search_order order)
+{
+	return order < SEARCH_ORDERS ? order_names[order] : "?";
+}
+
+int search_order_parse(const char *name, enum search_order *order)
+{
+	size_t i;
+
+	for (i = 0; i < SEARCH_ORDERS; i++)
+		if (strcmp(name, order_names[i]) == 0) {
+			*order = (enum search_order)i;
+			return 1;
+		}
+	return 0;
+}
 
 /* Letters, digits and marks make words; ASCII punctuation, Latin-1
  * symbols, general punctuation (quotes, dashes, …) separate them. */
@@ -224,52 +247,206 @@ static int cmp_items(const void *pa, const void *pb)
 	const struct sort_item *a = pa, *b = pb;
 	int r;
 
-	r = cmp_keys(a->arena + a->key, a->keylen, b->arena + b->key,
-		     b->keylen);
+	r = cmp_keys(a->arena + a->prim, a->primlen, b->arena + b->prim, b->primlen);
+	if (!r)
+		r = cmp_keys(a->arena + a->ctx, a->ctxlen, b->arena + b->ctx, b->ctxlen);
 	if (!r)
 		r = cmp_keys(a->arena + a->mkey, a->mkeylen,
 			     b->arena + b->mkey, b->mkeylen);
 	if (!r)
-		r = cmp_doc_order(&a->hit, &b->hit);
+		r = a->idx < b->idx ? -1 : a->idx > b->idx;
 	return r;
+}
+
+static int cmp_items_doc(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+	int r = cmp_doc_order(a->hit, b->hit);
+
+	return r ? r : (a->idx < b->idx ? -1 : a->idx > b->idx);
+}
+
+/* Appends word nth (from 1) of the words key (each ending in '\1'), or
+ * nothing when there are fewer. */
+static void nth_word(struct buf *b, size_t from, size_t nth)
+{
+	size_t i = from, end;
+
+	while (--nth > 0) {
+		while (i < b->len && b->data[i] != '\1')
+			i++;
+		if (i == b->len)
+			return;
+		i++;
+	}
+	for (end = i; end < b->len && b->data[end] != '\1'; end++)
+		;
+	if (end < b->len) {
+		/* grown first: the copy comes from b itself */
+		buf_grow(b, end + 1 - i);
+		buf_add(b, b->data + i, end + 1 - i);
+	}
+}
+
+/* Makes the hit's keys for order in the arena. */
+static void item_keys(const struct corpus *c, struct sort_item *it, enum search_order order,
+		      struct buf *arena)
+{
+	const struct search_hit *h = it->hit;
+	const struct block *bl = &corpus_doc(c, h->doc)->blocks[h->block];
+	int left = order >= SEARCH_ORDER_LEFT1 && order <= SEARCH_ORDER_LEFT3;
+	int right = order >= SEARCH_ORDER_RIGHT1 && order <= SEARCH_ORDER_RIGHT3;
+
+	it->ctx = arena->len;
+	if (left)
+		context_key(arena, bl->text, bl->len, h->start, 1);
+	else if (right)
+		context_key(arena, bl->text, bl->len, h->end, 0);
+	it->ctxlen = arena->len - it->ctx;
+	it->prim = arena->len;
+	if (left || right)
+		nth_word(arena, it->ctx, (size_t)(order - (left ? SEARCH_ORDER_LEFT1
+							 : SEARCH_ORDER_RIGHT1)) + 1);
+	it->primlen = arena->len - it->prim;
+	it->mkey = arena->len;
+	key_add(arena, bl->text + h->start, h->end - h->start);
+	it->mkeylen = arena->len - it->mkey;
+}
+
+void search_sort_index(const struct corpus *c, const struct search_hit *hits,
+		       size_t *idx, size_t n, enum search_order order)
+{
+	struct sort_item *items;
+	struct buf arena = BUF_INIT;
+	size_t i;
+
+	if (n < 2)
+		return;
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++) {
+		items[i].idx = i;
+		items[i].hit = &hits[idx[i]];
+		if (order != SEARCH_ORDER_DOC)
+			item_keys(c, &items[i], order, &arena);
+	}
+	for (i = 0; i < n; i++)
+		items[i].arena = arena.data ? arena.data : "";
+	/* the place in idx breaks the last tie: qsort made stable */
+	qsort(items, n, sizeof *items, order == SEARCH_ORDER_DOC ? cmp_items_doc : cmp_items);
+	for (i = 0; i < n; i++)
+		items[i].idx = (size_t)(items[i].hit - hits);
+	for (i = 0; i < n; i++)
+		idx[i] = items[i].idx;
+	free(items);
+	buf_free(&arena);
 }
 
 void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
 		 enum search_order order)
 {
-	struct sort_item *items;
-	struct buf arena = BUF_INIT;
-	const struct block *bl;
-	size_t i;
+	size_t *idx, i;
+	struct search_hit *copy;
 
 	if (n < 2)
 		return;
-	if (order == SEARCH_ORDER_DOC) {
-		qsort(hits, n, sizeof *hits, search_hit_cmp);
-		return;
-	}
+	idx = xmalloc(n * sizeof *idx);
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	search_sort_index(c, hits, idx, n, order);
+	copy = xmalloc(n * sizeof *copy);
+	for (i = 0; i < n; i++)
+		copy[i] = hits[idx[i]];
+	memcpy(hits, copy, n * sizeof *copy);
+	free(copy);
+	free(idx);
+}
+
+/* ---- counting ------------------------------------------------------ */
+
+struct count_item {
+	size_t idx;
+	const char *text;       /* the match, in the corpus */
+	size_t len;
+	size_t fkey, fkeylen;   /* its fold, in the arena (groups only) */
+	const char *arena;
+	size_t count, run;      /* the group's place before sorting */
+};
+
+static int cmp_forms(const void *pa, const void *pb)
+{
+	const struct count_item *a = pa, *b = pb;
+	int r = cmp_keys(a->text, a->len, b->text, b->len);
+
+	return r ? r : (a->idx < b->idx ? -1 : a->idx > b->idx);
+}
+
+static int cmp_groups(const void *pa, const void *pb)
+{
+	const struct count_item *a = pa, *b = pb;
+	int r;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	r = cmp_keys(a->arena + a->fkey, a->fkeylen, b->arena + b->fkey, b->fkeylen);
+	return r ? r : cmp_keys(a->text, a->len, b->text, b->len);
+}
+
+struct search_group *search_count(const struct corpus *c, const struct search_hit *hits,
+				  size_t n, size_t *ngroups, size_t *group_of)
+{
+	struct count_item *items;
+	struct search_group *groups = NULL;
+	struct buf arena = BUF_INIT;
+	size_t i, g = 0, *place;
+
+	*ngroups = 0;
+	if (n == 0)
+		return NULL;
 	items = xcalloc(n, sizeof *items);
 	for (i = 0; i < n; i++) {
-		bl = &corpus_doc(c, hits[i].doc)->blocks[hits[i].block];
-		items[i].hit = hits[i];
-		items[i].key = arena.len;
-		if (order == SEARCH_ORDER_LEFT)
-			context_key(&arena, bl->text, bl->len, hits[i].start, 1);
-		else
-			context_key(&arena, bl->text, bl->len, hits[i].end, 0);
-		items[i].keylen = arena.len - items[i].key;
-		items[i].mkey = arena.len;
-		key_add(&arena, bl->text + hits[i].start,
-			hits[i].end - hits[i].start);
-		items[i].mkeylen = arena.len - items[i].mkey;
+		const struct block *bl = &corpus_doc(c, hits[i].doc)->blocks[hits[i].block];
+
+		items[i].idx = i;
+		items[i].text = bl->text + hits[i].start;
+		items[i].len = hits[i].end - hits[i].start;
 	}
-	for (i = 0; i < n; i++)
+	qsort(items, n, sizeof *items, cmp_forms);
+	/* the first of each run of one form stands for its group */
+	for (i = 0; i < n; i++) {
+		if (g > 0 && cmp_keys(items[g - 1].text, items[g - 1].len,
+				      items[i].text, items[i].len) == 0) {
+			items[g - 1].count++;
+			if (group_of)
+				group_of[items[i].idx] = g - 1;
+			continue;
+		}
+		if (group_of)
+			group_of[items[i].idx] = g;
+		items[g] = items[i];
+		items[g].count = 1;
+		items[g].run = g;
+		items[g].fkey = arena.len;
+		key_add(&arena, items[g].text, items[g].len);
+		items[g].fkeylen = arena.len - items[g].fkey;
+		g++;
+	}
+	for (i = 0; i < g; i++)
 		items[i].arena = arena.data ? arena.data : "";
-	qsort(items, n, sizeof *items, cmp_items);
-	for (i = 0; i < n; i++)
-		hits[i] = items[i].hit;
+	qsort(items, g, sizeof *items, cmp_groups);
+	groups = xmalloc(g * sizeof *groups);
+	place = xmalloc(g * sizeof *place);
+	for (i = 0; i < g; i++) {
+		groups[i].first = items[i].idx;
+		groups[i].count = items[i].count;
+		place[items[i].run] = i;
+	}
+	for (i = 0; group_of && i < n; i++)
+		group_of[i] = place[group_of[i]];
+	free(place);
+	*ngroups = g;
 	free(items);
 	buf_free(&arena);
+	return groups;
 }
 
 /* ---- positions ----------------------------------------------------- */

@@ -30,21 +30,53 @@ void search_kwic(const struct corpus *c, const struct search_hit *h,
 		 struct search_kwic *out);
 void search_kwic_free(struct search_kwic *k);
 
+/* The orders of a concordance (AntConc's sort): corpus order, by the
+ * matched text, or by the Nth word left or right of the match. */
 enum search_order {
 	SEARCH_ORDER_DOC,       /* corpus order: document, block, offset */
-	SEARCH_ORDER_LEFT,      /* by the words before the match, nearest
-				 * first, as a concordance sorts */
-	SEARCH_ORDER_RIGHT      /* by the words after the match */
+	SEARCH_ORDER_MATCH,     /* by the matched text */
+	SEARCH_ORDER_LEFT1,     /* by the 1st, 2nd, 3rd word before the match */
+	SEARCH_ORDER_LEFT2,
+	SEARCH_ORDER_LEFT3,
+	SEARCH_ORDER_RIGHT1,    /* by the 1st, 2nd, 3rd word after it */
+	SEARCH_ORDER_RIGHT2,
+	SEARCH_ORDER_RIGHT3,
+	SEARCH_ORDERS           /* how many */
 };
+
+/* "doc", "match", "left1" … "right3": the --sort names. */
+const char *search_order_name(enum search_order order);
+/* The order named name to *order; 0 for no such name. */
+int search_order_parse(const char *name, enum search_order *order);
 
 /* Corpus order of two hits (document, block, start, end), for qsort. */
 int search_hit_cmp(const void *a, const void *b);
 
-/* Sorts hits[0..n) of corpus c.  Context words compare folded (fold.h,
- * FOLD_CASE: no accents, no case), as names sort; ties go by the matched
- * text, then corpus order. */
+/* Sorts idx[0..n), indexes into hits, by order.  Words are runs of
+ * letters, digits and marks; they compare folded (fold.h, FOLD_CASE: no
+ * accents, no case) as bytes.  LEFTn and RIGHTn: the Nth word from the
+ * match (a missing word first), then the words on that side nearest
+ * first (up to 8), then the folded match; MATCH: the folded match.
+ * Ties keep the order of idx (stable); DOC sorts by corpus order.  The
+ * keys are made once: O(n log n). */
+void search_sort_index(const struct corpus *c, const struct search_hit *hits,
+		       size_t *idx, size_t n, enum search_order order);
+/* Sorts hits[0..n) themselves the same way. */
 void search_sort(const struct corpus *c, struct search_hit *hits, size_t n,
 		 enum search_order order);
+
+/* A group of hits with the same matched text, byte for byte (CQP's
+ * count): first is the index of its first hit, count how many. */
+struct search_group {
+	size_t first, count;
+};
+
+/* Groups hits[0..n) by matched text, most frequent first, ties by the
+ * folded text, then the text as bytes.  *ngroups gets their number, and
+ * group_of[i] (n entries; NULL: not wanted) the group of hit i.  Returns
+ * the groups, NULL when n is 0; caller frees. */
+struct search_group *search_count(const struct corpus *c, const struct search_hit *hits,
+				  size_t n, size_t *ngroups, size_t *group_of);
 
 /* The hit's place in the batch interface (--search): *line is the block
  * index + 1, its line in the --show --width=0 rendering; *column the
