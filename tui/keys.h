@@ -12,7 +12,9 @@
 
 #define REQUESTS(REQ_) \
 	REQ_(HELP,          "Show this help",                              "General") \
-	REQ_(QUIT,          "Quit",                                        "General") \
+	REQ_(QUIT,          "Close the help, an entity page or the history; elsewhere quit", "General") \
+	REQ_(QUIT_NOW,      "Quit at once, from anywhere",                 "General") \
+	REQ_(CANCEL,        "Cancel a prompt or a running search (never quits)", "General") \
 	REQ_(COMMAND,       "Command line (:open, :entity, :search, :history, :quit)", "General") \
 	REQ_(FOCUS_DOCUMENTS, "Focus the Documents pane",                  "Panes") \
 	REQ_(FOCUS_READER,  "Focus the Reader pane",                       "Panes") \
@@ -40,7 +42,7 @@
 	REQ_(SEARCH,        "Search the whole corpus (regex, as you type)", "Searching") \
 	REQ_(SEARCH_NEXT,   "Next search hit, across documents",           "Searching") \
 	REQ_(SEARCH_PREV,   "Previous search hit, across documents",       "Searching") \
-	REQ_(CLEAR,         "Clear the search highlighting",               "Searching") \
+	REQ_(CLEAR,         "Hide the search highlighting (n, N bring it back); leave the help", "Searching") \
 	REQ_(FILTER,        "Filter the focused list by typing",           "Searching") \
 	REQ_(SORT,          "Entities: sort by name or by mentions",       "Searching")
 

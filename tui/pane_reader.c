@@ -465,6 +465,16 @@ const char *reader_title(struct view *v)
 	return r->title.data ? r->title.data : "";
 }
 
+enum location_kind reader_page_kind(struct view *v)
+{
+	static const enum location_kind kinds[] = {
+		[PAGE_NONE] = LOC_NONE, [PAGE_DOC] = LOC_DOC, [PAGE_ENTITY] = LOC_ENTITY,
+		[PAGE_HELP] = LOC_HELP, [PAGE_HISTORY] = LOC_HISTORY,
+	};
+
+	return kinds[state(v)->kind];
+}
+
 size_t reader_doc(struct view *v)
 {
 	struct reader *r = state(v);
@@ -586,7 +596,7 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 		add_run(&runs, l, 0, b->label_len, b->kind == BLOCK_META ? STYLE_META : STYLE_TITLE);
 	for (i = 0; i < b->nspans; i++)
 		add_run(&runs, l, b->spans[i].start, b->spans[i].end, span_style(r, &b->spans[i]));
-	if (r->kind == PAGE_DOC) {
+	if (r->kind == PAGE_DOC && !r->ctx->search->hidden) {
 		const struct search_state *a = r->ctx->search;
 
 		for (i = first_hit(a, r->doc, l->block);

@@ -30,6 +30,9 @@ int reader_hinting(struct view *v);
 void reader_hint_key(struct view *v, int ch, struct action *act);
 /* The page's title, for the status line (borrowed until the page changes). */
 const char *reader_title(struct view *v);
+/* What kind of page is shown: LOC_DOC, LOC_ENTITY, LOC_HELP, LOC_HISTORY,
+ * or LOC_NONE before the first. */
+enum location_kind reader_page_kind(struct view *v);
 /* The document shown (corpus order), or (size_t)-1 for another page. */
 size_t reader_doc(struct view *v);
 /* The (block, offset) at the top of the reader. */

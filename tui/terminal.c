@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -118,6 +119,26 @@ int terminal_key_pending(void *ctx)
 	return 1;
 }
 
+/* Esc: with an ASCII key already waiting behind it (Alt-b sends both at
+ * once; curses has waited ESCDELAY for a longer sequence), the two are
+ * one key, KEY_META + the key; else Esc alone. */
+static int read_meta(wint_t *ch)
+{
+	int c;
+
+	wtimeout(stdscr, 0);
+	c = wgetch(stdscr);
+	wtimeout(stdscr, -1);
+	if (c == ERR || c >= 0x80 || c == 27) {
+		if (c != ERR)
+			ungetch(c);
+		*ch = 27;
+		return OK;
+	}
+	*ch = (wint_t)(KEY_META + c);
+	return OK;
+}
+
 /* Reads one key: a curses key code (KEY_CODE_YES), a character (OK), ERR
  * when there is no input or it failed, or KEY_SKIPPED for bytes that are
  * not UTF-8.  UTF-8 is decoded here, byte by byte, rather than by
@@ -137,6 +158,8 @@ int terminal_read_key(wint_t *ch)
 		*ch = (wint_t)c;
 		return KEY_CODE_YES;
 	}
+	if (c == 27)
+		return read_meta(ch);
 	if (c < 0x80 || !render_utf8()) {
 		*ch = (wint_t)c;
 		return OK;
@@ -167,6 +190,22 @@ int terminal_signal(void)
 	return got_signal;
 }
 
+/* C-c comes as a key (3), not as SIGINT: in a prompt it cancels, during
+ * a search it stops it, and at the top level it does nothing harmful, as
+ * in less.  Only the interrupt character goes: C-\ and C-z still signal.
+ * curses keeps the setting as its program mode, and endwin() gives back
+ * the terminal's own settings. */
+static void keep_interrupt_key(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 int terminal_start(void)
 {
 	install_signals();
@@ -183,6 +222,7 @@ int terminal_start(void)
 	cbreak();
 	noecho();
 	nonl();
+	keep_interrupt_key();
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	return 0;

@@ -7,6 +7,10 @@
 
 #include <curses.h>
 
+/* Esc and a key that came with it (M-b): the key's character plus this,
+ * read as one (terminal_read_key). */
+#define KEY_META 0x200000
+
 /* A byte that is not UTF-8, skipped (terminal_read_key). */
 #define KEY_SKIPPED (-2)
 
@@ -24,7 +28,9 @@ int terminal_size_changed(void);
 /* Whether the terminal is gone (the SSH connection dropped). */
 int terminal_gone(void);
 /* Reads one key: KEY_CODE_YES with a curses key code in *ch, OK with a
- * character, ERR when there is no input or it failed, or KEY_SKIPPED. */
+ * character (KEY_META added for Esc and an ASCII key sent together, as a
+ * terminal sends Alt-b), ERR when there is no input or it failed, or
+ * KEY_SKIPPED. */
 int terminal_read_key(wint_t *ch);
 /* Whether a key is waiting (it stays waiting): a search's cancel test. */
 int terminal_key_pending(void *ctx);

@@ -20,6 +20,7 @@
 #include "action.h"
 #include "buf.h"
 #include "commands.h"
+#include "complete.h"
 #include "corpus.h"
 #include "history.h"
 #include "pane_context.h"
@@ -50,6 +51,11 @@ struct ui {
 	struct history_list hist;       /* back, forward, '', marks */
 	struct message status;          /* the status line's, until the next key */
 	struct prompt prompt;
+	struct prompt_completer completer;     /* Tab in the : prompt */
+	struct location before_prompt;  /* the reader's page when / opened:
+					 * typing previews hits, a cancel
+					 * comes back here */
+	enum pane focus_before_prompt;
 	struct history searches, filters, commands;
 	enum pane filter_pane;          /* the list & filters */
 	int pending;                    /* 'm' or '\'' waiting for its letter */
@@ -64,7 +70,19 @@ static struct view *reader(struct ui *u)
 
 static int results_shown(const struct ui *u)
 {
-	return u->search.state.pattern_text != NULL;
+	return u->search.state.pattern_text != NULL && !u->search.state.hidden;
+}
+
+/* Whether the reader, focused, shows a page reached by navigation (the
+ * help, an entity's page, the history) that q and Esc close: back to the
+ * page before it. */
+static int closable_page(struct ui *u)
+{
+	enum location_kind k = reader_page_kind(reader(u));
+
+	if (u->focus != PANE_READER || !u->hist.n || u->hist.pos == 0)
+		return 0;
+	return k == LOC_HELP || k == LOC_ENTITY || k == LOC_HISTORY;
 }
 
 /* Places the panes again when what they were placed for changed. */
@@ -78,7 +96,7 @@ static void relayout(struct ui *u)
 
 /* Goes to a location in the reader as a step in the history (back and
  * forward, '' come back here), and focuses the reader. */
-static void navigate(struct ui *u, const struct location *to)
+static void navigate(struct ui *u, const struct location *to, int exact)
 {
 	struct location here = { LOC_NONE, NULL, 0, 0 };
 
@@ -95,7 +113,7 @@ static void navigate(struct ui *u, const struct location *to)
 		history_visit(&u->hist, NULL, to);
 	location_clear(&here);
 	/* a little context above a spot inside the page, as less does */
-	reader_show_location(reader(u), to, to->block || to->off ? 2 : 0);
+	reader_show_location(reader(u), to, !exact && (to->block || to->off) ? 2 : 0);
 	u->focus = PANE_READER;
 }
 
@@ -114,7 +132,7 @@ static void goto_hit(struct ui *u, size_t i, int keep_focus)
 	l.id = corpus_doc(u->corpus, h->doc)->id;   /* borrowed: navigate copies */
 	l.block = h->block;
 	l.off = h->start;
-	navigate(u, &l);
+	navigate(u, &l, 0);
 	view_goto(&u->views[PANE_RESULTS], i);
 	u->focus = keep_focus ? focus : PANE_READER;
 }
@@ -168,12 +186,6 @@ static int search_text(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
-static void search_clear(struct ui *u)
-{
-	ui_search_clear(&u->search);
-	results_reset(&u->views[PANE_RESULTS]);
-}
-
 /* The search kept (Enter after /, or :search): all of it, remembered,
  * and the first hit from the reader's position on.  0 for an invalid
  * pattern. */
@@ -191,6 +203,25 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
+/* :N: line n of the page in the reader, at the top; a jump ('' comes
+ * back). */
+static void goto_line(struct ui *u, size_t n)
+{
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	size_t top, lines;
+
+	reader_lines(reader(u), &top, &lines);
+	if (!lines) {
+		message_set(&u->status, 1, "no page in the reader");
+		return;
+	}
+	reader_location(reader(u), &here);
+	history_jumped(&u->hist, &here);
+	location_clear(&here);
+	view_goto(reader(u), n > 0 ? (n <= lines ? n - 1 : lines - 1) : 0);
+	u->focus = PANE_READER;
+}
+
 /* Carries out act and empties it.  What is a history step is decided
  * here: opening a location and going to a hit are steps; a preview is
  * not; back and forward move along the history without adding to it. */
@@ -201,7 +232,8 @@ static void apply(struct ui *u, struct action *act)
 	case ACTION_NONE:
 		break;
 	case ACTION_OPEN:
-		navigate(u, &act->to);
+	case ACTION_RETURN:
+		navigate(u, &act->to, act->kind == ACTION_RETURN);
 		break;
 	case ACTION_PREVIEW:
 		reader_show_doc(reader(u), act->doc, 0, 0, 0);
@@ -219,6 +251,9 @@ static void apply(struct ui *u, struct action *act)
 	case ACTION_SEARCH:
 		if (!search_keep(u, act->pattern, KEPT_SECONDS))
 			message_set(&u->status, 1, "%s", u->prompt.error ? u->prompt.error : "invalid pattern");
+		break;
+	case ACTION_GOTO_LINE:
+		goto_line(u, act->line);
 		break;
 	case ACTION_QUIT:
 		u->quit = 1;
@@ -245,6 +280,7 @@ static void search_step(struct ui *u, int forward, struct action *act)
 		action_say(act, 1, "no hits for /%s", s->pattern_text);
 		return;
 	}
+	u->search.state.hidden = 0;     /* Esc hid it: n and N show it again */
 	if (s->current_hit == NO_HIT) {
 		next = hit_near_reader(u, forward);
 	} else {
@@ -276,9 +312,9 @@ static void mark_key(struct ui *u, int prefix, wint_t ch, struct action *act)
 		if (u->hist.last_jump.kind == LOC_NONE)
 			action_say(act, 1, "no jump to go back to");
 		else
-			action_open(act, &u->hist.last_jump);
+			action_return(act, &u->hist.last_jump);
 	} else if ((m = history_mark(&u->hist, (int)ch)) != NULL) {
-		action_open(act, m);
+		action_return(act, m);
 	} else {
 		action_say(act, 1, ch >= 'a' && ch <= 'z' ? "mark %c is not set" : "no mark %c",
 			   ch >= 32 && ch < 127 ? (char)ch : '?');
@@ -326,28 +362,38 @@ static void open_filter(struct ui *u, struct action *act)
 		return;
 	}
 	u->filter_pane = u->focus;
-	prompt_open(&u->prompt, '&', &u->filters);
+	prompt_open(&u->prompt, '&', &u->filters, NULL);
 }
 
 static void global_request(struct ui *u, enum request req, struct action *act)
 {
 	switch (req) {
 	case REQ_QUIT:
+		action_set(act, closable_page(u) ? ACTION_BACK : ACTION_QUIT);
+		break;
+	case REQ_QUIT_NOW:
 		action_set(act, ACTION_QUIT);
+		break;
+	case REQ_CANCEL:
+		action_say(act, 0, "nothing to cancel (q quits)");
 		break;
 	case REQ_HELP:
 		action_open_page(act, LOC_HELP, NULL, 0, 0);
 		break;
 	case REQ_SEARCH:
-		prompt_open(&u->prompt, '/', &u->searches);
+		reader_location(reader(u), &u->before_prompt);
+		u->focus_before_prompt = u->focus;
+		prompt_open(&u->prompt, '/', &u->searches, NULL);
 		break;
 	case REQ_SEARCH_NEXT:
 	case REQ_SEARCH_PREV:
 		search_step(u, req == REQ_SEARCH_NEXT, act);
 		break;
 	case REQ_CLEAR:
-		if (results_shown(u)) {
-			search_clear(u);
+		if (closable_page(u) && reader_page_kind(reader(u)) != LOC_ENTITY) {
+			action_set(act, ACTION_BACK);
+		} else if (results_shown(u)) {
+			u->search.state.hidden = 1;
 			if (u->focus == PANE_RESULTS)
 				action_focus(act, PANE_READER);
 		}
@@ -356,7 +402,7 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 		open_filter(u, act);
 		break;
 	case REQ_COMMAND:
-		prompt_open(&u->prompt, ':', &u->commands);
+		prompt_open(&u->prompt, ':', &u->commands, &u->completer);
 		break;
 	case REQ_BACK:
 	case REQ_FORWARD:
@@ -383,14 +429,59 @@ static void apply_filter(struct ui *u, const char *text)
 	v->ops->filter(v, text);
 }
 
+/* The reader back where it was when / opened, and the pane that had the
+ * focus: typing showed hits in it. */
+static void restore_reader(struct ui *u)
+{
+	if (u->before_prompt.kind != LOC_NONE)
+		reader_show_location(reader(u), &u->before_prompt, 0);
+	u->focus = u->focus_before_prompt;
+}
+
+/* As / is typed: the count of hits at the prompt's right, and the first
+ * hit from where the reader was shown in the reader (no history step),
+ * which a narrow terminal then shows in place of a list; without hits the
+ * reader goes back. */
+static void search_preview(struct ui *u)
+{
+	struct search_state *s = &u->search.state;
+	const struct location *from = &u->before_prompt;
+	const struct doc *d = from->kind == LOC_DOC ? corpus_find_doc(u->corpus, from->id) : NULL;
+	struct location l = { LOC_DOC, NULL, 0, 0 };
+	struct buf info = BUF_INIT;
+	size_t i;
+
+	if (!s->pattern_text || !s->hits.nhits) {
+		prompt_set_info(&u->prompt, s->pattern_text ? "no hits" : NULL);
+		restore_reader(u);
+		return;
+	}
+	i = ui_search_near(&u->search, d ? corpus_doc_index(u->corpus, d) : (size_t)-1,
+			   from->block, from->off, 1);
+	s->current_hit = i;
+	l.id = corpus_doc(u->corpus, s->hits.hits[i].doc)->id;
+	l.block = s->hits.hits[i].block;
+	l.off = s->hits.hits[i].start;
+	reader_show_location(reader(u), &l, 2);
+	if (u->screen.single)
+		u->focus = PANE_READER;
+	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.nhits,
+		   s->status == SEARCH_DONE ? "" : "+");
+	prompt_set_info(&u->prompt, info.data);
+	buf_free(&info);
+}
+
 /* Enter in the prompt: keep the search, the filter, or run the command. */
 static void prompt_accept(struct ui *u, struct action *act)
 {
 	struct prompt *p = &u->prompt;
-	char *text = xstrdup(p->text.data ? p->text.data : "");
+	char *text = xstrdup(prompt_text(p));
 
 	prompt_close(p);
 	if (p->lead == '/') {
+		/* the history step goes from where the reader was, not from
+		 * the hit it previewed */
+		restore_reader(u);
 		if (*text && search_keep(u, text, LIVE_SECONDS)) {
 			if (!u->search.state.hits.nhits)
 				action_say(act, 1, "no hits for /%s", text);
@@ -415,22 +506,34 @@ static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 	case PROMPT_MOVED:
 		break;
 	case PROMPT_CHANGED:
-		if (p->lead == '/')
-			search_text(u, p->text.data, LIVE_SECONDS);
-		else if (p->lead == '&')
-			apply_filter(u, p->text.data);
+		if (p->lead == '/') {
+			if (search_text(u, prompt_text(p), LIVE_SECONDS))
+				search_preview(u);
+		} else if (p->lead == '&') {
+			apply_filter(u, prompt_text(p));
+		}
 		break;
 	case PROMPT_ACCEPT:
 		prompt_accept(u, act);
 		break;
 	case PROMPT_CANCEL:
 		prompt_close(p);
-		if (p->lead == '/')
+		if (p->lead == '/') {
 			search_text(u, "", LIVE_SECONDS);
-		else if (p->lead == '&')
+			restore_reader(u);
+		} else if (p->lead == '&') {
 			apply_filter(u, "");
+		}
 		break;
 	}
+}
+
+static void complete_command_line(void *arg, const char *line, size_t cursor,
+				  struct candidates *out)
+{
+	const struct ui *u = arg;
+
+	complete_command(u->corpus, line, cursor, out);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -455,6 +558,13 @@ static void request(struct ui *u, enum request req, struct action *act)
 static void handle_key(struct ui *u, int code, wint_t ch)
 {
 	struct action act = ACTION_INIT;
+
+	/* Esc and a key together are one key only to the prompt's editing */
+	if (code == OK && ch >= KEY_META && !(u->prompt.active && prompt_meta_key(ch))) {
+		handle_key(u, OK, 27);
+		handle_key(u, OK, ch - KEY_META);
+		return;
+	}
 
 	if (u->prompt.active) {
 		prompt_input(u, code, ch, &act);
@@ -542,7 +652,7 @@ static void draw(struct ui *u)
 	} else {
 		buf_adds(&left, u->views[u->focus].ops->name);
 	}
-	if (s->pattern_text && s->hits.nhits) {
+	if (s->pattern_text && s->hits.nhits && !s->hidden) {
 		if (s->current_hit != NO_HIT)
 			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.nhits);
 		else
@@ -566,6 +676,8 @@ static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 	u->ctx.corpus = c;
 	u->ctx.search = &u->search.state;
 	u->ctx.history = &u->hist;
+	u->completer.complete = complete_command_line;
+	u->completer.arg = u;
 	view_init(&u->views[PANE_DOCUMENTS], &documents_ops, documents_new(&u->ctx));
 	view_init(&u->views[PANE_READER], &reader_ops, reader_new(&u->ctx));
 	view_init(&u->views[PANE_ENTITIES], &entities_ops, entities_new(&u->ctx));
@@ -590,6 +702,7 @@ static void teardown(struct ui *u)
 		view_free(&u->views[i]);
 	message_clear(&u->status);
 	prompt_free(&u->prompt);
+	location_clear(&u->before_prompt);
 	history_free(&u->searches);
 	history_free(&u->filters);
 	history_free(&u->commands);

@@ -1,0 +1,107 @@
+# Keys that forgive, at 80x24 (one pane at a time, an SSH login's
+# terminal) and again at 200x60:
+# - C-c at the top level quits nothing; in the / prompt it cancels the
+#   prompt and the search typed (it once killed the program, status 130);
+#   C-g does the same; Esc leaves the prompt too;
+# - while / is typed, the prompt counts the hits and the reader shows the
+#   first one, also where the reader is not the pane on the screen;
+# - Esc after a search hides the highlighting and the Results pane, and n
+#   brings them back at the next hit (it once threw the search away);
+# - q on the help or an entity page goes back to the page before, Esc
+#   leaves the help, q on a document quits; Q quits from anywhere.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/screen.sh"
+
+sedna="De MOgroep op werkbezoek · 2012-11-01"
+
+for size in "80 24" "200 60"; do
+	set -- $size
+	cols=$1 rows=$2
+	screen_start "$cols" "$rows" --no-session "$top_srcdir/corpus"
+	screen_wait "Documents (5)"
+
+	# C-c at the top level
+	screen_keys C-c
+	screen_wait_row "$rows" "nothing to cancel (q quits)"
+	screen_wait "Documents (5)"
+
+	# typing a search: count and the hit in the reader, also at 80x24
+	screen_keys /
+	screen_type "sedna"
+	screen_wait_row "$rows" "/sedna"
+	screen_wait_row "$rows" "1/12 hits"
+	screen_wait "Hosts: Sedna Welzijn Emmen"
+	screen_wait " $sedna "
+	# C-c cancels the prompt and the search, the program goes on
+	screen_keys C-c
+	screen_wait_gone "/sedna"
+	screen_wait_gone "1/12 hits"
+	screen_wait "Documents (5)"
+	[ -f "$TEST_TMP/rc" ] && ok 1 "C-c in the prompt ended the program" ||
+		ok 0 "C-c in the prompt did not end the program"
+	# C-g and Esc cancel too
+	screen_keys /
+	screen_type "zorg"
+	screen_wait_row "$rows" "/zorg"
+	screen_keys C-g
+	screen_wait_gone "/zorg"
+	screen_keys /
+	screen_type "zorg"
+	screen_wait_row "$rows" "/zorg"
+	screen_keys Escape
+	screen_wait_gone "/zorg"
+
+	# Esc hides the search; n shows it again at the next hit
+	screen_keys /
+	screen_type "Sedna"
+	screen_keys Enter
+	screen_wait "1/12 hits · ? help"
+	screen_keys Escape
+	screen_wait_gone "hits · ? help"
+	screen_wait_gone "/Sedna · 12 hits"
+	screen_keys n
+	screen_wait "2/12 hits · ? help"
+	screen_keys N
+	screen_wait "1/12 hits · ? help"
+
+	# q on the help goes back; so does Esc
+	screen_keys '?'
+	screen_wait " Help ─"
+	screen_keys q
+	screen_wait_gone " Help ─"
+	screen_wait "$sedna "
+	screen_keys '?'
+	screen_wait " Help ─"
+	screen_keys Escape
+	screen_wait_gone " Help ─"
+	screen_wait "$sedna "
+
+	# q on an entity's page goes back
+	screen_keys :
+	screen_type "entity Aly van Beek"
+	screen_keys Enter
+	screen_wait "Aly van Beek · person "
+	screen_keys q
+	screen_wait_gone "Aly van Beek · person "
+	screen_wait "$sedna "
+
+	# Q quits from anywhere: here from the help
+	screen_keys '?'
+	screen_wait " Help ─"
+	screen_keys Q
+	screen_wait_exit
+	is "$SCREEN_STATUS" 0 "Q exits with status 0 ($cols x $rows)"
+	screen_check_restored "Q from the help at $cols x $rows"
+	screen_stop
+done
+
+# q on a document quits
+screen_start 80 24 --no-session "$top_srcdir/corpus"
+screen_wait "Documents (5)"
+screen_keys Enter
+screen_wait "─ $sedna "
+screen_keys q
+screen_wait_exit
+is "$SCREEN_STATUS" 0 "q on a document exits with status 0"
+screen_check_restored "q on a document"
+done_testing
