@@ -59,6 +59,12 @@ struct reader {
 	struct buf typed;       /* the label typed so far */
 	size_t hint_first;      /* the first visible link, labelled first */
 	size_t nhints;
+	/* Where the page was put (a location, a resize) and the top line it
+	 * gave: while the top stays there, that is the position, not the
+	 * start of the line at the top, so resizing back and forth or saving
+	 * and restoring does not creep. */
+	int anchored;
+	size_t anchor_block, anchor_off, anchor_top;
 };
 
 #define NO_LINK ((size_t)-1)
@@ -172,18 +178,56 @@ static size_t line_of(const struct reader *r, size_t block, size_t off)
 	return found;
 }
 
+/* The top line for (block, off): its line, or for an offset at the end
+ * of a block, the blank line after it (reader_position's way of naming a
+ * blank line at the top). */
+static size_t top_line_of(const struct reader *r, size_t block, size_t off)
+{
+	size_t line = line_of(r, block, off);
+
+	if (block < r->nblocks && off > 0 && off >= r->blocks[block].len &&
+	    line + 1 < r->nlines && r->lines[line + 1].block == NO_BLOCK)
+		line++;
+	return line;
+}
+
+/* Remembers that (block, off) put the top where it is now. */
+static void anchor(struct view *v, size_t block, size_t off)
+{
+	struct reader *r = state(v);
+
+	r->anchored = 1;
+	r->anchor_block = block;
+	r->anchor_off = off;
+	r->anchor_top = v->top;
+}
+
+/* A blank line at the top is named by the end of the block above it. */
 void reader_position(struct view *v, size_t *block, size_t *off)
 {
 	struct reader *r = state(v);
 	size_t i = v->top;
 
-	while (i < r->nlines && r->lines[i].block == NO_BLOCK)
-		i++;
-	if (i >= r->nlines) {
-		*block = 0;
-		*off = 0;
+	*block = 0;
+	*off = 0;
+	if (r->anchored && r->anchor_top == v->top) {
+		*block = r->anchor_block;
+		*off = r->anchor_off;
 		return;
 	}
+	if (i < r->nlines && r->lines[i].block == NO_BLOCK) {
+		while (i > 0 && r->lines[i].block == NO_BLOCK)
+			i--;
+		if (r->lines[i].block != NO_BLOCK) {
+			*block = r->lines[i].block;
+			*off = r->blocks[*block].len;
+			return;
+		}
+		while (i < r->nlines && r->lines[i].block == NO_BLOCK)
+			i++;
+	}
+	if (i >= r->nlines)
+		return;
 	*block = r->lines[i].block;
 	*off = r->lines[i].start;
 }
@@ -197,7 +241,9 @@ static void reader_resize(struct view *v, int width)
 		return;
 	reader_position(v, &block, &off);
 	wrap(r, width);
-	v->top = r->nlines ? line_of(r, block, off) : 0;
+	v->top = r->nlines ? top_line_of(r, block, off) : 0;
+	view_clamp(v);
+	anchor(v, block, off);
 }
 
 static void clear_page(struct reader *r)
@@ -209,6 +255,7 @@ static void clear_page(struct reader *r)
 	r->kind = PAGE_NONE;
 	r->doc = (size_t)-1;
 	r->entity = -1;
+	r->anchored = 0;
 	buf_reset(&r->title);
 }
 
@@ -261,10 +308,12 @@ void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_
 		show_blocks(v, d->blocks, d->nblocks);
 	}
 	if (block < r->nblocks) {
-		line = line_of(r, block, off);
+		line = top_line_of(r, block, off);
 		v->top = line > context ? line - context : 0;
 	}
 	view_clamp(v);
+	if (!context && block < r->nblocks)
+		anchor(v, block, off);
 }
 
 static void show_entity(struct view *v, long e)
@@ -371,8 +420,10 @@ static void show_at(struct view *v, size_t block, size_t off)
 	struct reader *r = state(v);
 
 	if (block < r->nblocks)
-		v->top = line_of(r, block, off);
+		v->top = top_line_of(r, block, off);
 	view_clamp(v);
+	if (block < r->nblocks)
+		anchor(v, block, off);
 }
 
 int reader_show_location(struct view *v, const struct location *l, size_t context)

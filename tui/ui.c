@@ -593,6 +593,27 @@ static int location_exists(const struct location *l, void *arg)
 	return corpus_has_location(u->corpus, l);
 }
 
+/* The search that was active, run again (within the kept search's
+ * budget), with the hit that was current; the reader stays where it was
+ * saved. */
+static void restore_search(struct ui *u, const struct session *s)
+{
+	char *error = NULL;
+
+	if (!s->active)
+		return;
+	if (!ui_search_run(&u->search, s->active, KEPT_SECONDS, &error)) {
+		free(error);
+		return;
+	}
+	ui_search_finish(&u->search);
+	if (s->active_hit && s->active_hit <= u->search.state.hits.nhits)
+		u->search.state.current_hit = s->active_hit - 1;
+	results_reset(&u->views[PANE_RESULTS]);
+	if (u->search.state.current_hit != NO_HIT)
+		view_goto(&u->views[PANE_RESULTS], u->search.state.current_hit);
+}
+
 /* Takes over a saved session, leaving s empty.  What names documents or
  * entities no longer in the corpus is dropped quietly (session_keep);
  * session_load has kept the history to HISTORY_MAX entries. */
@@ -608,6 +629,7 @@ static void restore_session(struct ui *u, struct session *s)
 	history_list_init(&s->hist);
 	if (s->page.kind != LOC_NONE && reader_show_location(reader(u), &s->page, 0))
 		u->focus = PANE_READER;
+	restore_search(u, s);
 }
 
 static void save_session(struct ui *u, const char *path)
@@ -622,6 +644,10 @@ static void save_session(struct ui *u, const char *path)
 	s.hist = u->hist;               /* borrowed for the write */
 	for (i = 0; i < u->searches.n; i++)
 		session_add_search(&s, u->searches.items[i]);
+	if (u->search.state.pattern_text && !u->prompt.active)
+		session_set_active(&s, u->search.state.pattern_text,
+				   u->search.state.current_hit == NO_HIT ? 0
+				   : u->search.state.current_hit + 1);
 	if (session_save(path, &s, &error) != 0) {
 		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
 		free(error);
