@@ -333,12 +333,33 @@ static void show_entity(struct view *v, long e)
 }
 
 /* The help page, made from the request table. */
+/* The help's part on prompts and commands: a heading has no text. */
+static const char *const prompt_help[][2] = {
+	{ "In a prompt (/ & :)", NULL },
+	{ "Enter", "keep what you typed" },
+	{ "Esc, C-c, C-g", "cancel" },
+	{ "Left, Right, M-b, M-f", "move a character, a word" },
+	{ "Home, End, C-a, C-e", "the start, the end" },
+	{ "Backspace, Delete", "delete a character" },
+	{ "C-w, C-u, C-k, C-y", "cut a word, to the start, to the end; put back" },
+	{ "Up, Down", "earlier and later entries beginning with what is typed" },
+	{ "Tab", "complete a command, a title, a name" },
+	{ "Commands (:)", NULL },
+	{ ":open TITLE", "a document by title (or a part of it) or id" },
+	{ ":entity NAME", "an entity by name (or a part of it) or id" },
+	{ ":search REGEX", "search and go to the first hit" },
+	{ ":N", "line N of the page" },
+	{ ":history, :help", "where you have been; this page" },
+	{ ":q, :quit", "quit" },
+};
+
 static void show_help(struct view *v)
 {
 	struct reader *r = state(v);
 	struct page *p = page_new("Help");
 	const char *group = NULL;
 	struct buf line = BUF_INIT;
+	size_t i, label;
 	int req;
 
 	page_add_text(p, BLOCK_TITLE, 0, "werkbezoek " PACKAGE_VERSION " \xE2\x80\x94 keys", 0);
@@ -348,7 +369,6 @@ static void show_help(struct view *v)
 		      "places and others; search hits are highlighted.", 0);
 	for (req = REQ_NONE + 1; req < REQ_COUNT; req++) {
 		const char *g = keys_request_group((enum request)req);
-		size_t label;
 
 		if (!group || strcmp(group, g) != 0) {
 			page_add_text(p, BLOCK_HEADING, 1, g, 0);
@@ -360,11 +380,17 @@ static void show_help(struct view *v)
 		buf_adds(&line, keys_request_help((enum request)req));
 		page_add_text(p, BLOCK_ITEM, 1, line.data, label);
 	}
-	page_add_text(p, BLOCK_HEADING, 1, "In a prompt (/ & :)", 0);
-	page_add_text(p, BLOCK_ITEM, 1, "Enter              keep what you typed", 19);
-	page_add_text(p, BLOCK_ITEM, 1, "Esc                cancel", 19);
-	page_add_text(p, BLOCK_ITEM, 1, "Up, Down           earlier and later searches", 19);
-	page_add_text(p, BLOCK_ITEM, 1, "Backspace, C-w, C-u  delete a character, a word, all", 21);
+	for (i = 0; i < sizeof(prompt_help) / sizeof(prompt_help[0]); i++) {
+		if (!prompt_help[i][1]) {
+			page_add_text(p, BLOCK_HEADING, 1, prompt_help[i][0], 0);
+			continue;
+		}
+		buf_reset(&line);
+		buf_printf(&line, "%-18s ", prompt_help[i][0]);
+		label = line.len;
+		buf_adds(&line, prompt_help[i][1]);
+		page_add_text(p, BLOCK_ITEM, 1, line.data, label);
+	}
 	buf_free(&line);
 	clear_page(r);
 	r->kind = PAGE_HELP;

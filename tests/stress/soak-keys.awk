@@ -18,7 +18,7 @@
 # different generators).  One key is one step: a named key, a character, an
 # escape sequence or a 200-character paste.
 #
-# Keys that would end or stop the program are never generated: q (quit; so
+# Keys that would end or stop the program are never generated: q and Q (quit; so
 # neither :q nor :quit can be typed either), C-c (SIGINT), C-\ (SIGQUIT),
 # C-z (SIGTSTP: the pane would hang with a stopped job), and C-s / C-q
 # (XON/XOFF flow control: C-s would stop the program's output).
@@ -38,7 +38,7 @@ function letter(   c) {
 	return sprintf("%c", c)
 }
 function junk_char(   c) {
-	do c = 32 + r(95); while (c == 113)   # no 'q'
+	do c = 32 + r(95); while (c == 113 || c == 81)   # no 'q', no 'Q'
 	return sprintf("%c", c)
 }
 function junk_text(n,   s, i) {
