@@ -660,6 +660,7 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 {
 	struct reader *r = state(v);
 	const struct rline *l = &r->lines[n];
+	const struct search_state *a = r->ctx->search;
 	const struct block *b;
 	struct buf runs = BUF_INIT;
 	size_t i;
@@ -673,18 +674,22 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 		add_run(&runs, l, 0, b->label_len, b->kind == BLOCK_META ? STYLE_META : STYLE_TITLE);
 	for (i = 0; i < b->nspans; i++)
 		add_run(&runs, l, b->spans[i].start, b->spans[i].end, span_style(r, &b->spans[i]));
-	if (r->kind == PAGE_DOC && !r->ctx->search->hidden) {
-		const struct search_state *a = r->ctx->search;
-
+	if (r->kind == PAGE_DOC && !r->ctx->search->hidden)
 		for (i = first_hit(a, r->doc, l->block);
 		     i < a->hits.nhits && a->hits.hits[i].doc == r->doc &&
 		     a->hits.hits[i].block == l->block; i++)
-			add_run(&runs, l, a->hits.hits[i].start, a->hits.hits[i].end,
-				i == a->current_hit ? STYLE_CURRENT_HIT : STYLE_HIT);
-	}
+			if (i != a->current_hit)
+				add_run(&runs, l, a->hits.hits[i].start, a->hits.hits[i].end, STYLE_HIT);
 	if (r->cur_link != NO_LINK && r->links[r->cur_link].block == l->block)
 		add_run(&runs, l, r->links[r->cur_link].span->start, r->links[r->cur_link].span->end,
 			STYLE_SELECTED);
+	/* last, so it wins: a hit on a name is also where the link selection
+	 * lands, and must still stand out from the other hits */
+	if (r->kind == PAGE_DOC && !a->hidden && a->current_hit < a->hits.nhits &&
+	    a->hits.hits[a->current_hit].doc == r->doc &&
+	    a->hits.hits[a->current_hit].block == l->block)
+		add_run(&runs, l, a->hits.hits[a->current_hit].start,
+			a->hits.hits[a->current_hit].end, STYLE_CURRENT_HIT);
 	render_text(v->content, y, (int)l->indent, width - (int)l->indent, b->text + l->start,
 		    l->end - l->start, block_style(b), (const struct style_run *)(void *)runs.data,
 		    runs.len / sizeof(struct style_run));

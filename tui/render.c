@@ -69,7 +69,9 @@ void render_init(void)
 	styles[STYLE_PLACE] = A_BOLD | A_UNDERLINE;
 	styles[STYLE_OTHER] = A_UNDERLINE;
 	styles[STYLE_HIT] = A_REVERSE;
-	styles[STYLE_CURRENT_HIT] = A_REVERSE | A_BOLD;
+	/* the current hit is more than bold (which some terminals show
+	 * as just a brighter reverse): underlined too */
+	styles[STYLE_CURRENT_HIT] = A_REVERSE | A_BOLD | A_UNDERLINE;
 	styles[STYLE_CONTROL] = A_REVERSE;
 	styles[STYLE_STATUS] = A_REVERSE;
 	styles[STYLE_PROMPT] = A_NORMAL;
