@@ -70,6 +70,12 @@ void action_goto_line(struct action *a, size_t line)
 	a->line = line;
 }
 
+void action_config(struct action *a, const char *line)
+{
+	action_search(a, line);
+	a->kind = ACTION_CONFIG;
+}
+
 void action_search(struct action *a, const char *pattern)
 {
 	drop_argument(a);

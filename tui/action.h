@@ -53,6 +53,7 @@ enum action_kind {
 	ACTION_FORWARD,     /* forward again */
 	ACTION_SEARCH,      /* search for pattern and go to the first hit */
 	ACTION_GOTO_LINE,   /* line (1 the first) of the reader's page: a jump */
+	ACTION_CONFIG,      /* pattern is a config line (set ...) or source FILE */
 	ACTION_QUIT
 };
 
@@ -64,7 +65,7 @@ struct action {
 	size_t hit;             /* ACTION_GOTO_HIT: an index into the hits */
 	int keep_focus;         /* ACTION_GOTO_HIT */
 	enum pane pane;         /* ACTION_FOCUS */
-	char *pattern;          /* ACTION_SEARCH: owned */
+	char *pattern;          /* ACTION_SEARCH, ACTION_CONFIG: owned */
 	struct message say;     /* with any kind */
 	size_t line;            /* ACTION_GOTO_LINE */
 };
@@ -83,6 +84,7 @@ void action_goto_hit(struct action *a, size_t hit, int keep_focus);
 void action_focus(struct action *a, enum pane p);
 void action_search(struct action *a, const char *pattern);       /* copied */
 void action_goto_line(struct action *a, size_t line);
+void action_config(struct action *a, const char *line);          /* copied */
 void action_set(struct action *a, enum action_kind kind);       /* no argument */
 /* Sets the message (the last one said wins). */
 void action_say(struct action *a, int error, const char *fmt, ...)

@@ -109,6 +109,9 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 		open_entity(c, arg, act);
 	else if (is(line, n, "search"))
 		action_search(act, arg);
+	else if (is(line, n, "set") || is(line, n, "source") || is(line, n, "bind") ||
+		 is(line, n, "color"))
+		action_config(act, line);
 	else if (is(line, n, "help"))
 		action_open_page(act, LOC_HELP, NULL, 0, 0);
 	else if (is(line, n, "history"))
@@ -117,6 +120,6 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 		action_goto_line(act, number);
 	else if (n)
 		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :N, "
-			   ":history, :quit)", (int)n, line);
+			   ":set, :source, :history, :quit)", (int)n, line);
 	free(arg);
 }

@@ -61,8 +61,20 @@ struct key_binding {
 	enum request request;
 };
 
-/* The request bound to key, or REQ_NONE. */
+/* The request bound to key (a binding made with keys_bind first, then the
+ * defaults), or REQ_NONE. */
 enum request keys_request(int key);
+/* Binds key to req (REQ_NONE unbinds it), over the default; for the
+ * config file's bind. */
+void keys_bind(int key, enum request req);
+/* Forgets every keys_bind. */
+void keys_unbind_all(void);
+/* The request named name ("MOVE_DOWN", "move-down", any case), or
+ * REQ_NONE. */
+enum request keys_request_by_name(const char *name);
+/* The key named name as the help names keys ("j", "Space", "C-l", "PgDn",
+ * "F1", "Esc"); returns 0 for a name that is no key. */
+int keys_parse(const char *name, int *key);
 const char *keys_request_name(enum request req);   /* "MOVE_DOWN" */
 const char *keys_request_help(enum request req);
 const char *keys_request_group(enum request req);

@@ -38,6 +38,7 @@ enum opt_id {
 	OPT_FOLD,
 	OPT_MAX_FILE_SIZE,
 	OPT_NO_SESSION,
+	OPT_CONFIG,
 };
 
 struct option_spec {
@@ -71,6 +72,8 @@ static const struct option_spec option_specs[] = {
 	{ "keys", no_argument, OPT_KEYS, NULL, "the browser's keys: keys TAB what they do" },
 	{ "no-session", no_argument, OPT_NO_SESSION, NULL,
 	  "the browser neither restores nor saves the session" },
+	{ "config", required_argument, OPT_CONFIG, "FILE",
+	  "the browser's config file (bind, color, set lines; see werkbezoek(1))" },
 	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
 	  "skip corpus files larger than this (default 256)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
@@ -194,6 +197,7 @@ struct run {
 	const char *path;
 	unsigned search_flags;
 	int no_session;
+	const char *config;
 	int width_set;
 	unsigned long width;
 	struct corpus_options copt;
@@ -235,6 +239,9 @@ static int take_option(struct run *r, int opt, const char *arg)
 		return 1;
 	case OPT_FOLD:
 		r->search_flags |= SEARCH_FOLD;
+		return 1;
+	case OPT_CONFIG:
+		r->config = arg;
 		return 1;
 	case OPT_NO_SESSION:
 		r->no_session = 1;
@@ -364,7 +371,7 @@ int main(int argc, char **argv)
 		 * sanitizers. */
 		batch_corpus = c;
 	} else {
-		struct ui_options uo = { r.search_flags, r.no_session };
+		struct ui_options uo = { r.search_flags, r.no_session, r.config };
 
 		status = ui_run(c, &uo);
 		corpus_free(c);

@@ -50,7 +50,8 @@ struct reader {
 	struct buf title;
 	struct rline *lines;
 	size_t nlines, cap;
-	int width;              /* wrapped for */
+	int width;              /* wrapped for (the pane's width) */
+	int max_width;          /* the widest a line is wrapped to; 0: the pane's */
 	struct layout layout;
 	struct rlink *links;    /* in page order */
 	size_t nlinks, caplinks;
@@ -133,6 +134,9 @@ static void wrap(struct reader *r, int width)
 	}
 	r->nlines = 0;
 	r->width = width;
+	/* a line of text no wider than reads well (set width=N) */
+	if (r->max_width > 0 && width > r->max_width)
+		width = r->max_width;
 	for (i = 0; i < r->nblocks; i++) {
 		const struct block *b = &r->blocks[i];
 		unsigned indent = block_indent(b);
@@ -540,6 +544,20 @@ const char *reader_title(struct view *v)
 	struct reader *r = state(v);
 
 	return r->title.data ? r->title.data : "";
+}
+
+void reader_set_max_width(struct view *v, int cols)
+{
+	struct reader *r = state(v);
+	int width = r->width;
+
+	if (cols == r->max_width)
+		return;
+	r->max_width = cols;
+	if (r->blocks && width > 0) {
+		r->width = 0;           /* rewrap, keeping the place */
+		reader_resize(v, width);
+	}
 }
 
 enum location_kind reader_page_kind(struct view *v)

@@ -32,6 +32,7 @@
 #include "render.h"
 #include "screen.h"
 #include "session.h"
+#include "settings.h"
 #include "terminal.h"
 #include "ui.h"
 #include "ui_search.h"
@@ -39,6 +40,10 @@
 /* Keys handled before the screen is drawn, when they come faster than it
  * can be (a paste, a slow terminal). */
 #define MAX_KEYS_PER_DRAW 256
+
+/* The reader's widest line unless set width=N says otherwise: longer
+ * lines are hard to follow back to their start. */
+#define DEFAULT_MAX_WIDTH 100
 
 struct ui {
 	const struct corpus *corpus;
@@ -59,6 +64,7 @@ struct ui {
 	struct history searches, filters, commands;
 	enum pane filter_pane;          /* the list & filters */
 	int pending;                    /* 'm' or '\'' waiting for its letter */
+	int max_width;                  /* set width=N: the reader's widest line */
 	int read_errors;                /* failed reads in a row */
 	int quit;
 };
@@ -203,6 +209,90 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
+/* ---- options (the config file's set, :set) --------------------------------- */
+
+/* set NAME[=VALUE]: fold, ignorecase (its opposite is smart case), width=N
+ * (the reader's widest line; 0: the pane's), each with no in front to
+ * turn it off. */
+static int set_option(void *arg, const char *name, const char *value, struct buf *err)
+{
+	struct ui *u = arg;
+	unsigned *f = &u->search.flags;
+	int on = strncmp(name, "no", 2) != 0;
+	const char *base = on ? name : name + 2;
+	char *end;
+	long n;
+
+	if (strcmp(base, "fold") == 0 && !value) {
+		*f = on ? *f | SEARCH_FOLD : *f & ~(unsigned)SEARCH_FOLD;
+	} else if (strcmp(base, "ignorecase") == 0 && !value) {
+		*f &= ~(unsigned)(SEARCH_CASELESS | SEARCH_SMARTCASE);
+		*f |= on ? SEARCH_CASELESS : SEARCH_SMARTCASE;
+	} else if (on && strcmp(base, "width") == 0 && value) {
+		n = strtol(value, &end, 10);
+		if (*end || end == value || n < 0 || n > 10000) {
+			buf_printf(err, "width wants a number of columns, 0 for no limit: '%s'", value);
+			return 0;
+		}
+		u->max_width = (int)n;
+		reader_set_max_width(reader(u), u->max_width);
+	} else {
+		buf_printf(err, "no option '%s' (fold, ignorecase, width=N; no in front: off)", name);
+		return 0;
+	}
+	return 1;
+}
+
+/* :set and :source: a config line, or a file of them. */
+static void config_command(struct ui *u, const char *line)
+{
+	struct config_ops ops = { set_option, u };
+	struct buf err = BUF_INIT;
+	const char *file = line + strspn(line, " ");
+	int bad;
+
+	if (strncmp(file, "source", 6) == 0 && (file[6] == ' ' || !file[6])) {
+		file += 6 + strspn(file + 6, " ");
+		bad = *file ? config_source(&ops, file, &err) : -1;
+		if (!*file)
+			message_set(&u->status, 1, "source wants a file: :source ~/my-keys");
+		else if (bad)
+			message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
+				    bad > 1 ? " (and more)" : "");
+		else
+			message_set(&u->status, 0, "read %s", file);
+	} else if (!config_line(&ops, line, &err)) {
+		message_set(&u->status, 1, "%s", err.data ? err.data : "wrong");
+	}
+	buf_free(&err);
+}
+
+/* The config file at the start: errors in the status line, the first
+ * with file:line (a file not named is not missed). */
+static void load_config(struct ui *u, const char *option)
+{
+	struct config_ops ops = { set_option, u };
+	struct buf err = BUF_INIT;
+	int named, bad;
+	char *path = config_path(option, &named);
+	FILE *fp;
+
+	if (!path)
+		return;
+	if (!named && (fp = fopen(path, "r")) == NULL) {
+		free(path);
+		return;
+	}
+	if (!named)
+		fclose(fp);
+	bad = config_source(&ops, path, &err);
+	if (bad)
+		message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
+			    bad > 1 ? " (and more)" : "");
+	buf_free(&err);
+	free(path);
+}
+
 /* :N: line n of the page in the reader, at the top; a jump ('' comes
  * back). */
 static void goto_line(struct ui *u, size_t n)
@@ -254,6 +344,9 @@ static void apply(struct ui *u, struct action *act)
 		break;
 	case ACTION_GOTO_LINE:
 		goto_line(u, act->line);
+		break;
+	case ACTION_CONFIG:
+		config_command(u, act->pattern);
 		break;
 	case ACTION_QUIT:
 		u->quit = 1;
@@ -678,6 +771,13 @@ static void draw(struct ui *u)
 	} else {
 		buf_adds(&left, u->views[u->focus].ops->name);
 	}
+	/* the options that differ from the defaults */
+	if (u->search.flags & SEARCH_FOLD)
+		buf_adds(&right, "fold \xC2\xB7 ");
+	if (u->search.flags & SEARCH_CASELESS)
+		buf_adds(&right, "ic \xC2\xB7 ");
+	if (u->max_width != DEFAULT_MAX_WIDTH)
+		buf_printf(&right, "w%d \xC2\xB7 ", u->max_width);
 	if (s->pattern_text && s->hits.nhits && !s->hidden) {
 		if (s->current_hit != NO_HIT)
 			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.nhits);
@@ -703,15 +803,21 @@ static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 	u->ctx.search = &u->search.state;
 	u->ctx.history = &u->hist;
 	u->completer.complete = complete_command_line;
+	u->max_width = DEFAULT_MAX_WIDTH;
 	u->completer.arg = u;
 	view_init(&u->views[PANE_DOCUMENTS], &documents_ops, documents_new(&u->ctx));
 	view_init(&u->views[PANE_READER], &reader_ops, reader_new(&u->ctx));
+	reader_set_max_width(reader(u), DEFAULT_MAX_WIDTH);
 	view_init(&u->views[PANE_ENTITIES], &entities_ops, entities_new(&u->ctx));
 	view_init(&u->views[PANE_RESULTS], &results_ops, results_new(&u->ctx));
 	u->focus = PANE_DOCUMENTS;
-	if (!render_utf8())
+	if (!render_utf8()) {
+		/* what is shown without its accents must be found without
+		 * them: "Michael" on the screen finds Michaël */
+		u->search.flags |= SEARCH_FOLD;
 		message_set(&u->status, 1, "the locale is not UTF-8: accents are shown without their marks "
 		    "(try LANG=C.UTF-8)");
+	}
 	else if (corpus_ndiags(c))
 		message_set(&u->status, 1, "%zu problems in the corpus (werkbezoek --check lists them)",
 		    corpus_ndiags(c));
@@ -834,6 +940,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		return 2;
 	render_init();
 	setup(&u, c, opt->search_flags);
+	load_config(&u, opt->config);
 	if (!opt->no_session)
 		path = load_session(&u);
 	screen_place(&u.screen, u.views, u.focus, u.maximized, results_shown(&u));

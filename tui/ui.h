@@ -7,6 +7,7 @@ struct corpus;
 struct ui_options {
 	unsigned search_flags;  /* enum search_flag bits for / */
 	int no_session;         /* neither restore nor save the session */
+	const char *config;     /* --config FILE, or NULL (settings.h) */
 };
 
 /* Runs the browser on c until the user quits, a signal ends it or the
