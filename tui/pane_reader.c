@@ -24,6 +24,7 @@
 #include "page.h"
 #include "pane_reader.h"
 #include "render.h"
+#include "text.h"
 
 enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY };
 
@@ -820,6 +821,49 @@ static void follow(struct view *v, size_t i, struct action *act)
 	default:
 		break;
 	}
+}
+
+/* The byte of line l at display column col (from the line's start, its
+ * indent counted), or (size_t)-1 past its text. */
+static size_t byte_at_column(const struct reader *r, const struct rline *l, int col)
+{
+	const char *t = r->blocks[l->block].text;
+	size_t at = l->start;
+	int x = (int)l->indent;
+
+	if (col < x)
+		return (size_t)-1;
+	while (at < l->end) {
+		uint32_t cp;
+		size_t n = text_decode(t + at, l->end - at, &cp);
+		int w = text_cp_width(cp);
+
+		if (col < x + (w > 0 ? w : 1))
+			return at;
+		x += w > 0 ? w : 0;
+		at += n ? n : 1;
+	}
+	return (size_t)-1;
+}
+
+int reader_click(struct view *v, int row, int col, struct action *act)
+{
+	struct reader *r = state(v);
+	size_t line = v->top + (size_t)row, off, i;
+	const struct rline *l;
+
+	if (row < 0 || line >= r->nlines || r->lines[line].block == NO_BLOCK)
+		return 0;
+	l = &r->lines[line];
+	if ((off = byte_at_column(r, l, col)) == (size_t)-1)
+		return 0;
+	for (i = 0; i < r->nlinks; i++)
+		if (r->links[i].block == l->block && r->links[i].span->start <= off &&
+		    off < r->links[i].span->end) {
+			follow(v, i, act);
+			return 1;
+		}
+	return 0;
 }
 
 static void start_hints(struct view *v, struct action *act)

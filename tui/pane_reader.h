@@ -33,6 +33,9 @@ const char *reader_title(struct view *v);
 /* Text is wrapped to at most cols columns (0: the pane's width), for
  * lines that read well on a wide terminal; the place is kept. */
 void reader_set_max_width(struct view *v, int cols);
+/* A click at (row, col) of the pane's text: a link there is followed
+ * (its action in act); 0 when there is none. */
+int reader_click(struct view *v, int row, int col, struct action *act);
 /* What kind of page is shown: LOC_DOC, LOC_ENTITY, LOC_HELP, LOC_HISTORY,
  * or LOC_NONE before the first. */
 enum location_kind reader_page_kind(struct view *v);

@@ -22,12 +22,95 @@
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
+static int mouse_on;
+static struct mouse_event last_mouse;
+
+/* SGR mouse reporting (1006) asked of the terminal, or taken back. */
+static void sgr_mouse(int on)
+{
+	fputs(on ? "\033[?1006h" : "\033[?1006l", stdout);
+	fflush(stdout);
+}
 
 void terminal_restore(void)
 {
+	if (curses_on && mouse_on) {
+		mousemask(0, NULL);
+		sgr_mouse(0);
+	}
 	if (curses_on && !isendwin())
 		endwin();
 	curses_on = 0;
+}
+
+void terminal_mouse(int on)
+{
+	if (!curses_on || on == mouse_on)
+		return;
+	mouse_on = on;
+	mousemask(on ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+	mouseinterval(0);
+	sgr_mouse(on);
+}
+
+const struct mouse_event *terminal_mouse_event(void)
+{
+	return &last_mouse;
+}
+
+/* A number of an SGR report, up to the byte that ends it (in *end). */
+static int sgr_number(int *end)
+{
+	int c, v = 0, digits = 0;
+
+	while ((c = wgetch(stdscr)) >= '0' && c <= '9' && digits++ < 6)
+		v = v * 10 + (c - '0');
+	*end = c;
+	return digits ? v : -1;
+}
+
+/* The rest of "ESC [ < b ; x ; y M" (press) or "m" (release), the ESC [
+ * already read: 1 for an event worth reporting. */
+static int read_sgr_mouse(void)
+{
+	int b, x, y, end;
+
+	wtimeout(stdscr, 50);
+	b = sgr_number(&end);
+	x = end == ';' ? sgr_number(&end) : -1;
+	y = end == ';' ? sgr_number(&end) : -1;
+	wtimeout(stdscr, 0);
+	if (b < 0 || x < 1 || y < 1 || (end != 'M' && end != 'm'))
+		return 0;
+	last_mouse.x = x - 1;
+	last_mouse.y = y - 1;
+	if (b == 64 || b == 65)
+		last_mouse.kind = b == 64 ? MOUSE_WHEEL_UP : MOUSE_WHEEL_DOWN;
+	else if ((b & ~(4 | 8 | 16)) == 0 && end == 'M')
+		last_mouse.kind = MOUSE_CLICK;   /* the left button, with or without shift */
+	else
+		return 0;
+	return 1;
+}
+
+/* A report through curses (a terminal with only the old encoding). */
+static int read_curses_mouse(void)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return 0;
+	last_mouse.x = ev.x;
+	last_mouse.y = ev.y;
+	if (ev.bstate & BUTTON4_PRESSED)
+		last_mouse.kind = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		last_mouse.kind = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_PRESSED)
+		last_mouse.kind = MOUSE_CLICK;
+	else
+		return 0;
+	return 1;
 }
 
 static void on_signal(int sig)
@@ -135,6 +218,22 @@ static int read_meta(wint_t *ch)
 		*ch = 27;
 		return OK;
 	}
+	if (c == '[' && mouse_on) {
+		/* ESC [ < : an SGR mouse report, which curses did not know */
+		wtimeout(stdscr, 0);
+		c = wgetch(stdscr);
+		if (c == '<') {
+			int got = read_sgr_mouse();
+
+			wtimeout(stdscr, -1);
+			*ch = KEY_WB_MOUSE;
+			return got ? KEY_CODE_YES : KEY_SKIPPED;
+		}
+		wtimeout(stdscr, -1);
+		if (c != ERR)
+			ungetch(c);
+		c = '[';
+	}
 	*ch = (wint_t)(KEY_META + c);
 	return OK;
 }
@@ -154,6 +253,10 @@ int terminal_read_key(wint_t *ch)
 
 	if (c == ERR)
 		return ERR;
+	if (c == KEY_MOUSE) {
+		*ch = KEY_WB_MOUSE;
+		return read_curses_mouse() ? KEY_CODE_YES : KEY_SKIPPED;
+	}
 	if (c >= KEY_MIN) {
 		*ch = (wint_t)c;
 		return KEY_CODE_YES;

@@ -65,6 +65,7 @@ struct ui {
 	enum pane filter_pane;          /* the list & filters */
 	int pending;                    /* 'm' or '\'' waiting for its letter */
 	int max_width;                  /* set width=N: the reader's widest line */
+	int mouse;                      /* set mouse (the default), set nomouse */
 	int read_errors;                /* failed reads in a row */
 	int quit;
 };
@@ -228,6 +229,9 @@ static int set_option(void *arg, const char *name, const char *value, struct buf
 	} else if (strcmp(base, "ignorecase") == 0 && !value) {
 		*f &= ~(unsigned)(SEARCH_CASELESS | SEARCH_SMARTCASE);
 		*f |= on ? SEARCH_CASELESS : SEARCH_SMARTCASE;
+	} else if (strcmp(base, "mouse") == 0 && !value) {
+		u->mouse = on;
+		terminal_mouse(on);
 	} else if (on && strcmp(base, "width") == 0 && value) {
 		n = strtol(value, &end, 10);
 		if (*end || end == value || n < 0 || n > 10000) {
@@ -237,7 +241,8 @@ static int set_option(void *arg, const char *name, const char *value, struct buf
 		u->max_width = (int)n;
 		reader_set_max_width(reader(u), u->max_width);
 	} else {
-		buf_printf(err, "no option '%s' (fold, ignorecase, width=N; no in front: off)", name);
+		buf_printf(err, "no option '%s' (fold, ignorecase, mouse, width=N; no in front: off)",
+			   name);
 		return 0;
 	}
 	return 1;
@@ -629,6 +634,59 @@ static void complete_command_line(void *arg, const char *line, size_t cursor,
 	complete_command(u->corpus, line, cursor, out);
 }
 
+/* ---- the mouse ------------------------------------------------------------- */
+
+/* The shown pane whose window (its frame included) holds (y, x), with
+ * the row and column in its text; PANE_COUNT for none. */
+static enum pane pane_at(struct ui *u, int y, int x, int *row, int *col)
+{
+	int by, bx, h, w, i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct view *v = &u->views[i];
+
+		if (!v->shown)
+			continue;
+		getbegyx(v->content, by, bx);
+		getmaxyx(v->content, h, w);
+		*row = y - by;
+		*col = x - bx;
+		if (y >= by - 1 && y < by + h && x >= bx - 1 && x <= bx + w)
+			return (enum pane)i;
+	}
+	return PANE_COUNT;
+}
+
+/* The wheel scrolls the pane under the pointer, three lines a notch; a
+ * click focuses it, selects the line of a list, follows a link in the
+ * reader. */
+static void mouse(struct ui *u, const struct mouse_event *m, struct action *act)
+{
+	int row, col, i;
+	enum pane p = pane_at(u, m->y, m->x, &row, &col);
+	struct view *v;
+
+	if (p == PANE_COUNT || u->screen.too_small)
+		return;
+	v = &u->views[p];
+	if (m->kind != MOUSE_CLICK) {
+		for (i = 0; i < 3; i++)
+			view_move(v, m->kind == MOUSE_WHEEL_UP ? REQ_MOVE_UP : REQ_MOVE_DOWN, act);
+		return;
+	}
+	u->focus = p;
+	if (row < 0 || col < 0 || row >= v->height || col >= v->width)
+		return;
+	if (p == PANE_READER) {
+		reader_click(v, row, col, act);
+	} else if (v->top + (size_t)row < v->ops->lines(v)) {
+		v->sel = v->top + (size_t)row;
+		view_clamp(v);
+		if (v->ops->select)
+			v->ops->select(v, act);
+	}
+}
+
 /* ---- keys ------------------------------------------------------------------ */
 
 /* A request: the focused pane first, then the view engine's moving, then
@@ -659,7 +717,10 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 		return;
 	}
 
-	if (u->prompt.active) {
+	if (code == KEY_CODE_YES && ch == KEY_WB_MOUSE) {
+		if (!u->prompt.active && !u->pending)
+			mouse(u, terminal_mouse_event(), &act);
+	} else if (u->prompt.active) {
 		prompt_input(u, code, ch, &act);
 	} else if (u->pending) {
 		int prefix = u->pending;
@@ -874,8 +935,13 @@ static int read_keys(struct ui *u, int *resized)
 		code = terminal_read_key(&ch);
 		if (terminal_signal())
 			break;
-		if (code == KEY_SKIPPED)
+		if (code == KEY_SKIPPED) {
+			/* counted: a key that came before it (a click before
+			 * its release) is drawn before the next read waits */
+			keys++;
+			wtimeout(stdscr, 0);
 			continue;
+		}
 		if (code == ERR) {
 			/* no more input waiting, an interrupted read, or a
 			 * terminal that is gone: only the last ends the
@@ -940,7 +1006,9 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		return 2;
 	render_init();
 	setup(&u, c, opt->search_flags);
+	u.mouse = 1;
 	load_config(&u, opt->config);
+	terminal_mouse(u.mouse);
 	if (!opt->no_session)
 		path = load_session(&u);
 	screen_place(&u.screen, u.views, u.focus, u.maximized, results_shown(&u));
