@@ -818,6 +818,9 @@ static void draw(struct ui *u)
 	const struct search_state *s = &u->search.state;
 	struct screen_status st;
 
+	/* one pane at a time: which one it is, and the keys to the others */
+	if (u->screen.single && !u->status.text)
+		buf_printf(&left, "%d ", (int)u->focus + 1);
 	if (u->status.text) {
 		buf_adds(&left, u->status.text);
 	} else if (u->focus == PANE_READER) {
@@ -846,6 +849,8 @@ static void draw(struct ui *u)
 			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.nhits);
 	}
 	buf_adds(&right, "? help");
+	if (u->screen.single && !u->status.text)
+		buf_adds(&right, " \xC2\xB7 1-4 w");
 	st.left = left.data ? left.data : "";
 	st.right = right.data;
 	st.error = u->status.text && u->status.error;

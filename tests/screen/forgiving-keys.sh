@@ -1,5 +1,6 @@
 # Keys that forgive, at 80x24 (one pane at a time, an SSH login's
-# terminal) and again at 200x60:
+# terminal, where the status line names the pane and the keys to the
+# others) and again at 200x60:
 # - C-c at the top level quits nothing; in the / prompt it cancels the
 #   prompt and the search typed (it once killed the program, status 130);
 #   C-g does the same; Esc leaves the prompt too;
@@ -19,6 +20,15 @@ for size in "80 24" "200 60"; do
 	cols=$1 rows=$2
 	screen_start "$cols" "$rows" --no-session "$top_srcdir/corpus"
 	screen_wait "Documents (5)"
+	# one pane at a time: the status line names it and the keys to the
+	# others; side by side it need not
+	if [ "$cols" -eq 80 ]; then
+		screen_wait_row "$rows" " 1 Documents "
+		screen_wait_row "$rows" "? help · 1-4 w"
+	else
+		screen_wait_row "$rows" " Documents "
+		unlike "$(screen_row "$rows")" "1-4 w" "the panes side by side: no pane keys in the status line"
+	fi
 
 	# C-c at the top level
 	screen_keys C-c
