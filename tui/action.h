@@ -54,6 +54,7 @@ enum action_kind {
 	ACTION_SEARCH,      /* search for pattern and go to the first hit */
 	ACTION_GOTO_LINE,   /* line (1 the first) of the reader's page: a jump */
 	ACTION_CONFIG,      /* pattern is a config line (set ...) or source FILE */
+	ACTION_INFO,        /* say what the reader shows (:info, =) */
 	ACTION_QUIT
 };
 

@@ -114,12 +114,14 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 		action_config(act, line);
 	else if (is(line, n, "help"))
 		action_open_page(act, LOC_HELP, NULL, 0, 0);
+	else if (is(line, n, "info"))
+		action_set(act, ACTION_INFO);
 	else if (is(line, n, "history"))
 		action_open_page(act, LOC_HISTORY, NULL, 0, 0);
 	else if (line_number(line, n, &number))
 		action_goto_line(act, number);
 	else if (n)
 		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :N, "
-			   ":set, :source, :history, :quit)", (int)n, line);
+			   ":info, :set, :source, :history, :quit)", (int)n, line);
 	free(arg);
 }

@@ -20,6 +20,7 @@ static const struct key_binding default_bindings[] = {
 	{ 'Q', REQ_QUIT_NOW },
 	{ CTRL('c'), REQ_CANCEL },
 	{ CTRL('g'), REQ_CANCEL },
+	{ '=', REQ_INFO },
 	{ ':', REQ_COMMAND },
 	{ '1', REQ_FOCUS_DOCUMENTS },
 	{ '2', REQ_FOCUS_READER },

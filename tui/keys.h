@@ -15,6 +15,7 @@
 	REQ_(QUIT,          "Close the help, an entity page or the history; elsewhere quit", "General") \
 	REQ_(QUIT_NOW,      "Quit at once, from anywhere",                 "General") \
 	REQ_(CANCEL,        "Cancel a prompt or a running search (never quits)", "General") \
+	REQ_(INFO,          "Say what the reader shows: id, file, date, size, position", "General") \
 	REQ_(COMMAND,       "Command line (:open, :entity, :search, :history, :quit)", "General") \
 	REQ_(FOCUS_DOCUMENTS, "Focus the Documents pane",                  "Panes") \
 	REQ_(FOCUS_READER,  "Focus the Reader pane",                       "Panes") \

@@ -354,6 +354,8 @@ static const char *const prompt_help[][2] = {
 	{ ":entity NAME", "an entity by name (or a part of it) or id" },
 	{ ":search REGEX", "search and go to the first hit" },
 	{ ":N", "line N of the page" },
+	{ ":info", "the document's id, file, date, size; where you are" },
+	{ ":set OPTION, :source FILE", "an option; a config file (see the manual)" },
 	{ ":history, :help", "where you have been; this page" },
 	{ ":q, :quit", "quit" },
 };

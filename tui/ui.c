@@ -298,6 +298,30 @@ static void load_config(struct ui *u, const char *option)
 	free(path);
 }
 
+/* = and :info, as less's =: what the reader shows and where. */
+static void say_info(struct ui *u, struct message *m)
+{
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	size_t top, n, doc = reader_doc(reader(u));
+	const struct doc *d = doc != (size_t)-1 ? corpus_doc(u->corpus, doc) : NULL;
+	size_t pct;
+
+	reader_lines(reader(u), &top, &n);
+	pct = n ? (top + 1) * 100 / n : 0;
+	reader_location(reader(u), &here);
+	if (d)
+		/* the path last: a narrow terminal cuts the end */
+		message_set(m, 0, "%s \xC2\xB7 %s \xC2\xB7 line %zu/%zu (%zu%%) \xC2\xB7 %zu bytes \xC2\xB7 %s",
+			    d->id, *d->date ? d->date : "no date", top + 1, n, pct, d->text_len, d->file);
+	else if (here.kind == LOC_ENTITY)
+		message_set(m, 0, "entity %s \xC2\xB7 line %zu/%zu (%zu%%)", here.id, top + 1, n, pct);
+	else if (here.kind != LOC_NONE)
+		message_set(m, 0, "%s \xC2\xB7 line %zu/%zu", reader_title(reader(u)), top + 1, n);
+	else
+		message_set(m, 1, "nothing in the reader");
+	location_clear(&here);
+}
+
 /* :N: line n of the page in the reader, at the top; a jump ('' comes
  * back). */
 static void goto_line(struct ui *u, size_t n)
@@ -352,6 +376,9 @@ static void apply(struct ui *u, struct action *act)
 		break;
 	case ACTION_CONFIG:
 		config_command(u, act->pattern);
+		break;
+	case ACTION_INFO:
+		say_info(u, &u->status);
 		break;
 	case ACTION_QUIT:
 		u->quit = 1;
@@ -474,6 +501,9 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 		break;
 	case REQ_CANCEL:
 		action_say(act, 0, "nothing to cancel (q quits)");
+		break;
+	case REQ_INFO:
+		say_info(u, &act->say);
 		break;
 	case REQ_HELP:
 		action_open_page(act, LOC_HELP, NULL, 0, 0);

@@ -4,7 +4,8 @@
 # begin with what is typed; Tab completes : commands, document titles and
 # entity names, ignoring case; :open and :entity take a title or a name,
 # with a trailing space, and list the candidates when it names several;
-# :N goes to line N, and '' comes back.
+# :N goes to line N, and '' comes back; = and :info say the document's
+# id, date and the line.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/screen.sh"
 
@@ -95,6 +96,16 @@ for size in "80 24" "200 60"; do
 	screen_wait "line 40/"
 	screen_keys "'" "'"
 	screen_wait "line 1/"
+	# = and :info: the id, the date, where
+	screen_keys =
+	screen_wait_row "$rows" "doc-2017-05-11-almelo · 2017-05-11 · line 1/"
+	screen_keys :
+	screen_type "40"
+	screen_keys Enter
+	screen_keys :
+	screen_type "info"
+	screen_keys Enter
+	screen_wait_row "$rows" "doc-2017-05-11-almelo · 2017-05-11 · line 40/"
 	screen_keys :
 	screen_type "open nothing-like-this"
 	screen_keys Enter
