@@ -340,6 +340,8 @@ static void show_entity(struct view *v, long e)
 /* The help page, made from the request table. */
 /* The help's part on prompts and commands: a heading has no text. */
 static const char *const prompt_help[][2] = {
+	{ "Counts", NULL },
+	{ "0, digits, a key", "the key that many times: 010j; 050G goes to line 50" },
 	{ "In a prompt (/ & :)", NULL },
 	{ "Enter", "keep what you typed" },
 	{ "Esc, C-c, C-g", "cancel" },

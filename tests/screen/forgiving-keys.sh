@@ -9,7 +9,8 @@
 # - Esc after a search hides the highlighting and the Results pane, and n
 #   brings them back at the next hit (it once threw the search away);
 # - q on the help or an entity page goes back to the page before, Esc
-#   leaves the help, q on a document quits; Q quits from anywhere.
+#   leaves the help, q on a document quits; Q quits from anywhere;
+# - a count begins with 0: 010j, 050G.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/screen.sh"
 
@@ -94,6 +95,16 @@ for size in "80 24" "200 60"; do
 	screen_keys q
 	screen_wait_gone "Aly van Beek · person "
 	screen_wait "$sedna "
+
+	# counts begin with 0 (1-4 are the panes): 010j, 050G, 03k
+	screen_keys g
+	screen_wait "line 1/"
+	screen_keys 0 1 0 j
+	screen_wait "line 11/"
+	screen_keys 0 5 0 G
+	screen_wait "line 50/"
+	screen_keys 0 3 k
+	screen_wait "line 47/"
 
 	# Q quits from anywhere: here from the help
 	screen_keys '?'
