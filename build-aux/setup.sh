@@ -11,7 +11,8 @@ set -e
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential autoconf automake pkg-config libncurses-dev \
-libxml2-dev libpcre2-dev libxml2-utils tmux python3 less xz-utils time"
+libxml2-dev libpcre2-dev libxml2-utils tmux python3 less xz-utils time \
+openssh-server openssh-client"
 
 missing=""
 for p in $PACKAGES; do

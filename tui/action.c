@@ -16,6 +16,7 @@ static void drop_argument(struct action *a)
 	a->doc = a->hit = 0;
 	a->keep_focus = 0;
 	a->pane = PANE_DOCUMENTS;
+	a->line = 0;
 	a->kind = ACTION_NONE;
 }
 
@@ -32,6 +33,12 @@ void action_open_page(struct action *a, enum location_kind kind, const char *id,
 	struct location l = { kind, id, block, off };
 
 	action_open(a, &l);
+}
+
+void action_return(struct action *a, const struct location *to)
+{
+	action_open(a, to);
+	a->kind = ACTION_RETURN;
 }
 
 void action_preview(struct action *a, size_t doc)
@@ -54,6 +61,19 @@ void action_focus(struct action *a, enum pane p)
 	drop_argument(a);
 	a->kind = ACTION_FOCUS;
 	a->pane = p;
+}
+
+void action_goto_line(struct action *a, size_t line)
+{
+	drop_argument(a);
+	a->kind = ACTION_GOTO_LINE;
+	a->line = line;
+}
+
+void action_config(struct action *a, const char *line)
+{
+	action_search(a, line);
+	a->kind = ACTION_CONFIG;
 }
 
 void action_search(struct action *a, const char *pattern)

@@ -41,6 +41,9 @@ void message_take(struct message *dst, struct message *src);
 enum action_kind {
 	ACTION_NONE,        /* nothing to do but say the message, if any */
 	ACTION_OPEN,        /* open to in the reader and focus it: a history step */
+	ACTION_RETURN,      /* as ACTION_OPEN, but to a place the reader was
+			     * (a mark, ''): shown exactly as it was, with
+			     * no lines of context above it */
 	ACTION_PREVIEW,     /* show document doc in the reader: no history step */
 	ACTION_GOTO_HIT,    /* make hit the current one and open it (a history
 			     * step); the focus goes to the reader unless
@@ -49,31 +52,40 @@ enum action_kind {
 	ACTION_BACK,        /* back in the page history */
 	ACTION_FORWARD,     /* forward again */
 	ACTION_SEARCH,      /* search for pattern and go to the first hit */
+	ACTION_GOTO_LINE,   /* line (1 the first) of the reader's page: a jump */
+	ACTION_CONFIG,      /* pattern is a config line (set ...) or source FILE */
+	ACTION_INFO,        /* say what the reader shows (:info, =) */
 	ACTION_QUIT
 };
 
 struct action {
 	enum action_kind kind;
-	struct location to;     /* ACTION_OPEN: owned (its id is a copy) */
+	struct location to;     /* ACTION_OPEN, ACTION_RETURN: owned (its id is
+				 * a copy) */
 	size_t doc;             /* ACTION_PREVIEW: corpus order */
 	size_t hit;             /* ACTION_GOTO_HIT: an index into the hits */
 	int keep_focus;         /* ACTION_GOTO_HIT */
 	enum pane pane;         /* ACTION_FOCUS */
-	char *pattern;          /* ACTION_SEARCH: owned */
+	char *pattern;          /* ACTION_SEARCH, ACTION_CONFIG: owned */
 	struct message say;     /* with any kind */
+	size_t line;            /* ACTION_GOTO_LINE */
 };
 
-#define ACTION_INIT { ACTION_NONE, { LOC_NONE, NULL, 0, 0 }, 0, 0, 0, PANE_DOCUMENTS, NULL, { NULL, 0 } }
+#define ACTION_INIT { ACTION_NONE, { LOC_NONE, NULL, 0, 0 }, 0, 0, 0, PANE_DOCUMENTS, NULL, \
+		      { NULL, 0 }, 0 }
 
 /* Each sets the kind and its argument; what was there is dropped, the
  * message aside. */
 void action_open(struct action *a, const struct location *to);   /* to copied */
 void action_open_page(struct action *a, enum location_kind kind, const char *id,
 		      size_t block, size_t off);                  /* id copied */
+void action_return(struct action *a, const struct location *to); /* to copied */
 void action_preview(struct action *a, size_t doc);
 void action_goto_hit(struct action *a, size_t hit, int keep_focus);
 void action_focus(struct action *a, enum pane p);
 void action_search(struct action *a, const char *pattern);       /* copied */
+void action_goto_line(struct action *a, size_t line);
+void action_config(struct action *a, const char *line);          /* copied */
 void action_set(struct action *a, enum action_kind kind);       /* no argument */
 /* Sets the message (the last one said wins). */
 void action_say(struct action *a, int error, const char *fmt, ...)

@@ -6,9 +6,11 @@
 
 struct corpus;
 
-/* What line asks for (:open ID, :entity ID or name, :search PATTERN,
- * :help, :history, :q or :quit), as an action for the loop, or a message
- * saying what is wrong with it. */
+/* What line asks for (:open ID or title, :entity ID or name, :search
+ * PATTERN, :N for line N, :help, :history, :q or :quit), as an action for
+ * the loop, or a message saying what is wrong with it.  A title or name
+ * may be a part of one, any case, accents or not (complete.h); when it
+ * names several, the message lists them. */
 void command_read(const struct corpus *c, const char *line, struct action *act);
 
 #endif

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -16,6 +17,10 @@ static const struct key_binding default_bindings[] = {
 	{ '?', REQ_HELP },
 	{ KEY_F(1), REQ_HELP },
 	{ 'q', REQ_QUIT },
+	{ 'Q', REQ_QUIT_NOW },
+	{ CTRL('c'), REQ_CANCEL },
+	{ CTRL('g'), REQ_CANCEL },
+	{ '=', REQ_INFO },
 	{ ':', REQ_COMMAND },
 	{ '1', REQ_FOCUS_DOCUMENTS },
 	{ '2', REQ_FOCUS_READER },
@@ -80,10 +85,85 @@ static const struct {
 };
 #undef REQ_INFO
 
+/* Bindings from the config file, looked at before the defaults. */
+static struct key_binding *user_bindings;
+static size_t n_user, cap_user;
+
+void keys_bind(int key, enum request req)
+{
+	size_t i;
+
+	for (i = 0; i < n_user; i++)
+		if (user_bindings[i].key == key) {
+			user_bindings[i].request = req;
+			return;
+		}
+	user_bindings = xgrow(user_bindings, &cap_user, n_user + 1, sizeof(*user_bindings));
+	user_bindings[n_user].key = key;
+	user_bindings[n_user++].request = req;
+}
+
+void keys_unbind_all(void)
+{
+	free(user_bindings);
+	user_bindings = NULL;
+	n_user = cap_user = 0;
+}
+
+enum request keys_request_by_name(const char *name)
+{
+	size_t i, k;
+
+	for (i = REQ_NONE + 1; i < REQ_COUNT; i++) {
+		const char *n = request_info[i].name;
+
+		for (k = 0; n[k] && name[k]; k++) {
+			char c = name[k] == '-' ? '_' : name[k];
+
+			if ((c >= 'a' && c <= 'z' ? c - 32 : c) != n[k])
+				break;
+		}
+		if (!n[k] && !name[k])
+			return (enum request)i;
+	}
+	return REQ_NONE;
+}
+
+int keys_parse(const char *name, int *key)
+{
+	struct buf b = BUF_INIT;
+	int k, found = 0;
+
+	if (name[0] && !name[1] && (unsigned char)name[0] > 32 && (unsigned char)name[0] < 127) {
+		*key = name[0];
+		return 1;
+	}
+	if (name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z' && !name[3]) {
+		*key = name[2] - 'a' + 1;
+		return 1;
+	}
+	/* the names keys_name gives, for every key it names */
+	for (k = 1; k < KEY_MAX && !found; k++) {
+		if (k >= 32 && k < 127)
+			continue;
+		buf_reset(&b);
+		keys_name(&b, k);
+		if (b.data && strcmp(b.data, name) == 0 && strncmp(b.data, "key ", 4) != 0) {
+			*key = k;
+			found = 1;
+		}
+	}
+	buf_free(&b);
+	return found;
+}
+
 enum request keys_request(int key)
 {
 	size_t i;
 
+	for (i = 0; i < n_user; i++)
+		if (user_bindings[i].key == key)
+			return user_bindings[i].request;
 	for (i = 0; i < N_BINDINGS; i++)
 		if (default_bindings[i].key == key)
 			return default_bindings[i].request;
@@ -156,12 +236,14 @@ void keys_name(struct buf *out, int key)
 	case 8:
 		name = "Backspace";
 		break;
-	case KEY_F(1):
-		name = "F1";
+	case KEY_DC:
+		name = "Delete";
 		break;
 	}
 	if (name)
 		buf_adds(out, name);
+	else if (key >= KEY_F(1) && key <= KEY_F(12))
+		buf_printf(out, "F%d", key - KEY_F(0));
 	else if (key > 0 && key < 32)
 		buf_printf(out, "C-%c", key + 'a' - 1);
 	else if (key >= 32 && key < 127)

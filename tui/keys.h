@@ -12,7 +12,10 @@
 
 #define REQUESTS(REQ_) \
 	REQ_(HELP,          "Show this help",                              "General") \
-	REQ_(QUIT,          "Quit",                                        "General") \
+	REQ_(QUIT,          "Close the help, an entity page or the history; elsewhere quit", "General") \
+	REQ_(QUIT_NOW,      "Quit at once, from anywhere",                 "General") \
+	REQ_(CANCEL,        "Cancel a prompt or a running search (never quits)", "General") \
+	REQ_(INFO,          "Say what the reader shows: id, file, date, size, position", "General") \
 	REQ_(COMMAND,       "Command line (:open, :entity, :search, :history, :quit)", "General") \
 	REQ_(FOCUS_DOCUMENTS, "Focus the Documents pane",                  "Panes") \
 	REQ_(FOCUS_READER,  "Focus the Reader pane",                       "Panes") \
@@ -41,7 +44,7 @@
 	REQ_(SEARCH,        "Search the whole corpus (regex, as you type)", "Searching") \
 	REQ_(SEARCH_NEXT,   "Next search hit, across documents",           "Searching") \
 	REQ_(SEARCH_PREV,   "Previous search hit, across documents",       "Searching") \
-	REQ_(CLEAR,         "Clear the search highlighting",               "Searching") \
+	REQ_(CLEAR,         "Hide the search highlighting (n, N bring it back); leave the help", "Searching") \
 	REQ_(FILTER,        "Filter the focused list by typing",           "Searching") \
 	REQ_(SORT,          "Next order (Entities: name, mentions; Results: doc, match, left/right word 1-3, count)", "Searching") \
 	REQ_(EDIT,          "Open the file at this line in $VISUAL or $EDITOR; load it again after", "The corpus on disk") \
@@ -62,8 +65,20 @@ struct key_binding {
 	enum request request;
 };
 
-/* The request bound to key, or REQ_NONE. */
+/* The request bound to key (a binding made with keys_bind first, then the
+ * defaults), or REQ_NONE. */
 enum request keys_request(int key);
+/* Binds key to req (REQ_NONE unbinds it), over the default; for the
+ * config file's bind. */
+void keys_bind(int key, enum request req);
+/* Forgets every keys_bind. */
+void keys_unbind_all(void);
+/* The request named name ("MOVE_DOWN", "move-down", any case), or
+ * REQ_NONE. */
+enum request keys_request_by_name(const char *name);
+/* The key named name as the help names keys ("j", "Space", "C-l", "PgDn",
+ * "F1", "Esc"); returns 0 for a name that is no key. */
+int keys_parse(const char *name, int *key);
 const char *keys_request_name(enum request req);   /* "MOVE_DOWN" */
 const char *keys_request_help(enum request req);
 const char *keys_request_group(enum request req);

@@ -60,6 +60,7 @@ enum opt_id {
 	OPT_RESTRICTED,
 	OPT_SORT,
 	OPT_COUNT,
+	OPT_CONFIG,
 };
 
 struct option_spec {
@@ -132,6 +133,8 @@ static const struct option_spec option_specs[] = {
 	{ "restricted", no_argument, OPT_RESTRICTED, NULL,
 	  "for an SSH ForceCommand: no editor, no writing but the\n"
 	  "session (also WERKBEZOEK_RESTRICTED=1)" },
+	{ "config", required_argument, OPT_CONFIG, "FILE",
+	  "the browser's config file (bind, color, set lines; see werkbezoek(1))" },
 	{ "max-file-size", required_argument, OPT_MAX_FILE_SIZE, "MIB",
 	  "skip corpus files, and files they include,\n"
 	  "larger than this (default 256)" },
@@ -270,6 +273,7 @@ struct run {
 	int restricted;
 	int as_xml;
 	int untagged;
+	const char *config;
 	int width_set;
 	unsigned long width;
 	struct batch_output out;
@@ -341,6 +345,9 @@ static int take_option(struct run *r, int opt, const char *arg)
 		return 1;
 	case OPT_FOLD:
 		r->search_flags |= SEARCH_FOLD;
+		return 1;
+	case OPT_CONFIG:
+		r->config = arg;
 		return 1;
 	case OPT_NO_SESSION:
 		r->no_session = 1;
@@ -547,7 +554,7 @@ int main(int argc, char **argv)
 		batch_corpus = c;
 	} else {
 		struct ui_options uo = { r.search_flags, r.no_session, r.path, r.copt,
-					 !r.no_watch, r.restricted || restricted_env() };
+					 !r.no_watch, r.restricted || restricted_env(), r.config };
 
 		status = ui_run(c, &uo);        /* frees c */
 		corpus_cleanup();

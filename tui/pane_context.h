@@ -23,6 +23,9 @@ struct search_state {
 	struct search_result hits;  /* in corpus order */
 	size_t current_hit;         /* the hit n/N went to last, or NO_HIT */
 	enum search_status status;
+	int hidden;                 /* Esc: no highlighting and no results
+				     * pane, but n and N still go on (and show
+				     * it again), as less's ESC-u */
 };
 
 struct pane_context {

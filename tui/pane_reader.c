@@ -32,6 +32,7 @@
 #include "treepage.h"
 #include "path.h"
 #include "pathpage.h"
+#include "text.h"
 
 /* How many chains the path page shows at most. */
 #define READER_PATHS 3
@@ -62,7 +63,8 @@ struct reader {
 	struct buf title;
 	struct rline *lines;
 	size_t nlines, cap;
-	int width;              /* wrapped for */
+	int width;              /* wrapped for (the pane's width) */
+	int max_width;          /* the widest a line is wrapped to; 0: the pane's */
 	struct layout layout;
 	struct rlink *links;    /* in page order */
 	size_t nlinks, caplinks;
@@ -81,6 +83,12 @@ struct reader {
 	int source;
 	size_t text_block, text_off;
 	unsigned char *lexer;
+	/* Where the page was put (a location, a resize) and the top line it
+	 * gave: while the top stays there, that is the position, not the
+	 * start of the line at the top, so resizing back and forth or saving
+	 * and restoring does not creep. */
+	int anchored;
+	size_t anchor_block, anchor_off, anchor_top;
 };
 
 #define NO_LINK ((size_t)-1)
@@ -153,6 +161,9 @@ static void wrap(struct reader *r, int width)
 	}
 	r->nlines = 0;
 	r->width = width;
+	/* a line of text no wider than reads well (set width=N) */
+	if (r->max_width > 0 && width > r->max_width)
+		width = r->max_width;
 	for (i = 0; i < r->nblocks; i++) {
 		const struct block *b = &r->blocks[i];
 		unsigned indent = r->source ? 0 : block_indent(b);
@@ -198,18 +209,56 @@ static size_t line_of(const struct reader *r, size_t block, size_t off)
 	return found;
 }
 
+/* The top line for (block, off): its line, or for an offset at the end
+ * of a block, the blank line after it (reader_position's way of naming a
+ * blank line at the top). */
+static size_t top_line_of(const struct reader *r, size_t block, size_t off)
+{
+	size_t line = line_of(r, block, off);
+
+	if (block < r->nblocks && off > 0 && off >= r->blocks[block].len &&
+	    line + 1 < r->nlines && r->lines[line + 1].block == NO_BLOCK)
+		line++;
+	return line;
+}
+
+/* Remembers that (block, off) put the top where it is now. */
+static void anchor(struct view *v, size_t block, size_t off)
+{
+	struct reader *r = state(v);
+
+	r->anchored = 1;
+	r->anchor_block = block;
+	r->anchor_off = off;
+	r->anchor_top = v->top;
+}
+
+/* A blank line at the top is named by the end of the block above it. */
 void reader_position(struct view *v, size_t *block, size_t *off)
 {
 	struct reader *r = state(v);
 	size_t i = v->top;
 
-	while (i < r->nlines && r->lines[i].block == NO_BLOCK)
-		i++;
-	if (i >= r->nlines) {
-		*block = 0;
-		*off = 0;
+	*block = 0;
+	*off = 0;
+	if (r->anchored && r->anchor_top == v->top) {
+		*block = r->anchor_block;
+		*off = r->anchor_off;
 		return;
 	}
+	if (i < r->nlines && r->lines[i].block == NO_BLOCK) {
+		while (i > 0 && r->lines[i].block == NO_BLOCK)
+			i--;
+		if (r->lines[i].block != NO_BLOCK) {
+			*block = r->lines[i].block;
+			*off = r->blocks[*block].len;
+			return;
+		}
+		while (i < r->nlines && r->lines[i].block == NO_BLOCK)
+			i++;
+	}
+	if (i >= r->nlines)
+		return;
 	*block = r->lines[i].block;
 	*off = r->lines[i].start;
 }
@@ -223,7 +272,9 @@ static void reader_resize(struct view *v, int width)
 		return;
 	reader_position(v, &block, &off);
 	wrap(r, width);
-	v->top = r->nlines ? line_of(r, block, off) : 0;
+	v->top = r->nlines ? top_line_of(r, block, off) : 0;
+	view_clamp(v);
+	anchor(v, block, off);
 }
 
 static void clear_page(struct reader *r)
@@ -242,6 +293,7 @@ static void clear_page(struct reader *r)
 	r->source = 0;
 	free(r->lexer);
 	r->lexer = NULL;
+	r->anchored = 0;
 	buf_reset(&r->title);
 }
 
@@ -294,10 +346,12 @@ void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_
 		show_blocks(v, d->blocks, d->nblocks);
 	}
 	if (block < r->nblocks) {
-		line = line_of(r, block, off);
+		line = top_line_of(r, block, off);
 		v->top = line > context ? line - context : 0;
 	}
 	view_clamp(v);
+	if (!context && block < r->nblocks)
+		anchor(v, block, off);
 }
 
 static void show_entity(struct view *v, long e)
@@ -317,12 +371,37 @@ static void show_entity(struct view *v, long e)
 }
 
 /* The help page, made from the request table. */
+/* The help's part on prompts and commands: a heading has no text. */
+static const char *const prompt_help[][2] = {
+	{ "Counts", NULL },
+	{ "0, digits, a key", "the key that many times: 010j; 050G goes to line 50" },
+	{ "In a prompt (/ & :)", NULL },
+	{ "Enter", "keep what you typed" },
+	{ "Esc, C-c, C-g", "cancel" },
+	{ "Left, Right, M-b, M-f", "move a character, a word" },
+	{ "Home, End, C-a, C-e", "the start, the end" },
+	{ "Backspace, Delete", "delete a character" },
+	{ "C-w, C-u, C-k, C-y", "cut a word, to the start, to the end; put back" },
+	{ "Up, Down", "earlier and later entries beginning with what is typed" },
+	{ "Tab", "complete a command, a title, a name" },
+	{ "Commands (:)", NULL },
+	{ ":open TITLE", "a document by title (or a part of it) or id" },
+	{ ":entity NAME", "an entity by name (or a part of it) or id" },
+	{ ":search REGEX", "search and go to the first hit" },
+	{ ":N", "line N of the page" },
+	{ ":info", "the document's id, file, date, size; where you are" },
+	{ ":set OPTION, :source FILE", "an option; a config file (see the manual)" },
+	{ ":history, :help", "where you have been; this page" },
+	{ ":q, :quit", "quit" },
+};
+
 static void show_help(struct view *v)
 {
 	struct reader *r = state(v);
 	struct page *p = page_new("Help");
 	const char *group = NULL;
 	struct buf line = BUF_INIT;
+	size_t i, label;
 	int req;
 
 	page_add_text(p, BLOCK_TITLE, 0, "werkbezoek " PACKAGE_VERSION " \xE2\x80\x94 keys", 0);
@@ -332,7 +411,6 @@ static void show_help(struct view *v)
 		      "places and others; search hits are highlighted.", 0);
 	for (req = REQ_NONE + 1; req < REQ_COUNT; req++) {
 		const char *g = keys_request_group((enum request)req);
-		size_t label;
 
 		if (!group || strcmp(group, g) != 0) {
 			page_add_text(p, BLOCK_HEADING, 1, g, 0);
@@ -344,11 +422,17 @@ static void show_help(struct view *v)
 		buf_adds(&line, keys_request_help((enum request)req));
 		page_add_text(p, BLOCK_ITEM, 1, line.data, label);
 	}
-	page_add_text(p, BLOCK_HEADING, 1, "In a prompt (/ & :)", 0);
-	page_add_text(p, BLOCK_ITEM, 1, "Enter              keep what you typed", 19);
-	page_add_text(p, BLOCK_ITEM, 1, "Esc                cancel", 19);
-	page_add_text(p, BLOCK_ITEM, 1, "Up, Down           earlier and later searches", 19);
-	page_add_text(p, BLOCK_ITEM, 1, "Backspace, C-w, C-u  delete a character, a word, all", 21);
+	for (i = 0; i < sizeof(prompt_help) / sizeof(prompt_help[0]); i++) {
+		if (!prompt_help[i][1]) {
+			page_add_text(p, BLOCK_HEADING, 1, prompt_help[i][0], 0);
+			continue;
+		}
+		buf_reset(&line);
+		buf_printf(&line, "%-18s ", prompt_help[i][0]);
+		label = line.len;
+		buf_adds(&line, prompt_help[i][1]);
+		page_add_text(p, BLOCK_ITEM, 1, line.data, label);
+	}
 	buf_free(&line);
 	clear_page(r);
 	r->kind = PAGE_HELP;
@@ -418,8 +502,10 @@ static void show_at(struct view *v, size_t block, size_t off)
 	struct reader *r = state(v);
 
 	if (block < r->nblocks)
-		v->top = line_of(r, block, off);
+		v->top = top_line_of(r, block, off);
 	view_clamp(v);
+	if (block < r->nblocks)
+		anchor(v, block, off);
 }
 
 int reader_show_location(struct view *v, const struct location *l, size_t context)
@@ -684,6 +770,30 @@ const char *reader_title(struct view *v)
 	return r->title.data ? r->title.data : "";
 }
 
+void reader_set_max_width(struct view *v, int cols)
+{
+	struct reader *r = state(v);
+	int width = r->width;
+
+	if (cols == r->max_width)
+		return;
+	r->max_width = cols;
+	if (r->blocks && width > 0) {
+		r->width = 0;           /* rewrap, keeping the place */
+		reader_resize(v, width);
+	}
+}
+
+enum location_kind reader_page_kind(struct view *v)
+{
+	static const enum location_kind kinds[] = {
+		[PAGE_NONE] = LOC_NONE, [PAGE_DOC] = LOC_DOC, [PAGE_ENTITY] = LOC_ENTITY,
+		[PAGE_HELP] = LOC_HELP, [PAGE_HISTORY] = LOC_HISTORY,
+	};
+
+	return kinds[state(v)->kind];
+}
+
 size_t reader_doc(struct view *v)
 {
 	struct reader *r = state(v);
@@ -792,6 +902,7 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 {
 	struct reader *r = state(v);
 	const struct rline *l = &r->lines[n];
+	const struct search_state *a = r->ctx->search;
 	const struct block *b;
 	struct buf runs = BUF_INIT;
 	size_t i;
@@ -807,18 +918,22 @@ static void reader_draw(struct view *v, size_t n, int y, int width, int selected
 		add_run(&runs, l, 0, b->label_len, b->kind == BLOCK_META ? STYLE_META : STYLE_TITLE);
 	for (i = 0; i < b->nspans; i++)
 		add_run(&runs, l, b->spans[i].start, b->spans[i].end, span_style(r, &b->spans[i]));
-	if (r->kind == PAGE_DOC) {
-		const struct search_state *a = r->ctx->search;
-
+	if (r->kind == PAGE_DOC && !r->ctx->search->hidden)
 		for (i = first_hit(a, r->doc, l->block);
 		     i < a->hits.nhits && a->hits.hits[i].doc == r->doc &&
 		     a->hits.hits[i].block == l->block; i++)
-			add_run(&runs, l, a->hits.hits[i].start, a->hits.hits[i].end,
-				i == a->current_hit ? STYLE_CURRENT_HIT : STYLE_HIT);
-	}
+			if (i != a->current_hit)
+				add_run(&runs, l, a->hits.hits[i].start, a->hits.hits[i].end, STYLE_HIT);
 	if (r->cur_link != NO_LINK && r->links[r->cur_link].block == l->block)
 		add_run(&runs, l, r->links[r->cur_link].span->start, r->links[r->cur_link].span->end,
 			STYLE_SELECTED);
+	/* last, so it wins: a hit on a name is also where the link selection
+	 * lands, and must still stand out from the other hits */
+	if (r->kind == PAGE_DOC && !a->hidden && a->current_hit < a->hits.nhits &&
+	    a->hits.hits[a->current_hit].doc == r->doc &&
+	    a->hits.hits[a->current_hit].block == l->block)
+		add_run(&runs, l, a->hits.hits[a->current_hit].start,
+			a->hits.hits[a->current_hit].end, STYLE_CURRENT_HIT);
 	render_text(v->content, y, (int)l->indent, width - (int)l->indent, b->text + l->start,
 		    l->end - l->start, block_style(b), (const struct style_run *)(void *)runs.data,
 		    runs.len / sizeof(struct style_run));
@@ -931,6 +1046,49 @@ static void follow(struct view *v, size_t i, struct action *act)
 	default:
 		break;
 	}
+}
+
+/* The byte of line l at display column col (from the line's start, its
+ * indent counted), or (size_t)-1 past its text. */
+static size_t byte_at_column(const struct reader *r, const struct rline *l, int col)
+{
+	const char *t = r->blocks[l->block].text;
+	size_t at = l->start;
+	int x = (int)l->indent;
+
+	if (col < x)
+		return (size_t)-1;
+	while (at < l->end) {
+		uint32_t cp;
+		size_t n = text_decode(t + at, l->end - at, &cp);
+		int w = text_cp_width(cp);
+
+		if (col < x + (w > 0 ? w : 1))
+			return at;
+		x += w > 0 ? w : 0;
+		at += n ? n : 1;
+	}
+	return (size_t)-1;
+}
+
+int reader_click(struct view *v, int row, int col, struct action *act)
+{
+	struct reader *r = state(v);
+	size_t line = v->top + (size_t)row, off, i;
+	const struct rline *l;
+
+	if (row < 0 || line >= r->nlines || r->lines[line].block == NO_BLOCK)
+		return 0;
+	l = &r->lines[line];
+	if ((off = byte_at_column(r, l, col)) == (size_t)-1)
+		return 0;
+	for (i = 0; i < r->nlinks; i++)
+		if (r->links[i].block == l->block && r->links[i].span->start <= off &&
+		    off < r->links[i].span->end) {
+			follow(v, i, act);
+			return 1;
+		}
+	return 0;
 }
 
 static void start_hints(struct view *v, struct action *act)

@@ -30,6 +30,15 @@ int reader_hinting(struct view *v);
 void reader_hint_key(struct view *v, int ch, struct action *act);
 /* The page's title, for the status line (borrowed until the page changes). */
 const char *reader_title(struct view *v);
+/* Text is wrapped to at most cols columns (0: the pane's width), for
+ * lines that read well on a wide terminal; the place is kept. */
+void reader_set_max_width(struct view *v, int cols);
+/* A click at (row, col) of the pane's text: a link there is followed
+ * (its action in act); 0 when there is none. */
+int reader_click(struct view *v, int row, int col, struct action *act);
+/* What kind of page is shown: LOC_DOC, LOC_ENTITY, LOC_HELP, LOC_HISTORY,
+ * or LOC_NONE before the first. */
+enum location_kind reader_page_kind(struct view *v);
 /* The document shown (corpus order), or (size_t)-1 for another page. */
 size_t reader_doc(struct view *v);
 /* Whether the reader shows the TEI source (the backslash key) instead of the text. */

@@ -18,6 +18,43 @@
 
 static attr_t styles[STYLE_COUNT];
 static int utf8 = 1;
+static int colour_on;
+
+/* The names the config file gives the styles, in enum style's order. */
+static const char *const style_names[STYLE_COUNT] = {
+	"normal", "title", "frame", "frame-focus", "selected", "heading", "meta", "quote",
+	"note", "caption", "emphasis", "link", "person", "org", "place", "other", "hit",
+	"current-hit", "control", "status", "prompt", "error", "dim",
+};
+
+/* Colour pairs 1-8 are the defaults; a style the config colours gets
+ * its own pair after them. */
+#define FIRST_CONFIG_PAIR 16
+
+enum style render_style_by_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < STYLE_COUNT; i++)
+		if (strcmp(style_names[i], name) == 0)
+			return (enum style)i;
+	return STYLE_COUNT;
+}
+
+void render_set_style(enum style s, short fg, short bg, attr_t attrs)
+{
+	short pair = (short)(FIRST_CONFIG_PAIR + s);
+
+	if (s >= STYLE_COUNT)
+		return;
+	if (!colour_on) {
+		if (attrs)
+			styles[s] = attrs;
+		return;
+	}
+	if (pair < COLOR_PAIRS && init_pair(pair, fg, bg) == OK)
+		styles[s] = COLOR_PAIR(pair) | attrs;
+}
 
 int render_utf8(void)
 {
@@ -69,12 +106,15 @@ void render_init(void)
 	styles[STYLE_PLACE] = A_BOLD | A_UNDERLINE;
 	styles[STYLE_OTHER] = A_UNDERLINE;
 	styles[STYLE_HIT] = A_REVERSE;
-	styles[STYLE_CURRENT_HIT] = A_REVERSE | A_BOLD;
+	/* the current hit is more than bold (which some terminals show
+	 * as just a brighter reverse): underlined too */
+	styles[STYLE_CURRENT_HIT] = A_REVERSE | A_BOLD | A_UNDERLINE;
 	styles[STYLE_CONTROL] = A_REVERSE;
 	styles[STYLE_STATUS] = A_REVERSE;
 	styles[STYLE_PROMPT] = A_NORMAL;
 	styles[STYLE_ERROR] = A_BOLD;
 	styles[STYLE_DIM] = A_NORMAL;
+	colour_on = colour;
 	if (!colour)
 		return;
 

@@ -47,6 +47,14 @@ void render_init(void);
 int render_utf8(void);
 
 attr_t render_attr(enum style s);
+/* The style named name ("hit", "current-hit", "person" ...), or
+ * STYLE_COUNT. */
+enum style render_style_by_name(const char *name);
+/* The config file's colour: style s in colour fg on bg (curses colour
+ * numbers, -1 the terminal's own) with attributes attrs (A_BOLD ...).
+ * Without colour (NO_COLOR, a monochrome terminal) only attrs apply, and
+ * only when there are some. */
+void render_set_style(enum style s, short fg, short bg, attr_t attrs);
 /* The style of an entity's name, by its class (enum entity_class). */
 enum style render_class_style(int cls);
 

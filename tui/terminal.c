@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -21,12 +22,95 @@
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
+static int mouse_on;
+static struct mouse_event last_mouse;
+
+/* SGR mouse reporting (1006) asked of the terminal, or taken back. */
+static void sgr_mouse(int on)
+{
+	fputs(on ? "\033[?1006h" : "\033[?1006l", stdout);
+	fflush(stdout);
+}
 
 void terminal_restore(void)
 {
+	if (curses_on && mouse_on) {
+		mousemask(0, NULL);
+		sgr_mouse(0);
+	}
 	if (curses_on && !isendwin())
 		endwin();
 	curses_on = 0;
+}
+
+void terminal_mouse(int on)
+{
+	if (!curses_on || on == mouse_on)
+		return;
+	mouse_on = on;
+	mousemask(on ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+	mouseinterval(0);
+	sgr_mouse(on);
+}
+
+const struct mouse_event *terminal_mouse_event(void)
+{
+	return &last_mouse;
+}
+
+/* A number of an SGR report, up to the byte that ends it (in *end). */
+static int sgr_number(int *end)
+{
+	int c, v = 0, digits = 0;
+
+	while ((c = wgetch(stdscr)) >= '0' && c <= '9' && digits++ < 6)
+		v = v * 10 + (c - '0');
+	*end = c;
+	return digits ? v : -1;
+}
+
+/* The rest of "ESC [ < b ; x ; y M" (press) or "m" (release), the ESC [
+ * already read: 1 for an event worth reporting. */
+static int read_sgr_mouse(void)
+{
+	int b, x, y, end;
+
+	wtimeout(stdscr, 50);
+	b = sgr_number(&end);
+	x = end == ';' ? sgr_number(&end) : -1;
+	y = end == ';' ? sgr_number(&end) : -1;
+	wtimeout(stdscr, 0);
+	if (b < 0 || x < 1 || y < 1 || (end != 'M' && end != 'm'))
+		return 0;
+	last_mouse.x = x - 1;
+	last_mouse.y = y - 1;
+	if (b == 64 || b == 65)
+		last_mouse.kind = b == 64 ? MOUSE_WHEEL_UP : MOUSE_WHEEL_DOWN;
+	else if ((b & ~(4 | 8 | 16)) == 0 && end == 'M')
+		last_mouse.kind = MOUSE_CLICK;   /* the left button, with or without shift */
+	else
+		return 0;
+	return 1;
+}
+
+/* A report through curses (a terminal with only the old encoding). */
+static int read_curses_mouse(void)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return 0;
+	last_mouse.x = ev.x;
+	last_mouse.y = ev.y;
+	if (ev.bstate & BUTTON4_PRESSED)
+		last_mouse.kind = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		last_mouse.kind = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_PRESSED)
+		last_mouse.kind = MOUSE_CLICK;
+	else
+		return 0;
+	return 1;
 }
 
 static void on_signal(int sig)
@@ -118,6 +202,42 @@ int terminal_key_pending(void *ctx)
 	return 1;
 }
 
+/* Esc: with an ASCII key already waiting behind it (Alt-b sends both at
+ * once; curses has waited ESCDELAY for a longer sequence), the two are
+ * one key, KEY_META + the key; else Esc alone. */
+static int read_meta(wint_t *ch)
+{
+	int c;
+
+	wtimeout(stdscr, 0);
+	c = wgetch(stdscr);
+	wtimeout(stdscr, -1);
+	if (c == ERR || c >= 0x80 || c == 27) {
+		if (c != ERR)
+			ungetch(c);
+		*ch = 27;
+		return OK;
+	}
+	if (c == '[' && mouse_on) {
+		/* ESC [ < : an SGR mouse report, which curses did not know */
+		wtimeout(stdscr, 0);
+		c = wgetch(stdscr);
+		if (c == '<') {
+			int got = read_sgr_mouse();
+
+			wtimeout(stdscr, -1);
+			*ch = KEY_WB_MOUSE;
+			return got ? KEY_CODE_YES : KEY_SKIPPED;
+		}
+		wtimeout(stdscr, -1);
+		if (c != ERR)
+			ungetch(c);
+		c = '[';
+	}
+	*ch = (wint_t)(KEY_META + c);
+	return OK;
+}
+
 /* Reads one key: a curses key code (KEY_CODE_YES), a character (OK), ERR
  * when there is no input or it failed, or KEY_SKIPPED for bytes that are
  * not UTF-8.  UTF-8 is decoded here, byte by byte, rather than by
@@ -133,10 +253,16 @@ int terminal_read_key(wint_t *ch)
 
 	if (c == ERR)
 		return ERR;
+	if (c == KEY_MOUSE) {
+		*ch = KEY_WB_MOUSE;
+		return read_curses_mouse() ? KEY_CODE_YES : KEY_SKIPPED;
+	}
 	if (c >= KEY_MIN) {
 		*ch = (wint_t)c;
 		return KEY_CODE_YES;
 	}
+	if (c == 27)
+		return read_meta(ch);
 	if (c < 0x80 || !render_utf8()) {
 		*ch = (wint_t)c;
 		return OK;
@@ -167,6 +293,22 @@ int terminal_signal(void)
 	return got_signal;
 }
 
+/* C-c comes as a key (3), not as SIGINT: in a prompt it cancels, during
+ * a search it stops it, and at the top level it does nothing harmful, as
+ * in less.  Only the interrupt character goes: C-\ and C-z still signal.
+ * curses keeps the setting as its program mode, and endwin() gives back
+ * the terminal's own settings. */
+static void keep_interrupt_key(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 int terminal_start(void)
 {
 	install_signals();
@@ -183,6 +325,7 @@ int terminal_start(void)
 	cbreak();
 	noecho();
 	nonl();
+	keep_interrupt_key();
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	return 0;

@@ -20,6 +20,7 @@
 #include "action.h"
 #include "buf.h"
 #include "commands.h"
+#include "complete.h"
 #include "corpus.h"
 #include "editor.h"
 #include "history.h"
@@ -33,6 +34,7 @@
 #include "render.h"
 #include "screen.h"
 #include "session.h"
+#include "settings.h"
 #include "terminal.h"
 #include "ui.h"
 #include "ui_search.h"
@@ -40,6 +42,10 @@
 /* Keys handled before the screen is drawn, when they come faster than it
  * can be (a paste, a slow terminal). */
 #define MAX_KEYS_PER_DRAW 256
+
+/* The reader's widest line unless set width=N says otherwise: longer
+ * lines are hard to follow back to their start. */
+#define DEFAULT_MAX_WIDTH 100
 
 struct ui {
 	const struct corpus *corpus;
@@ -55,9 +61,18 @@ struct ui {
 	struct history_list hist;       /* back, forward, '', marks */
 	struct message status;          /* the status line's, until the next key */
 	struct prompt prompt;
+	struct prompt_completer completer;     /* Tab in the : prompt */
+	struct location before_prompt;  /* the reader's page when / opened:
+					 * typing previews hits, a cancel
+					 * comes back here */
+	enum pane focus_before_prompt;
 	struct history searches, filters, commands;
 	enum pane filter_pane;          /* the list & filters */
 	int pending;                    /* 'm' or '\'' waiting for its letter */
+	int max_width;                  /* set width=N: the reader's widest line */
+	int counting;                   /* 0 typed: digits make a count */
+	size_t count;                   /* for the next key (010j, 050G) */
+	int mouse;                      /* set mouse (the default), set nomouse */
 	int read_errors;                /* failed reads in a row */
 	int quit;
 };
@@ -69,7 +84,19 @@ static struct view *reader(struct ui *u)
 
 static int results_shown(const struct ui *u)
 {
-	return u->search.state.pattern_text != NULL;
+	return u->search.state.pattern_text != NULL && !u->search.state.hidden;
+}
+
+/* Whether the reader, focused, shows a page reached by navigation (the
+ * help, an entity's page, the history) that q and Esc close: back to the
+ * page before it. */
+static int closable_page(struct ui *u)
+{
+	enum location_kind k = reader_page_kind(reader(u));
+
+	if (u->focus != PANE_READER || !u->hist.n || u->hist.pos == 0)
+		return 0;
+	return k == LOC_HELP || k == LOC_ENTITY || k == LOC_HISTORY;
 }
 
 /* Places the panes again when what they were placed for changed. */
@@ -83,7 +110,7 @@ static void relayout(struct ui *u)
 
 /* Goes to a location in the reader as a step in the history (back and
  * forward, '' come back here), and focuses the reader. */
-static void navigate(struct ui *u, const struct location *to)
+static void navigate(struct ui *u, const struct location *to, int exact)
 {
 	struct location here = { LOC_NONE, NULL, 0, 0 };
 
@@ -100,7 +127,7 @@ static void navigate(struct ui *u, const struct location *to)
 		history_visit(&u->hist, NULL, to);
 	location_clear(&here);
 	/* a little context above a spot inside the page, as less does */
-	reader_show_location(reader(u), to, to->block || to->off ? 2 : 0);
+	reader_show_location(reader(u), to, !exact && (to->block || to->off) ? 2 : 0);
 	u->focus = PANE_READER;
 }
 
@@ -119,7 +146,7 @@ static void goto_hit(struct ui *u, size_t i, int keep_focus)
 	l.id = corpus_doc(u->corpus, h->doc)->id;   /* borrowed: navigate copies */
 	l.block = h->block;
 	l.off = h->start;
-	navigate(u, &l);
+	navigate(u, &l, 0);
 	view_goto(&u->views[PANE_RESULTS], results_line_of_hit(&u->views[PANE_RESULTS], i));
 	u->focus = keep_focus ? focus : PANE_READER;
 }
@@ -173,12 +200,6 @@ static int search_text(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
-static void search_clear(struct ui *u)
-{
-	ui_search_clear(&u->search);
-	results_reset(&u->views[PANE_RESULTS]);
-}
-
 /* The search kept (Enter after /, or :search): all of it, remembered,
  * and the first hit from the reader's position on.  0 for an invalid
  * pattern. */
@@ -196,6 +217,142 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
+/* ---- options (the config file's set, :set) --------------------------------- */
+
+/* set NAME[=VALUE]: fold, ignorecase (its opposite is smart case), width=N
+ * (the reader's widest line; 0: the pane's), each with no in front to
+ * turn it off. */
+static int set_option(void *arg, const char *name, const char *value, struct buf *err)
+{
+	struct ui *u = arg;
+	unsigned *f = &u->search.flags;
+	int on = strncmp(name, "no", 2) != 0;
+	const char *base = on ? name : name + 2;
+	char *end;
+	long n;
+
+	if (strcmp(base, "fold") == 0 && !value) {
+		*f = on ? *f | SEARCH_FOLD : *f & ~(unsigned)SEARCH_FOLD;
+	} else if (strcmp(base, "ignorecase") == 0 && !value) {
+		*f &= ~(unsigned)(SEARCH_CASELESS | SEARCH_SMARTCASE);
+		*f |= on ? SEARCH_CASELESS : SEARCH_SMARTCASE;
+	} else if (strcmp(base, "mouse") == 0 && !value) {
+		u->mouse = on;
+		terminal_mouse(on);
+	} else if (on && strcmp(base, "width") == 0 && value) {
+		n = strtol(value, &end, 10);
+		if (*end || end == value || n < 0 || n > 10000) {
+			buf_printf(err, "width wants a number of columns, 0 for no limit: '%s'", value);
+			return 0;
+		}
+		u->max_width = (int)n;
+		reader_set_max_width(reader(u), u->max_width);
+	} else {
+		buf_printf(err, "no option '%s' (fold, ignorecase, mouse, width=N; no in front: off)",
+			   name);
+		return 0;
+	}
+	return 1;
+}
+
+/* :set and :source: a config line, or a file of them. */
+static void config_command(struct ui *u, const char *line)
+{
+	struct config_ops ops = { set_option, u };
+	struct buf err = BUF_INIT;
+	const char *file = line + strspn(line, " ");
+	int bad;
+
+	if (strncmp(file, "source", 6) == 0 && (file[6] == ' ' || !file[6])) {
+		file += 6 + strspn(file + 6, " ");
+		if (u->restricted) {
+			/* a path the reader names is no part of the corpus */
+			message_set(&u->status, 1, "restricted mode: no :source");
+			return;
+		}
+		bad = *file ? config_source(&ops, file, &err) : -1;
+		if (!*file)
+			message_set(&u->status, 1, "source wants a file: :source ~/my-keys");
+		else if (bad)
+			message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
+				    bad > 1 ? " (and more)" : "");
+		else
+			message_set(&u->status, 0, "read %s", file);
+	} else if (!config_line(&ops, line, &err)) {
+		message_set(&u->status, 1, "%s", err.data ? err.data : "wrong");
+	}
+	buf_free(&err);
+}
+
+/* The config file at the start: errors in the status line, the first
+ * with file:line (a file not named is not missed). */
+static void load_config(struct ui *u, const char *option)
+{
+	struct config_ops ops = { set_option, u };
+	struct buf err = BUF_INIT;
+	int named, bad;
+	char *path = config_path(option, &named);
+	FILE *fp;
+
+	if (!path)
+		return;
+	if (!named && (fp = fopen(path, "r")) == NULL) {
+		free(path);
+		return;
+	}
+	if (!named)
+		fclose(fp);
+	bad = config_source(&ops, path, &err);
+	if (bad)
+		message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
+			    bad > 1 ? " (and more)" : "");
+	buf_free(&err);
+	free(path);
+}
+
+/* = and :info, as less's =: what the reader shows and where. */
+static void say_info(struct ui *u, struct message *m)
+{
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	size_t top, n, doc = reader_doc(reader(u));
+	const struct doc *d = doc != (size_t)-1 ? corpus_doc(u->corpus, doc) : NULL;
+	size_t pct;
+
+	reader_lines(reader(u), &top, &n);
+	pct = n ? (top + 1) * 100 / n : 0;
+	reader_location(reader(u), &here);
+	if (d)
+		/* the path last: a narrow terminal cuts the end */
+		message_set(m, 0, "%s \xC2\xB7 %s \xC2\xB7 line %zu/%zu (%zu%%) \xC2\xB7 %zu bytes \xC2\xB7 %s",
+			    d->id, *d->date ? d->date : "no date", top + 1, n, pct, d->text_len, d->file);
+	else if (here.kind == LOC_ENTITY)
+		message_set(m, 0, "entity %s \xC2\xB7 line %zu/%zu (%zu%%)", here.id, top + 1, n, pct);
+	else if (here.kind != LOC_NONE)
+		message_set(m, 0, "%s \xC2\xB7 line %zu/%zu", reader_title(reader(u)), top + 1, n);
+	else
+		message_set(m, 1, "nothing in the reader");
+	location_clear(&here);
+}
+
+/* :N: line n of the page in the reader, at the top; a jump ('' comes
+ * back). */
+static void goto_line(struct ui *u, size_t n)
+{
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	size_t top, lines;
+
+	reader_lines(reader(u), &top, &lines);
+	if (!lines) {
+		message_set(&u->status, 1, "no page in the reader");
+		return;
+	}
+	reader_location(reader(u), &here);
+	history_jumped(&u->hist, &here);
+	location_clear(&here);
+	view_goto(reader(u), n > 0 ? (n <= lines ? n - 1 : lines - 1) : 0);
+	u->focus = PANE_READER;
+}
+
 /* Carries out act and empties it.  What is a history step is decided
  * here: opening a location and going to a hit are steps; a preview is
  * not; back and forward move along the history without adding to it. */
@@ -206,7 +363,8 @@ static void apply(struct ui *u, struct action *act)
 	case ACTION_NONE:
 		break;
 	case ACTION_OPEN:
-		navigate(u, &act->to);
+	case ACTION_RETURN:
+		navigate(u, &act->to, act->kind == ACTION_RETURN);
 		break;
 	case ACTION_PREVIEW:
 		reader_show_doc(reader(u), act->doc, 0, 0, 0);
@@ -224,6 +382,15 @@ static void apply(struct ui *u, struct action *act)
 	case ACTION_SEARCH:
 		if (!search_keep(u, act->pattern, KEPT_SECONDS))
 			message_set(&u->status, 1, "%s", u->prompt.error ? u->prompt.error : "invalid pattern");
+		break;
+	case ACTION_GOTO_LINE:
+		goto_line(u, act->line);
+		break;
+	case ACTION_CONFIG:
+		config_command(u, act->pattern);
+		break;
+	case ACTION_INFO:
+		say_info(u, &u->status);
 		break;
 	case ACTION_QUIT:
 		u->quit = 1;
@@ -250,6 +417,7 @@ static void search_step(struct ui *u, int forward, struct action *act)
 		action_say(act, 1, "no hits for /%s", s->pattern_text);
 		return;
 	}
+	u->search.state.hidden = 0;     /* Esc hid it: n and N show it again */
 	if (s->current_hit == NO_HIT) {
 		next = hit_near_reader(u, forward);
 	} else {
@@ -281,9 +449,9 @@ static void mark_key(struct ui *u, int prefix, wint_t ch, struct action *act)
 		if (u->hist.last_jump.kind == LOC_NONE)
 			action_say(act, 1, "no jump to go back to");
 		else
-			action_open(act, &u->hist.last_jump);
+			action_return(act, &u->hist.last_jump);
 	} else if ((m = history_mark(&u->hist, (int)ch)) != NULL) {
-		action_open(act, m);
+		action_return(act, m);
 	} else {
 		action_say(act, 1, ch >= 'a' && ch <= 'z' ? "mark %c is not set" : "no mark %c",
 			   ch >= 32 && ch < 127 ? (char)ch : '?');
@@ -331,7 +499,7 @@ static void open_filter(struct ui *u, struct action *act)
 		return;
 	}
 	u->filter_pane = u->focus;
-	prompt_open(&u->prompt, '&', &u->filters);
+	prompt_open(&u->prompt, '&', &u->filters, NULL);
 }
 
 static void edit(struct ui *u, struct action *act);
@@ -341,21 +509,34 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 {
 	switch (req) {
 	case REQ_QUIT:
+		action_set(act, closable_page(u) ? ACTION_BACK : ACTION_QUIT);
+		break;
+	case REQ_QUIT_NOW:
 		action_set(act, ACTION_QUIT);
+		break;
+	case REQ_CANCEL:
+		action_say(act, 0, "nothing to cancel (q quits)");
+		break;
+	case REQ_INFO:
+		say_info(u, &act->say);
 		break;
 	case REQ_HELP:
 		action_open_page(act, LOC_HELP, NULL, 0, 0);
 		break;
 	case REQ_SEARCH:
-		prompt_open(&u->prompt, '/', &u->searches);
+		reader_location(reader(u), &u->before_prompt);
+		u->focus_before_prompt = u->focus;
+		prompt_open(&u->prompt, '/', &u->searches, NULL);
 		break;
 	case REQ_SEARCH_NEXT:
 	case REQ_SEARCH_PREV:
 		search_step(u, req == REQ_SEARCH_NEXT, act);
 		break;
 	case REQ_CLEAR:
-		if (results_shown(u)) {
-			search_clear(u);
+		if (closable_page(u) && reader_page_kind(reader(u)) != LOC_ENTITY) {
+			action_set(act, ACTION_BACK);
+		} else if (results_shown(u)) {
+			u->search.state.hidden = 1;
 			if (u->focus == PANE_RESULTS)
 				action_focus(act, PANE_READER);
 		}
@@ -364,7 +545,7 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 		open_filter(u, act);
 		break;
 	case REQ_COMMAND:
-		prompt_open(&u->prompt, ':', &u->commands);
+		prompt_open(&u->prompt, ':', &u->commands, &u->completer);
 		break;
 	case REQ_BACK:
 	case REQ_FORWARD:
@@ -397,14 +578,59 @@ static void apply_filter(struct ui *u, const char *text)
 	v->ops->filter(v, text);
 }
 
+/* The reader back where it was when / opened, and the pane that had the
+ * focus: typing showed hits in it. */
+static void restore_reader(struct ui *u)
+{
+	if (u->before_prompt.kind != LOC_NONE)
+		reader_show_location(reader(u), &u->before_prompt, 0);
+	u->focus = u->focus_before_prompt;
+}
+
+/* As / is typed: the count of hits at the prompt's right, and the first
+ * hit from where the reader was shown in the reader (no history step),
+ * which a narrow terminal then shows in place of a list; without hits the
+ * reader goes back. */
+static void search_preview(struct ui *u)
+{
+	struct search_state *s = &u->search.state;
+	const struct location *from = &u->before_prompt;
+	const struct doc *d = from->kind == LOC_DOC ? corpus_find_doc(u->corpus, from->id) : NULL;
+	struct location l = { LOC_DOC, NULL, 0, 0 };
+	struct buf info = BUF_INIT;
+	size_t i;
+
+	if (!s->pattern_text || !s->hits.nhits) {
+		prompt_set_info(&u->prompt, s->pattern_text ? "no hits" : NULL);
+		restore_reader(u);
+		return;
+	}
+	i = ui_search_near(&u->search, d ? corpus_doc_index(u->corpus, d) : (size_t)-1,
+			   from->block, from->off, 1);
+	s->current_hit = i;
+	l.id = corpus_doc(u->corpus, s->hits.hits[i].doc)->id;
+	l.block = s->hits.hits[i].block;
+	l.off = s->hits.hits[i].start;
+	reader_show_location(reader(u), &l, 2);
+	if (u->screen.single)
+		u->focus = PANE_READER;
+	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.nhits,
+		   s->status == SEARCH_DONE ? "" : "+");
+	prompt_set_info(&u->prompt, info.data);
+	buf_free(&info);
+}
+
 /* Enter in the prompt: keep the search, the filter, or run the command. */
 static void prompt_accept(struct ui *u, struct action *act)
 {
 	struct prompt *p = &u->prompt;
-	char *text = xstrdup(p->text.data ? p->text.data : "");
+	char *text = xstrdup(prompt_text(p));
 
 	prompt_close(p);
 	if (p->lead == '/') {
+		/* the history step goes from where the reader was, not from
+		 * the hit it previewed */
+		restore_reader(u);
 		if (*text && search_keep(u, text, LIVE_SECONDS)) {
 			if (!u->search.state.hits.nhits)
 				action_say(act, 1, "no hits for /%s", text);
@@ -429,21 +655,86 @@ static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 	case PROMPT_MOVED:
 		break;
 	case PROMPT_CHANGED:
-		if (p->lead == '/')
-			search_text(u, p->text.data, LIVE_SECONDS);
-		else if (p->lead == '&')
-			apply_filter(u, p->text.data);
+		if (p->lead == '/') {
+			if (search_text(u, prompt_text(p), LIVE_SECONDS))
+				search_preview(u);
+		} else if (p->lead == '&') {
+			apply_filter(u, prompt_text(p));
+		}
 		break;
 	case PROMPT_ACCEPT:
 		prompt_accept(u, act);
 		break;
 	case PROMPT_CANCEL:
 		prompt_close(p);
-		if (p->lead == '/')
+		if (p->lead == '/') {
 			search_text(u, "", LIVE_SECONDS);
-		else if (p->lead == '&')
+			restore_reader(u);
+		} else if (p->lead == '&') {
 			apply_filter(u, "");
+		}
 		break;
+	}
+}
+
+static void complete_command_line(void *arg, const char *line, size_t cursor,
+				  struct candidates *out)
+{
+	const struct ui *u = arg;
+
+	complete_command(u->corpus, line, cursor, out);
+}
+
+/* ---- the mouse ------------------------------------------------------------- */
+
+/* The shown pane whose window (its frame included) holds (y, x), with
+ * the row and column in its text; PANE_COUNT for none. */
+static enum pane pane_at(struct ui *u, int y, int x, int *row, int *col)
+{
+	int by, bx, h, w, i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct view *v = &u->views[i];
+
+		if (!v->shown)
+			continue;
+		getbegyx(v->content, by, bx);
+		getmaxyx(v->content, h, w);
+		*row = y - by;
+		*col = x - bx;
+		if (y >= by - 1 && y < by + h && x >= bx - 1 && x <= bx + w)
+			return (enum pane)i;
+	}
+	return PANE_COUNT;
+}
+
+/* The wheel scrolls the pane under the pointer, three lines a notch; a
+ * click focuses it, selects the line of a list, follows a link in the
+ * reader. */
+static void mouse(struct ui *u, const struct mouse_event *m, struct action *act)
+{
+	int row, col, i;
+	enum pane p = pane_at(u, m->y, m->x, &row, &col);
+	struct view *v;
+
+	if (p == PANE_COUNT || u->screen.too_small)
+		return;
+	v = &u->views[p];
+	if (m->kind != MOUSE_CLICK) {
+		for (i = 0; i < 3; i++)
+			view_move(v, m->kind == MOUSE_WHEEL_UP ? REQ_MOVE_UP : REQ_MOVE_DOWN, act);
+		return;
+	}
+	u->focus = p;
+	if (row < 0 || col < 0 || row >= v->height || col >= v->width)
+		return;
+	if (p == PANE_READER) {
+		reader_click(v, row, col, act);
+	} else if (v->top + (size_t)row < v->ops->lines(v)) {
+		v->sel = v->top + (size_t)row;
+		view_clamp(v);
+		if (v->ops->select)
+			v->ops->select(v, act);
 	}
 }
 
@@ -466,11 +757,69 @@ static void request(struct ui *u, enum request req, struct action *act)
 	global_request(u, req, act);
 }
 
+/* ---- counts ------------------------------------------------------------------ */
+
+#define MAX_COUNT 1000000
+
+/* A count, as vim's 10j but begun with 0 (the digits 1-4 are the panes):
+ * 0, digits, then a key, which is done that many times; g and G go to
+ * that line.  Returns 1 when the key was part of it. */
+static int count_key(struct ui *u, int code, wint_t ch, struct action *act)
+{
+	enum request req;
+	size_t i, n;
+
+	if (code != OK) {
+		u->counting = 0;
+		return 0;
+	}
+	if (!u->counting) {
+		if (ch != '0')
+			return 0;
+		u->counting = 1;
+		u->count = 0;
+		action_say(act, 0, "count: digits, then a key (010j, 050G)");
+		return 1;
+	}
+	if (ch >= '0' && ch <= '9') {
+		if (u->count < MAX_COUNT)
+			u->count = u->count * 10 + (size_t)(ch - '0');
+		action_say(act, 0, "count %zu", u->count);
+		return 1;
+	}
+	n = u->count;
+	u->counting = 0;
+	req = keys_request(ch < 256 ? (int)ch : -1);
+	if (n && (req == REQ_FIRST || req == REQ_LAST)) {
+		if (u->focus == PANE_READER)
+			action_goto_line(act, n);
+		else
+			view_goto(&u->views[u->focus], n - 1);
+		return 1;
+	}
+	for (i = 0; i < (n ? n : 1) && i < MAX_COUNT; i++) {
+		request(u, req, act);
+		if (act->kind != ACTION_NONE && act->kind != ACTION_PREVIEW)
+			break;          /* opened something: once is enough */
+	}
+	return 1;
+}
+
 static void handle_key(struct ui *u, int code, wint_t ch)
 {
 	struct action act = ACTION_INIT;
 
-	if (u->prompt.active) {
+	/* Esc and a key together are one key only to the prompt's editing */
+	if (code == OK && ch >= KEY_META && !(u->prompt.active && prompt_meta_key(ch))) {
+		handle_key(u, OK, 27);
+		handle_key(u, OK, ch - KEY_META);
+		return;
+	}
+
+	if (code == KEY_CODE_YES && ch == KEY_WB_MOUSE) {
+		if (!u->prompt.active && !u->pending)
+			mouse(u, terminal_mouse_event(), &act);
+	} else if (u->prompt.active) {
 		prompt_input(u, code, ch, &act);
 	} else if (u->pending) {
 		int prefix = u->pending;
@@ -480,6 +829,8 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 			mark_key(u, prefix, ch, &act);
 	} else if (reader_hinting(reader(u))) {
 		reader_hint_key(reader(u), code == KEY_CODE_YES ? -1 : (int)ch, &act);
+	} else if (count_key(u, code, ch, &act)) {
+		/* done */
 	} else {
 		request(u, keys_request(code == KEY_CODE_YES ? (int)ch : (ch < 256 ? (int)ch : -1)),
 			&act);
@@ -497,6 +848,27 @@ static int location_exists(const struct location *l, void *arg)
 	return corpus_has_location(u->corpus, l);
 }
 
+/* The search that was active, run again (within the kept search's
+ * budget), with the hit that was current; the reader stays where it was
+ * saved. */
+static void restore_search(struct ui *u, const struct session *s)
+{
+	char *error = NULL;
+
+	if (!s->active)
+		return;
+	if (!ui_search_run(&u->search, s->active, KEPT_SECONDS, &error)) {
+		free(error);
+		return;
+	}
+	ui_search_finish(&u->search);
+	if (s->active_hit && s->active_hit <= u->search.state.hits.nhits)
+		u->search.state.current_hit = s->active_hit - 1;
+	results_reset(&u->views[PANE_RESULTS]);
+	if (u->search.state.current_hit != NO_HIT)
+		view_goto(&u->views[PANE_RESULTS], u->search.state.current_hit);
+}
+
 /* Takes over a saved session, leaving s empty.  What names documents or
  * entities no longer in the corpus is dropped quietly (session_keep);
  * session_load has kept the history to HISTORY_MAX entries. */
@@ -512,6 +884,7 @@ static void restore_session(struct ui *u, struct session *s)
 	history_list_init(&s->hist);
 	if (s->page.kind != LOC_NONE && reader_show_location(reader(u), &s->page, 0))
 		u->focus = PANE_READER;
+	restore_search(u, s);
 }
 
 static void save_session(struct ui *u, const char *path)
@@ -526,6 +899,10 @@ static void save_session(struct ui *u, const char *path)
 	s.hist = u->hist;               /* borrowed for the write */
 	for (i = 0; i < u->searches.n; i++)
 		session_add_search(&s, u->searches.items[i]);
+	if (u->search.state.pattern_text && !u->prompt.active)
+		session_set_active(&s, u->search.state.pattern_text,
+				   u->search.state.current_hit == NO_HIT ? 0
+				   : u->search.state.current_hit + 1);
 	if (session_save(path, &s, &error) != 0) {
 		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
 		free(error);
@@ -542,6 +919,9 @@ static void draw(struct ui *u)
 	const struct search_state *s = &u->search.state;
 	struct screen_status st;
 
+	/* one pane at a time: which one it is, and the keys to the others */
+	if (u->screen.single && !u->status.text)
+		buf_printf(&left, "%d ", (int)u->focus + 1);
 	if (u->status.text) {
 		buf_adds(&left, u->status.text);
 	} else if (u->focus == PANE_READER) {
@@ -556,13 +936,22 @@ static void draw(struct ui *u)
 	} else {
 		buf_adds(&left, u->views[u->focus].ops->name);
 	}
-	if (s->pattern_text && s->hits.nhits) {
+	/* the options that differ from the defaults */
+	if (u->search.flags & SEARCH_FOLD)
+		buf_adds(&right, "fold \xC2\xB7 ");
+	if (u->search.flags & SEARCH_CASELESS)
+		buf_adds(&right, "ic \xC2\xB7 ");
+	if (u->max_width != DEFAULT_MAX_WIDTH)
+		buf_printf(&right, "w%d \xC2\xB7 ", u->max_width);
+	if (s->pattern_text && s->hits.nhits && !s->hidden) {
 		if (s->current_hit != NO_HIT)
 			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.nhits);
 		else
 			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.nhits);
 	}
 	buf_adds(&right, "? help");
+	if (u->screen.single && !u->status.text)
+		buf_adds(&right, " \xC2\xB7 1-4 w");
 	st.left = left.data ? left.data : "";
 	st.right = right.data;
 	st.error = u->status.text && u->status.error;
@@ -678,8 +1067,12 @@ static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 	u->ctx.corpus = c;
 	u->ctx.search = &u->search.state;
 	u->ctx.history = &u->hist;
+	u->completer.complete = complete_command_line;
+	u->max_width = DEFAULT_MAX_WIDTH;
+	u->completer.arg = u;
 	view_init(&u->views[PANE_DOCUMENTS], &documents_ops, documents_new(&u->ctx));
 	view_init(&u->views[PANE_READER], &reader_ops, reader_new(&u->ctx));
+	reader_set_max_width(reader(u), DEFAULT_MAX_WIDTH);
 	view_init(&u->views[PANE_ENTITIES], &entities_ops, entities_new(&u->ctx));
 	view_init(&u->views[PANE_RESULTS], &results_ops, results_new(&u->ctx));
 }
@@ -688,9 +1081,13 @@ static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 {
 	make_panes(u, c, search_flags);
 	u->focus = PANE_DOCUMENTS;
-	if (!render_utf8())
+	if (!render_utf8()) {
+		/* what is shown without its accents must be found without
+		 * them: "Michael" on the screen finds Michaël */
+		u->search.flags |= SEARCH_FOLD;
 		message_set(&u->status, 1, "the locale is not UTF-8: accents are shown without their marks "
 		    "(try LANG=C.UTF-8)");
+	}
 	else if (corpus_ndiags(c))
 		message_set(&u->status, 1, "%zu problems in the corpus (werkbezoek --check lists them)",
 		    corpus_ndiags(c));
@@ -707,6 +1104,7 @@ static void teardown(struct ui *u)
 		view_free(&u->views[i]);
 	message_clear(&u->status);
 	prompt_free(&u->prompt);
+	location_clear(&u->before_prompt);
 	history_free(&u->searches);
 	history_free(&u->filters);
 	history_free(&u->commands);
@@ -746,8 +1144,13 @@ static int read_keys(struct ui *u, int *resized)
 		code = terminal_read_key(&ch);
 		if (terminal_signal())
 			break;
-		if (code == KEY_SKIPPED)
+		if (code == KEY_SKIPPED) {
+			/* counted: a key that came before it (a click before
+			 * its release) is drawn before the next read waits */
+			keys++;
+			wtimeout(stdscr, 0);
 			continue;
+		}
 		if (code == ERR) {
 			/* no more input waiting, an interrupted read, or a
 			 * terminal that is gone: only the last ends the
@@ -818,6 +1221,9 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	u.live.path = opt->path;
 	u.live.copt = opt->copt;
 	live_start(&u.live, opt->watch, &u.status);
+	u.mouse = 1;
+	load_config(&u, opt->config);
+	terminal_mouse(u.mouse);
 	if (!opt->no_session)
 		path = load_session(&u);
 	screen_place(&u.screen, u.views, u.focus, u.maximized, results_shown(&u));

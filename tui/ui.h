@@ -11,6 +11,7 @@ struct ui_options {
 	struct corpus_options copt;     /* to load it again (R, v, --watch) */
 	int watch;              /* load it again when its files change */
 	int restricted;         /* no editor (--restricted) */
+	const char *config;     /* --config FILE, or NULL (settings.h) */
 };
 
 /* Runs the browser on c until the user quits, a signal ends it or the

@@ -44,6 +44,7 @@ void ui_search_clear(struct ui_search *s)
 #endif
 	s->state.current_hit = NO_HIT;
 	s->state.status = SEARCH_DONE;
+	s->state.hidden = 0;
 }
 
 void ui_search_free(struct ui_search *s)

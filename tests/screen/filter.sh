@@ -76,6 +76,11 @@ screen_wait "Affiliated with: MOgroep"
 screen_wait_row 40 " Aly van Beek · person"
 screen_wait_row 40 "line 1/"
 
+# q on an entity's page closes it (back to the page before), as tig's q
+# closes a view; q again, on a document, quits
+screen_keys q
+screen_wait_gone "Aly van Beek · person"
+screen_wait_gone "Affiliated with: MOgroep"
 screen_keys q
 screen_wait_exit
 is "$SCREEN_STATUS" 0 "q exits with status 0"

@@ -59,8 +59,13 @@ screen_wait_row 1 "─ $tinten "
 screen_keys BSpace
 screen_wait_row 1 "─ Bouke Arends · person "
 
+# q on an entity's page goes back, not out; Q quits from anywhere
 screen_keys q
+screen_wait_gone "─ Bouke Arends · person "
+screen_keys L
+screen_wait_row 1 "─ Bouke Arends · person "
+screen_keys Q
 screen_wait_exit
-is "$SCREEN_STATUS" 0 "q exits with status 0"
+is "$SCREEN_STATUS" 0 "Q exits with status 0"
 screen_check_restored "link-from-entity-page"
 done_testing

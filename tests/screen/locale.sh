@@ -1,5 +1,6 @@
 # A terminal whose locale is not UTF-8: text shows with its accents
-# dropped to ASCII and a one-time notice says why, instead of garbage; no
+# dropped to ASCII and a one-time notice says why, instead of garbage;
+# searches ignore accents, so the "Michael" shown finds Michaël; no
 # byte above 0x7F is sent to the terminal.  TERM unset or dumb: a one-line
 # message pointing at the batch options, exit 2, no escape sequences.
 . "$top_srcdir/tests/lib/tap.sh"
@@ -15,6 +16,15 @@ screen_keys Escape 1 j j
 screen_wait "2014-11-05 Werkbezoek MOgroep aan"
 screen_wait "Werkbezoek MOgroep aan Tinten (Groningen & Drenthe) . 2014-11-05"
 like "$(screen_capture)" "Infohuus Nieuw Schoonebeek|Michael" "accented names show without their accents"
+# what is shown can be found: /michael finds Michaël (searches fold)
+screen_keys /
+screen_type "michael van"
+screen_wait_row 40 "/michael van"
+screen_wait_row 40 " 1/"
+screen_keys Enter
+screen_wait "fold . "
+screen_wait " hits . ? help"
+screen_keys Escape
 screen_keys q
 screen_wait_exit
 is "$SCREEN_STATUS" 0 "q exits with status 0"

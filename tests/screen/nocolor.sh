@@ -37,6 +37,11 @@ attrs=$(cat "$TEST_TMP/attrs.NO_COLOR=1")
 unlike "$attrs" "$colour_re" "NO_COLOR=1: no colour on the screen"
 like "$attrs" "$reverse_re" "NO_COLOR=1: reverse video is used (selection, hits, status)"
 like "$attrs" "$bold_re" "NO_COLOR=1: bold is used (the focused frame, headings)"
+# the current hit differs from the other hits (it once looked the same:
+# the link selected at the hit drew over it)
+like "$attrs" "$(printf '\033\\[([0-9]+;)*4;7m')Sedna" \
+	"NO_COLOR=1: the current hit is underlined reverse video"
+like "$attrs" "$(printf '\033\\[(0;)?7m')Sedna" "NO_COLOR=1: the other hits are reverse video"
 
 SCREEN_ENV=
 look "colour"

@@ -27,6 +27,11 @@ run_restricted() {
 	ok "$([ ! -e "$TEST_TMP/ran" ]; echo $?)" "$cols x$rows $how: the editor did not run"
 	screen_keys R
 	screen_wait "loaded again"
+	# a config file the reader names is a path outside the corpus
+	screen_keys :
+	screen_type "source /etc/passwd"
+	screen_keys Enter
+	screen_wait "restricted mode: no :source"
 	screen_keys q
 	screen_wait_exit
 	is "$SCREEN_STATUS" 0 "$cols x$rows $how: exits 0"

@@ -1,5 +1,5 @@
 # Signals end the program cleanly: for SIGTERM, SIGINT, SIGHUP and SIGQUIT
-# sent to the running program, for Ctrl-C and Ctrl-\ typed at it, and for
+# sent to the running program, for Ctrl-\ typed at it, and for
 # SIGTERM while the / prompt is open (the cursor is on then), it exits
 # within the timeout and leaves the terminal as it found it (stty settings,
 # normal screen, cursor shown, keypad off).  The exit status is reported as
@@ -29,9 +29,19 @@ for sig in TERM INT HUP QUIT; do
 	finish "SIG$sig"
 done
 
+# Ctrl-C typed is a key, not SIGINT: as in less it quits nothing; in the
+# / prompt it cancels the prompt
 start
 screen_keys C-c
-finish "Ctrl-C"
+screen_wait "nothing to cancel (q quits)"
+screen_keys /
+screen_type "Sedna"
+screen_wait "/Sedna · 12 hits"
+screen_keys C-c
+screen_wait_gone "/Sedna · 12 hits"
+screen_wait "? help"
+screen_keys q
+finish "Ctrl-C, then q"
 
 start
 screen_keys 'C-\'

@@ -18,7 +18,10 @@
 # different generators).  One key is one step: a named key, a character, an
 # escape sequence or a 200-character paste.
 #
-# Keys that would end or stop the program are never generated: q (quit; so
+# The mouse is on: its reports come whole (SGR ones, and an X10 "ESC [ M"
+# with its three bytes, which the program would otherwise take from the
+# keys after it, such as the Q at the end of F2's ESC O Q).
+# Keys that would end or stop the program are never generated: q and Q (quit; so
 # neither :q nor :quit can be typed either), C-c (SIGINT), C-\ (SIGQUIT),
 # C-z (SIGTSTP: the pane would hang with a stopped job), and C-s / C-q
 # (XON/XOFF flow control: C-s would stop the program's output).
@@ -38,7 +41,7 @@ function letter(   c) {
 	return sprintf("%c", c)
 }
 function junk_char(   c) {
-	do c = 32 + r(95); while (c == 113)   # no 'q'
+	do c = 32 + r(95); while (c == 113 || c == 81)   # no 'q', no 'Q'
 	return sprintf("%c", c)
 }
 function junk_text(n,   s, i) {
@@ -78,7 +81,8 @@ BEGIN {
 	bound[++nbound] = " "
 	nutf8 = split("é ë ü ñ ß € 中 文 字 😀 🇳🇱 ‮ ‏ ​ ̈ ﬁ Ω ж ء ⁦", utf8, " ")
 	nesc = split("\033[1;5A \033[1;2B \033[1;3C \033[5~ \033[6~ \033[200~ \033[201~ " \
-		"\033OP \033[M \033]0;x\007 \033[?1049l \033[2J \033P \033[9999;9999H " \
+		"\033OP \033[M!!! \033]0;x\007 \033[?1049l \033[2J \033P \033[9999;9999H " \
+		"\033[<0;5;5M \033[<0;5;5m \033[<65;40;10M \033[<64;9999;9999M \033[<0;0;0M " \
 		"\033[ \033[1; \033O \033[1;5 \033", esc, " ")
 	nre = split(". e mantelzorg (a+)+$ [ ( \\ a{1000} .* ^$ \\b[A-Z]\\w+ (?i)MO (?<x>a)\\k<x> " \
 		"é* [[:alpha:]]+ \\p{L}+ x{0,99999} ((((((((((a)))))))))) ", regex, " ")

@@ -25,7 +25,7 @@
 # characters, and the prompts / & : with junk or plausible text typed in
 # them (one key per character, with edits), closed by Enter or Escape, m and
 # ' with a letter, f with labels.  Stripped from the stream, because they
-# would end or stop the program: q (so :q and :quit cannot be typed), C-c,
+# would end or stop the program: q and Q (so :q and :quit cannot be typed), C-c,
 # C-\, C-z, and C-s / C-q (flow control: C-s stops the program's output).
 # The first resize is to the largest size, 200x60; after it, every ~200 keys
 # (100..300), a random size from 10x3 to 200x60.
@@ -245,9 +245,10 @@ for seed in $SEEDS; do
 		ok 1 "seed $seed: ? shows the help page (werkbezoek ... keys)"
 		diag "screen was:" "$(screen_capture)"
 	fi
-	screen_keys q
+	# Q: q on the help page would go back to the page before it
+	screen_keys Q
 	screen_wait_exit 30
-	is "$SCREEN_STATUS" 0 "seed $seed: q exits with status 0"
+	is "$SCREEN_STATUS" 0 "seed $seed: Q exits with status 0"
 	screen_check_restored "seed $seed"
 	screen_stop
 done

@@ -170,6 +170,7 @@ int main(void)
 	session_add_search(&s, "100%\tline\nbreak");
 	session_add_search(&s, "");
 	session_add_search(&s, "cliënten|één");
+	session_set_active(&s, "mantel\tzorg", 3);
 
 	path = path_in("state/werkbezoek/session");
 	rc = session_save(path, &s, &error);
@@ -208,6 +209,8 @@ int main(void)
 		is_str(t.searches[2], "", "an empty search");
 		is_str(t.searches[3], "cliënten|één", "a search in UTF-8");
 	}
+	is_str(t.active, "mantel\tzorg", "round trip: the active search");
+	is_int(t.active_hit, 3, "round trip: its current hit");
 	session_free(&t);
 
 	/* atomic: a new file renamed over the old, which a reader holding the

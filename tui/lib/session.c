@@ -33,7 +33,15 @@ void session_free(struct session *s)
 	for (i = 0; i < s->nsearches; i++)
 		free(s->searches[i]);
 	free(s->searches);
+	free(s->active);
 	memset(s, 0, sizeof(*s));
+}
+
+void session_set_active(struct session *s, const char *pattern, size_t hit_plus_one)
+{
+	free(s->active);
+	s->active = pattern ? xstrdup(pattern) : NULL;
+	s->active_hit = pattern ? hit_plus_one : 0;
 }
 
 void session_add_search(struct session *s, const char *pattern)
@@ -149,6 +157,11 @@ static void session_format(struct buf *b, const struct session *s)
 		buf_adds(b, "search ");
 		put_escaped(b, s->searches[i]);
 		buf_addc(b, '\n');
+	}
+	if (s->active) {
+		buf_adds(b, "active ");
+		put_escaped(b, s->active);
+		buf_printf(b, " %zu\n", s->active_hit);
 	}
 }
 
@@ -302,6 +315,12 @@ static int session_line(struct session *s, char **f, size_t nf, size_t *pos)
 	} else if (strcmp(f[0], "search") == 0 && nf == 2 &&
 		   (p = get_escaped(f[1], strlen(f[1]))) != NULL) {
 		session_add_search(s, p);
+		free(p);
+	} else if (strcmp(f[0], "active") == 0 && nf == 3 &&
+		   (p = get_escaped(f[1], strlen(f[1]))) != NULL) {
+		errno = 0;
+		session_set_active(s, p, strtoul(f[2], &end, 10));
+		ok = !*end && !errno && *p;
 		free(p);
 	} else {
 		ok = 0;

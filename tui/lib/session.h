@@ -1,6 +1,6 @@
 /* session.h: the session saved on quit and restored on the next start:
- * the page and position, the back/forward list, the last jump, the marks
- * and the search history.
+ * the page and position, the back/forward list, the last jump, the marks,
+ * the search history and the search that was active with its current hit.
  *
  * The file is $XDG_STATE_HOME/werkbezoek/session (default
  * ~/.local/state/werkbezoek/session), plain text, one record a line, ids
@@ -19,11 +19,15 @@ struct session {
 	struct history_list hist;
 	char **searches;            /* oldest first */
 	size_t nsearches, capsearches;
+	char *active;               /* the search active on quit, or NULL; owned */
+	size_t active_hit;          /* its current hit + 1; 0: none */
 };
 
 void session_init(struct session *s);
 void session_free(struct session *s);
 void session_add_search(struct session *s, const char *pattern);
+/* Sets the active search (copied; NULL: none) and its current hit + 1. */
+void session_set_active(struct session *s, const char *pattern, size_t hit_plus_one);
 
 /* The session file's path (caller frees), or NULL without a home. */
 char *session_path(void);
