@@ -16,7 +16,7 @@
 	REQ_(QUIT_NOW,      "Quit at once, from anywhere",                 "General") \
 	REQ_(CANCEL,        "Cancel a prompt or a running search (never quits)", "General") \
 	REQ_(INFO,          "Say what the reader shows: id, file, date, size, position", "General") \
-	REQ_(COMMAND,       "Command line (:open, :entity, :search, :history, :quit)", "General") \
+	REQ_(COMMAND,       "Command line (:open, :entity, :search, :path, :xpath, :N, :info, :set, :source, :history, :quit)", "General") \
 	REQ_(FOCUS_DOCUMENTS, "Focus the Documents pane",                  "Panes") \
 	REQ_(FOCUS_READER,  "Focus the Reader pane",                       "Panes") \
 	REQ_(FOCUS_ENTITIES, "Focus the Entities pane",                    "Panes") \
