@@ -47,6 +47,12 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);

@@ -41,6 +41,9 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrndup(const char *s, size_t n);
 char *xstrdup(const char *s);
+/* qsort for arrays that may be empty: base may then be NULL, which qsort
+ * itself must not be handed. */
+void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* Frees memory the program owns but publishes through a const pointer. */
 void free_const(const void *p);
 

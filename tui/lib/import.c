@@ -145,7 +145,7 @@ static struct range *ranges_of(struct writer *w, size_t k, size_t *n)
 		if (i == *n)
 			r[(*n)++] = (struct range){ s, e, RANK_DATE, 0 };
 	}
-	qsort(r, *n, sizeof(*r), by_range);
+	xsort(r, *n, sizeof(*r), by_range);
 	return r;
 }
 

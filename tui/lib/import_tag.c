@@ -390,7 +390,7 @@ void import_tagger_results(struct import_tagger *t, struct import_result *r)
 	for (i = 0; i < count; i++)
 		if (t->counts[i])
 			r->tally[r->ntally++] = (struct import_tally){ (long)i, t->counts[i] };
-	qsort(r->tally, r->ntally, sizeof(*r->tally), by_count);
+	xsort(r->tally, r->ntally, sizeof(*r->tally), by_count);
 	r->ambiguous = t->ambiguous;
 	r->nambiguous = t->nambiguous;
 	t->ambiguous = NULL;

@@ -110,7 +110,7 @@ static struct link *block_pairs(const struct path_graph *g, const struct entity_
 			t[nt++] = x;
 		}
 	}
-	qsort(t, nt, sizeof(*t), triple_cmp);
+	xsort(t, nt, sizeof(*t), triple_cmp);
 	*npairs = 0;
 	for (from = 0; from < nt; from = i) {
 		for (i = from; i < nt && t[i].doc == t[from].doc && t[i].block == t[from].block; i++)
@@ -138,7 +138,7 @@ static void add_comentions(struct path_graph *g, const struct entity_index *ix)
 	size_t n, i, j;
 	struct link *pairs = block_pairs(g, ix, &n);
 
-	qsort(pairs, n, sizeof(*pairs), pair_cmp);
+	xsort(pairs, n, sizeof(*pairs), pair_cmp);
 	for (i = 0; i < n; i = j) {
 		struct link l = pairs[i];
 

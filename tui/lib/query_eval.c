@@ -100,7 +100,7 @@ static enum search_status collect(struct run *r, const struct qnode *n,
 		for (i = 0; n->kind == Q_TYPE && i < n->ntypes; i++)
 			leaf_add_mentions(l, entity_get(corpus_entities(r->q->c), n->types[i]));
 		if (n->kind == Q_TYPE)
-			qsort(l->r, l->n, sizeof(*l->r), search_hit_cmp);
+			xsort(l->r, l->n, sizeof(*l->r), search_hit_cmp);
 		if (n->kind == Q_TEXT) {
 			struct search_result res = SEARCH_RESULT_INIT;
 			struct search_limits mine = { 0, NULL, NULL };

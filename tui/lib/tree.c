@@ -54,7 +54,7 @@ struct tree_map *tree_map_new(const struct corpus *c)
 			if (d->nodes[k])
 				m->e[m->n++] = (struct tree_entry){ d->nodes[k], c->rank[i], k };
 	}
-	qsort(m->e, m->n, sizeof(*m->e), cmp_entry);
+	xsort(m->e, m->n, sizeof(*m->e), cmp_entry);
 	return m;
 }
 
