@@ -732,6 +732,49 @@ static void test_spans(void)
 
 /* ---- entities ----------------------------------------------------------- */
 
+/* Documents entities a and b are both mentioned in, by brute force. */
+static size_t shared_docs(const struct entity *a, const struct entity *b)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < a->nmentions; i++) {
+		if (i && a->mentions[i - 1].doc == a->mentions[i].doc)
+			continue;
+		for (j = 0; j < b->nmentions; j++)
+			if (b->mentions[j].doc == a->mentions[i].doc)
+				break;
+		n += j < b->nmentions;
+	}
+	return n;
+}
+
+/* entity_cooccurring for every entity against the brute-force count:
+ * the same entities, the same counts, most shared first. */
+static int cooccurring_matches_oracle(const struct entity_index *ix)
+{
+	size_t e, o, k, n, want, bad = 0;
+
+	for (e = 0; e < entity_count(ix); e++) {
+		long *others;
+		size_t *counts;
+
+		n = entity_cooccurring(ix, (long)e, &others, &counts);
+		for (o = 0, want = 0; o < entity_count(ix); o++)
+			if (o != e && shared_docs(entity_get(ix, (long)e), entity_get(ix, (long)o)))
+				want++;
+		bad += n != want;
+		for (k = 0; k < n; k++) {
+			bad += others[k] == (long)e;
+			bad += counts[k] != shared_docs(entity_get(ix, (long)e),
+							entity_get(ix, others[k]));
+			bad += k && counts[k] > counts[k - 1];
+		}
+		free(others);
+		free(counts);
+	}
+	return bad == 0;
+}
+
 static void test_entities(void)
 {
 	struct corpus *c = open_path(fixture("entities"), NULL);
@@ -811,6 +854,8 @@ static void test_entities(void)
 	ok(i < n && counts[i] == 1, "cooccurring: e-bo shares one document");
 	free(others);
 	free(counts);
+	ok(cooccurring_matches_oracle(ix),
+	   "cooccurring: every entity's list and counts as a brute-force count has them");
 
 	p = page_entity(c, mog);
 	if (ok(p != NULL, "page_entity: a page for an org")) {
