@@ -732,6 +732,53 @@ static void test_spans(void)
 
 /* ---- entities ----------------------------------------------------------- */
 
+static int same_span(const struct span *a, const struct span *b)
+{
+	return a->kind == b->kind && a->start == b->start && a->end == b->end &&
+	       a->entity == b->entity && a->to.kind == b->to.kind &&
+	       a->to.block == b->to.block && a->to.off == b->to.off &&
+	       (a->to.id ? b->to.id && strcmp(a->to.id, b->to.id) == 0 : !b->to.id);
+}
+
+static int same_block(const struct block *a, const struct block *b)
+{
+	size_t k;
+
+	if (a->kind != b->kind || a->level != b->level || a->len != b->len ||
+	    a->label_len != b->label_len || a->nspans != b->nspans ||
+	    memcmp(a->text, b->text, a->len) != 0)
+		return 0;
+	for (k = 0; k < a->nspans; k++)
+		if (!same_span(&a->spans[k], &b->spans[k]))
+			return 0;
+	return 1;
+}
+
+/* Every entity's page built lazily (first lines, then step at a time)
+ * equals the page built at once, block for block; it is incomplete until
+ * the last step. */
+static int lazy_pages_match(const struct corpus *c, size_t first, size_t step)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	size_t e, i, bad = 0;
+
+	for (e = 0; e < entity_count(ix); e++) {
+		struct page *eager = page_entity(c, (long)e);
+		struct page *lazy = page_entity_first(c, (long)e, first);
+		size_t rounds = 0;
+
+		bad += !page_complete(eager);
+		while (page_more(lazy, step))
+			bad += page_complete(lazy) || ++rounds > entity_get(ix, (long)e)->nmentions;
+		bad += !page_complete(lazy) || lazy->nblocks != eager->nblocks;
+		for (i = 0; i < lazy->nblocks && i < eager->nblocks; i++)
+			bad += !same_block(&lazy->blocks[i], &eager->blocks[i]);
+		page_free(eager);
+		page_free(lazy);
+	}
+	return bad == 0;
+}
+
 /* Documents entities a and b are both mentioned in, by brute force. */
 static size_t shared_docs(const struct entity *a, const struct entity *b)
 {
@@ -856,6 +903,16 @@ static void test_entities(void)
 	free(counts);
 	ok(cooccurring_matches_oracle(ix),
 	   "cooccurring: every entity's list and counts as a brute-force count has them");
+	ok(lazy_pages_match(c, 0, 1), "page_entity_first: built a line at a time, every "
+	   "entity's page equals the one built at once");
+	ok(lazy_pages_match(c, 2, 3), "page_entity_first: two lines, then three at a time");
+	p = page_entity_first(c, aly, 1);
+	ok(p && !page_complete(p) && p->nblocks >= 3 &&
+	   p->blocks[p->nblocks - 1].kind == BLOCK_ITEM && p->blocks[p->nblocks - 1].level == 2 &&
+	   p->blocks[p->nblocks - 2].kind == BLOCK_PARAGRAPH &&
+	   strstr(btext(&p->blocks[p->nblocks - 3]), "Mentions (3 in 2 documents)") != NULL,
+	   "page_entity_first: e-aly with one line built: the heading, a title, one mention");
+	page_free(p);
 
 	p = page_entity(c, mog);
 	if (ok(p != NULL, "page_entity: a page for an org")) {
