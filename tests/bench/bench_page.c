@@ -4,9 +4,11 @@
  *
  * Loads the corpus once, picks the entity with the most mentions, and
  * prints the fastest of five rounds of entity_cooccurring() (the
- * "Appears with" count) and of page_entity() (the whole page, which the
- * reader needs before it draws the first screen).  Target: 20 ms for the
- * page.  A program, not a test: make check does not run it. */
+ * "Appears with" count), of page_entity_first() with the 200 mention
+ * lines the reader builds before it draws the first screen (target: 20
+ * ms), and of page_entity(), the whole page, which the reader builds after
+ * the first screen is out.  A program, not a test: make check does not
+ * run it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -32,7 +34,7 @@ int main(int argc, char **argv)
 	const struct entity *e;
 	struct corpus *c;
 	char *error = NULL;
-	double t, best_co = 1e9, best_page = 1e9;
+	double t, best_co = 1e9, best_page = 1e9, best_first = 1e9;
 	size_t i, n, nblocks = 0;
 	long top = -1;
 	int round;
@@ -69,12 +71,20 @@ int main(int argc, char **argv)
 		best_page = t < best_page ? t : best_page;
 		nblocks = p->nblocks;
 		page_free(p);
+		t = now();
+		p = page_entity_first(c, top, 200);
+		t = now() - t;
+		best_first = t < best_first ? t : best_first;
+		page_free(p);
 	}
 	printf("entity page of %s: %zu mentions in %zu documents, %zu co-occurring, %zu lines\n",
 	       e->id, e->nmentions, e->ndocs, n, nblocks);
 	printf("appears-with count:  %.1f ms\n", best_co * 1e3);
-	printf("whole page:          %.1f ms (target <= 20)\n", best_page * 1e3);
+	printf("first screen:        %.1f ms (the first 200 mention lines; target <= 20)\n",
+	       best_first * 1e3);
+	printf("whole page:          %.1f ms (built after the first screen is out)\n",
+	       best_page * 1e3);
 	corpus_free(c);
 	corpus_cleanup();
-	return best_page > 0.020;
+	return best_first > 0.020;
 }
