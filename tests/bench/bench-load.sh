@@ -37,8 +37,10 @@ best_of() {
 
 x=$(best_of xmllint --noout "$dir"/*.xml)
 w=$(best_of "$wb" --list "$dir")
+cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 echo "$x $w $bytes" | awk '{
 	printf "corpus:             %.1f MB in %s\n", $5 / 1e6, "'"$dir"'"
+	printf "threads:            werkbezoek loads on 1 thread, xmllint on 1; %s online CPUs\n", "'"$cpus"'"
 	printf "xmllint --noout:    %.2f s\n", $1
 	printf "werkbezoek --list:  %.2f s, peak %.0f MB\n", $3, $4 / 1024
 	printf "time ratio:         %.2f (target <= 2.5)\n", $3 / $1
