@@ -329,6 +329,11 @@ static int docs_consistent(const struct corpus *c)
 			printf("#   %s: no title block\n", d->id);
 			return 0;
 		}
+		for (j = 0; j < 16; j++)
+			if (d->text[d->text_len + j] != '\0') {
+				printf("#   %s: byte %zu after the text is not zero\n", d->id, j);
+				return 0;
+			}
 		for (j = 0; j < d->nblocks; j++) {
 			const struct block *b = &d->blocks[j];
 
