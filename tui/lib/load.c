@@ -703,7 +703,8 @@ void load_find_files(struct corpus *c, const char *dir)
 		}
 		free(d);
 	}
-	qsort(w.found.v, w.found.n, sizeof(char *), cmp_str);
+	if (w.found.n > 1)   /* qsort may not be given NULL, even for none */
+		qsort(w.found.v, w.found.n, sizeof(char *), cmp_str);
 	for (i = 0; i < w.found.n; i++) {
 		c->files = xgrow(c->files, &c->capfiles, c->nfiles + 1, sizeof(*c->files));
 		memset(&c->files[c->nfiles], 0, sizeof(*c->files));
