@@ -45,6 +45,7 @@ enum opt_id {
 	OPT_MAX_INCLUDE,
 	OPT_MAX_INCLUDE_DEPTH,
 	OPT_MAX_DEPTH,
+	OPT_JOBS,
 	OPT_NO_SESSION,
 	OPT_XPATH,
 	OPT_XML,
@@ -145,6 +146,9 @@ static const struct option_spec option_specs[] = {
 	  "how deep includes may nest (default 8)" },
 	{ "max-depth", required_argument, OPT_MAX_DEPTH, "N",
 	  "directory levels read below CORPUS (default 64)" },
+	{ "jobs", required_argument, OPT_JOBS, "N",
+	  "parse files on N threads, 1 to 8 (default: the\n"
+	  "online CPUs, at most 8); the same corpus for any N" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
 };
@@ -406,6 +410,13 @@ static int take_option(struct run *r, int opt, const char *arg)
 	case OPT_MAX_INCLUDE_DEPTH:
 	case OPT_MAX_DEPTH:
 		return take_count(r, opt, arg);
+	case OPT_JOBS:
+		if (!parse_number(arg, 8, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --jobs wants a number from 1 to 8\n");
+			return 0;
+		}
+		r->copt.jobs = (unsigned)mib;
+		return 1;
 	default:
 		fprintf(stderr, "Try 'werkbezoek --help' for more information.\n");
 		return 0;

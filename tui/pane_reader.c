@@ -100,7 +100,7 @@ static struct reader *state(struct view *v)
 	return v->priv;
 }
 
-static void show_entity(struct view *v, long e);
+static void show_entity(struct view *v, long e, int lazy);
 static void show_help(struct view *v);
 static void show_history(struct view *v);
 static int show_xpath(struct view *v, const char *expr);
@@ -147,24 +147,16 @@ static void add_line(struct reader *r, size_t block, size_t start, size_t end, u
 	l->indent = indent;
 }
 
-static void wrap(struct reader *r, int width)
+/* Adds the lines of blocks first .. nblocks, wrapped at r->width. */
+static void wrap_blocks(struct reader *r, size_t first)
 {
+	int width = r->width;
 	size_t i, k;
 
-	/* a page wrapped at three columns needs many lines; the next one
-	 * need not keep them */
-	if (r->cap > 4096) {
-		free(r->lines);
-		r->lines = NULL;
-		r->cap = 0;
-		layout_free(&r->layout);
-	}
-	r->nlines = 0;
-	r->width = width;
 	/* a line of text no wider than reads well (set width=N) */
 	if (r->max_width > 0 && width > r->max_width)
 		width = r->max_width;
-	for (i = 0; i < r->nblocks; i++) {
+	for (i = first; i < r->nblocks; i++) {
 		const struct block *b = &r->blocks[i];
 		unsigned indent = r->source ? 0 : block_indent(b);
 		int w = width - (int)indent;
@@ -180,6 +172,21 @@ static void wrap(struct reader *r, int width)
 			add_line(r, i, r->layout.lines[k].start, r->layout.lines[k].end,
 				 indent + r->layout.lines[k].indent);
 	}
+}
+
+static void wrap(struct reader *r, int width)
+{
+	/* a page wrapped at three columns needs many lines; the next one
+	 * need not keep them */
+	if (r->cap > 4096) {
+		free(r->lines);
+		r->lines = NULL;
+		r->cap = 0;
+		layout_free(&r->layout);
+	}
+	r->nlines = 0;
+	r->width = width;
+	wrap_blocks(r, 0);
 }
 
 /* The line showing byte off of block (the last line starting at or
@@ -297,19 +304,13 @@ static void clear_page(struct reader *r)
 	buf_reset(&r->title);
 }
 
-static void show_blocks(struct view *v, const struct block *blocks, size_t n)
+/* The links of blocks first .. nblocks, added to the list in page order. */
+static void collect_links(struct reader *r, size_t first)
 {
-	struct reader *r = state(v);
-	size_t i, k;
+	const struct block *blocks = r->blocks;
+	size_t i, k, n = r->nblocks;
 
-	r->blocks = blocks;
-	r->nblocks = n;
-	wrap(r, v->width > 0 ? v->width : 80);
-	v->top = 0;
-	r->nlinks = 0;
-	r->cur_link = NO_LINK;
-	r->hinting = 0;
-	for (i = 0; i < n; i++)
+	for (i = first; i < n; i++)
 		for (k = 0; k < blocks[i].nspans; k++) {
 			const struct span *sp = &blocks[i].spans[k];
 
@@ -325,6 +326,38 @@ static void show_blocks(struct view *v, const struct block *blocks, size_t n)
 			r->links[r->nlinks].span = sp;
 			r->nlinks++;
 		}
+}
+
+static void show_blocks(struct view *v, const struct block *blocks, size_t n)
+{
+	struct reader *r = state(v);
+
+	r->blocks = blocks;
+	r->nblocks = n;
+	wrap(r, v->width > 0 ? v->width : 80);
+	v->top = 0;
+	r->nlinks = 0;
+	r->cur_link = NO_LINK;
+	r->hinting = 0;
+	collect_links(r, 0);
+}
+
+int reader_finish_page(struct view *v)
+{
+	struct reader *r = state(v);
+	size_t had;
+
+	if (r->kind != PAGE_ENTITY || r->source || !r->page || page_complete(r->page))
+		return 0;
+	had = r->nblocks;
+	page_more(r->page, (size_t)-1);
+	/* the blocks shown stay as they were (only where they are may
+	 * change): their lines, links and the top stay too */
+	r->blocks = r->page->blocks;
+	r->nblocks = r->page->nblocks;
+	wrap_blocks(r, had);
+	collect_links(r, had);
+	return 1;
 }
 
 /* Shows document doc with byte off of block context lines below the top. */
@@ -354,10 +387,16 @@ void reader_show_doc(struct view *v, size_t doc, size_t block, size_t off, size_
 		anchor(v, block, off);
 }
 
-static void show_entity(struct view *v, long e)
+/* An entity page's first lines: a screen and more, so that the first
+ * screen is drawn at once; reader_finish_page() builds the rest. */
+#define ENTITY_FIRST_LINES 200
+
+/* The page of entity e; lazy: only its first lines for now. */
+static void show_entity(struct view *v, long e, int lazy)
 {
 	struct reader *r = state(v);
-	struct page *p = page_entity(r->ctx->corpus, e);
+	struct page *p = lazy ? page_entity_first(r->ctx->corpus, e, ENTITY_FIRST_LINES)
+			      : page_entity(r->ctx->corpus, e);
 	const struct entity *ent = entity_get(corpus_entities(r->ctx->corpus), e);
 
 	if (!p)
@@ -527,7 +566,9 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 		if (e < 0)
 			return 0;
 		if (r->kind != PAGE_ENTITY || r->entity != e || r->source)
-			show_entity(v, e);
+			show_entity(v, e, l->block == 0 && l->off == 0);
+		else
+			reader_finish_page(v);
 		break;
 	case LOC_XPATH:
 		if (!l->id || ((r->kind != PAGE_XPATH || strcmp(r->xpath, l->id) != 0) &&
@@ -1158,6 +1199,9 @@ void reader_hint_key(struct view *v, int ch, struct action *act)
 static int reader_request(struct view *v, enum request req, struct action *act)
 {
 	struct reader *r = state(v);
+
+	/* every request sees the whole page */
+	reader_finish_page(v);
 
 	switch (req) {
 	case REQ_NEXT_LINK:

@@ -48,6 +48,11 @@ int reader_showing_source(struct view *v);
  * (from 1) with *file set (borrowed from the corpus), or 0 for a page
  * that is no file's (help, history, XPath matches). */
 long reader_file_line(struct view *v, const char **file);
+/* An entity page is shown with its first lines only (the first screen at
+ * once, however many mentions it has); this builds the rest, as every
+ * request to the reader does first.  Returns 1 when it built something
+ * (the screen is to be drawn again), 0 when the page was complete. */
+int reader_finish_page(struct view *v);
 /* The (block, offset) at the top of the reader. */
 void reader_position(struct view *v, size_t *block, size_t *off);
 /* For the status line: the first visible line and the number of lines. */

@@ -1230,6 +1230,10 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	draw(&u);
 	while (!u.quit && !terminal_signal() && !gone) {
 		resized = 0;
+		/* an entity page drawn from its first lines: the rest is
+		 * built now that the screen is out, before the next key */
+		if (reader_finish_page(reader(&u)))
+			redraw(&u, 0);
 		switch (live_wait(&u.live)) {
 		case LIVE_CHANGED:
 			reload(&u, &u.status);

@@ -135,7 +135,7 @@ int main(int argc, char **argv)
 	for (d = 0; d < corpus_ndocs(c); d++)
 		bytes += corpus_doc(c, d)->text_len;
 	mb = (double)bytes / 1e6;
-	printf("corpus %s: %zu documents, %.1f MB of text, loaded in %.2f s\n",
+	printf("corpus %s: %zu documents, %.1f MB of text, loaded in %.2f s; searching on 1 thread\n",
 	       path, corpus_ndocs(c), mb, now() - t);
 	printf("%-22s %9s %9s %9s %6s %9s\n", "pattern", "hits", "search",
 	       "bare", "ratio", "");

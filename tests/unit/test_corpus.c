@@ -329,6 +329,11 @@ static int docs_consistent(const struct corpus *c)
 			printf("#   %s: no title block\n", d->id);
 			return 0;
 		}
+		for (j = 0; j < 16; j++)
+			if (d->text[d->text_len + j] != '\0') {
+				printf("#   %s: byte %zu after the text is not zero\n", d->id, j);
+				return 0;
+			}
 		for (j = 0; j < d->nblocks; j++) {
 			const struct block *b = &d->blocks[j];
 
@@ -732,6 +737,96 @@ static void test_spans(void)
 
 /* ---- entities ----------------------------------------------------------- */
 
+static int same_span(const struct span *a, const struct span *b)
+{
+	return a->kind == b->kind && a->start == b->start && a->end == b->end &&
+	       a->entity == b->entity && a->to.kind == b->to.kind &&
+	       a->to.block == b->to.block && a->to.off == b->to.off &&
+	       (a->to.id ? b->to.id && strcmp(a->to.id, b->to.id) == 0 : !b->to.id);
+}
+
+static int same_block(const struct block *a, const struct block *b)
+{
+	size_t k;
+
+	if (a->kind != b->kind || a->level != b->level || a->len != b->len ||
+	    a->label_len != b->label_len || a->nspans != b->nspans ||
+	    memcmp(a->text, b->text, a->len) != 0)
+		return 0;
+	for (k = 0; k < a->nspans; k++)
+		if (!same_span(&a->spans[k], &b->spans[k]))
+			return 0;
+	return 1;
+}
+
+/* Every entity's page built lazily (first lines, then step at a time)
+ * equals the page built at once, block for block; it is incomplete until
+ * the last step. */
+static int lazy_pages_match(const struct corpus *c, size_t first, size_t step)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	size_t e, i, bad = 0;
+
+	for (e = 0; e < entity_count(ix); e++) {
+		struct page *eager = page_entity(c, (long)e);
+		struct page *lazy = page_entity_first(c, (long)e, first);
+		size_t rounds = 0;
+
+		bad += !page_complete(eager);
+		while (page_more(lazy, step))
+			bad += page_complete(lazy) || ++rounds > entity_get(ix, (long)e)->nmentions;
+		bad += !page_complete(lazy) || lazy->nblocks != eager->nblocks;
+		for (i = 0; i < lazy->nblocks && i < eager->nblocks; i++)
+			bad += !same_block(&lazy->blocks[i], &eager->blocks[i]);
+		page_free(eager);
+		page_free(lazy);
+	}
+	return bad == 0;
+}
+
+/* Documents entities a and b are both mentioned in, by brute force. */
+static size_t shared_docs(const struct entity *a, const struct entity *b)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < a->nmentions; i++) {
+		if (i && a->mentions[i - 1].doc == a->mentions[i].doc)
+			continue;
+		for (j = 0; j < b->nmentions; j++)
+			if (b->mentions[j].doc == a->mentions[i].doc)
+				break;
+		n += j < b->nmentions;
+	}
+	return n;
+}
+
+/* entity_cooccurring for every entity against the brute-force count:
+ * the same entities, the same counts, most shared first. */
+static int cooccurring_matches_oracle(const struct entity_index *ix)
+{
+	size_t e, o, k, n, want, bad = 0;
+
+	for (e = 0; e < entity_count(ix); e++) {
+		long *others;
+		size_t *counts;
+
+		n = entity_cooccurring(ix, (long)e, &others, &counts);
+		for (o = 0, want = 0; o < entity_count(ix); o++)
+			if (o != e && shared_docs(entity_get(ix, (long)e), entity_get(ix, (long)o)))
+				want++;
+		bad += n != want;
+		for (k = 0; k < n; k++) {
+			bad += others[k] == (long)e;
+			bad += counts[k] != shared_docs(entity_get(ix, (long)e),
+							entity_get(ix, others[k]));
+			bad += k && counts[k] > counts[k - 1];
+		}
+		free(others);
+		free(counts);
+	}
+	return bad == 0;
+}
+
 static void test_entities(void)
 {
 	struct corpus *c = open_path(fixture("entities"), NULL);
@@ -811,6 +906,18 @@ static void test_entities(void)
 	ok(i < n && counts[i] == 1, "cooccurring: e-bo shares one document");
 	free(others);
 	free(counts);
+	ok(cooccurring_matches_oracle(ix),
+	   "cooccurring: every entity's list and counts as a brute-force count has them");
+	ok(lazy_pages_match(c, 0, 1), "page_entity_first: built a line at a time, every "
+	   "entity's page equals the one built at once");
+	ok(lazy_pages_match(c, 2, 3), "page_entity_first: two lines, then three at a time");
+	p = page_entity_first(c, aly, 1);
+	ok(p && !page_complete(p) && p->nblocks >= 3 &&
+	   p->blocks[p->nblocks - 1].kind == BLOCK_ITEM && p->blocks[p->nblocks - 1].level == 2 &&
+	   p->blocks[p->nblocks - 2].kind == BLOCK_PARAGRAPH &&
+	   strstr(btext(&p->blocks[p->nblocks - 3]), "Mentions (3 in 2 documents)") != NULL,
+	   "page_entity_first: e-aly with one line built: the heading, a title, one mention");
+	page_free(p);
 
 	p = page_entity(c, mog);
 	if (ok(p != NULL, "page_entity: a page for an org")) {

@@ -31,6 +31,7 @@
 #include "entity.h"
 #include "idtab.h"
 #include "load.h"
+#include "loadpool.h"
 #include "xinclude.h"
 #include "records.h"
 #include "tei.h"
@@ -100,6 +101,13 @@ static void add_files(struct corpus *c, const char *path, const char *real, int 
 	c->nfiles = 1;
 }
 
+/* After file i is in: the progress line. */
+static void parsed(struct corpus *c, size_t i)
+{
+	if (c->opt.progress)
+		c->opt.progress(c->opt.progress_ctx, i + 1, c->nfiles, c->bytes);
+}
+
 static void parse_files(struct corpus *c)
 {
 	char real[PATH_MAX];
@@ -111,11 +119,11 @@ static void parse_files(struct corpus *c)
 			c->files[i].real = xstrdup(real);
 			idtab_put(&c->reals, c->files[i].real, i);
 		}
-	for (i = 0; i < c->nfiles; i++) {
-		load_parse(c, i);
-		if (c->opt.progress)
-			c->opt.progress(c->opt.progress_ctx, i + 1, c->nfiles, c->bytes);
-	}
+	if (!loadpool_parse(c, loadpool_jobs(c->opt.jobs), parsed))
+		for (i = 0; i < c->nfiles; i++) {
+			load_parse(c, i);
+			parsed(c, i);
+		}
 	idtab_free(&c->reals);
 	diag_listen(NULL);
 }

@@ -116,6 +116,9 @@ struct corpus_options {
 	int check_refs;         /* also report dangling and junk references */
 	int all_diags;          /* keep every problem, not the first 100 of
 				 * a file and a summary line (--check) */
+	unsigned jobs;          /* threads that parse files (--jobs); 0: the
+				 * online CPUs, at most 8; the corpus is the
+				 * same for any number */
 	/* Called (when not NULL) after each file is read: files read so
 	 * far, of how many, and the bytes read so far; with ctx. */
 	void (*progress)(void *ctx, size_t done, size_t total, size_t bytes);

@@ -142,6 +142,25 @@ void diag_add_at(struct corpus *c, size_t file, long line, const char *needle,
 	va_end(ap);
 }
 
+void diag_xml_error(struct corpus *c, int domain, int level, long line, long col,
+		    const char *msg)
+{
+	/* libxml2 adds detail on a second line ("Bytes: 0xE9 …"): one line */
+	if (domain == XML_FROM_XINCLUDE) {
+		/* an include that was refused or missing: the file still loads */
+		if (c->loader_reason.len) {
+			diag_add(c, c->cur_file, line, col, 0, "%s", c->loader_reason.data);
+			buf_reset(&c->loader_reason);
+		} else {
+			diag_add(c, c->cur_file, line, col, 0, "%.*s",
+				 (int)strcspn(msg, "\n"), msg);
+		}
+		return;
+	}
+	diag_add(c, c->cur_file, line, col, level != XML_ERR_WARNING, "%.*s",
+		 (int)strcspn(msg, "\n"), msg);
+}
+
 /* libxml2 2.12 made the error it passes const. */
 #if LIBXML_VERSION >= 21200
 static void on_xml_error(void *ctx, const xmlError *err)
@@ -149,27 +168,9 @@ static void on_xml_error(void *ctx, const xmlError *err)
 static void on_xml_error(void *ctx, xmlErrorPtr err)
 #endif
 {
-	struct corpus *c = ctx;
-	const char *msg;
-
 	if (!err || !err->message)
 		return;
-	/* libxml2 adds detail on a second line ("Bytes: 0xE9 …"): one line */
-	msg = err->message;
-	if (err->domain == XML_FROM_XINCLUDE) {
-		/* an include that was refused or missing: the file still loads */
-		if (c->loader_reason.len) {
-			diag_add(c, c->cur_file, err->line, err->int2, 0, "%s",
-				 c->loader_reason.data);
-			buf_reset(&c->loader_reason);
-		} else {
-			diag_add(c, c->cur_file, err->line, err->int2, 0, "%.*s",
-				 (int)strcspn(msg, "\n"), msg);
-		}
-		return;
-	}
-	diag_add(c, c->cur_file, err->line, err->int2,
-		 err->level != XML_ERR_WARNING, "%.*s", (int)strcspn(msg, "\n"), msg);
+	diag_xml_error(ctx, err->domain, err->level, err->line, err->int2, err->message);
 }
 
 void diag_listen(struct corpus *c)

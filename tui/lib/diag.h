@@ -26,6 +26,12 @@ void diag_add_at(struct corpus *c, size_t file, long line, const char *needle,
 /* Sends libxml2's errors on this thread to c's diagnostics (about
  * c->cur_file), or with c NULL stops doing so. */
 void diag_listen(struct corpus *c);
+/* One message of libxml2's (its domain, level, line, column and text)
+ * as a diagnostic of c->cur_file, as the handler diag_listen installs
+ * stores it; the pool's workers record them and the main thread replays
+ * them through this. */
+void diag_xml_error(struct corpus *c, int domain, int level, long line, long col,
+		    const char *msg);
 /* The corpus diag_listen gave this thread, or NULL. */
 struct corpus *diag_listener(void);
 

@@ -29,6 +29,11 @@ struct entity_index {
 	struct entity_rec *recs;
 	size_t n, cap;
 	struct idtab ids;        /* id to index; the first record of an id wins */
+	/* Built by entity_index_finish(): the entities each document mentions,
+	 * each once, in index order: doc_ents[doc_first[d] .. doc_first[d+1]). */
+	size_t *doc_first;
+	long *doc_ents;
+	size_t ndocs;
 };
 
 struct entity_index *entity_index_new(void)
@@ -62,6 +67,8 @@ void entity_index_free(struct entity_index *ix)
 	}
 	free(ix->recs);
 	idtab_free(&ix->ids);
+	free(ix->doc_first);
+	free(ix->doc_ents);
 	free(ix);
 }
 
@@ -229,6 +236,37 @@ static int cmp_mention(const void *a, const void *b)
 	return 0;
 }
 
+/* The document -> entities table (counting sort by document): two
+ * passes over every entity's mentions, which are sorted by then. */
+static void index_documents(struct entity_index *ix)
+{
+	size_t i, j, d, total = 0;
+
+	free(ix->doc_first);
+	free(ix->doc_ents);
+	ix->ndocs = 0;
+	for (i = 0; i < ix->n; i++)
+		if (ix->recs[i].nments) {
+			d = ix->recs[i].ments[ix->recs[i].nments - 1].doc + 1;
+			ix->ndocs = d > ix->ndocs ? d : ix->ndocs;
+		}
+	ix->doc_first = xcalloc(ix->ndocs + 2, sizeof(size_t));
+	for (i = 0; i < ix->n; i++)
+		for (j = 0; j < ix->recs[i].nments; j++)
+			if (j == 0 || ix->recs[i].ments[j].doc != ix->recs[i].ments[j - 1].doc) {
+				ix->doc_first[ix->recs[i].ments[j].doc + 2]++;
+				total++;
+			}
+	for (d = 2; d < ix->ndocs + 2; d++)
+		ix->doc_first[d] += ix->doc_first[d - 1];
+	ix->doc_ents = xcalloc(total ? total : 1, sizeof(long));
+	/* doc_first[d + 1] is the fill point of d; afterwards it is d's end */
+	for (i = 0; i < ix->n; i++)
+		for (j = 0; j < ix->recs[i].nments; j++)
+			if (j == 0 || ix->recs[i].ments[j].doc != ix->recs[i].ments[j - 1].doc)
+				ix->doc_ents[ix->doc_first[ix->recs[i].ments[j].doc + 1]++] = (long)i;
+}
+
 void entity_index_finish(struct entity_index *ix)
 {
 	size_t i, j;
@@ -259,6 +297,7 @@ void entity_index_finish(struct entity_index *ix)
 		r->pub.mentions = r->ments;
 		r->pub.nmentions = r->nments;
 	}
+	index_documents(ix);
 }
 
 size_t entity_count(const struct entity_index *ix)
@@ -305,12 +344,12 @@ static int cmp_by_count(const void *pa, const void *pb)
 	return cmp_by_name(pa, pb);
 }
 
-/* Sorts ids[0..n) by name, or when counts is not NULL by counts[id]
- * (most first) and then by name; with records_first, entities with a
- * record before names grouped without one (issue 11: such groups must
- * not crowd out the records). */
+/* Sorts ids[0..n) by name, or when counts is not NULL by counts[i], the
+ * count of ids[i] (most first), and then by name, carrying counts along;
+ * with records_first, entities with a record before names grouped without
+ * one (issue 11: such groups must not crowd out the records). */
 static void sort_ids(const struct entity_index *ix, long *ids, size_t n,
-		     const size_t *counts, int records_first)
+		     size_t *counts, int records_first)
 {
 	struct sort_item *items;
 	size_t i;
@@ -320,60 +359,104 @@ static void sort_ids(const struct entity_index *ix, long *ids, size_t n,
 	items = xcalloc(n, sizeof *items);
 	for (i = 0; i < n; i++) {
 		items[i].e = ids[i];
-		items[i].count = counts ? counts[ids[i]] : 0;
+		items[i].count = counts ? counts[i] : 0;
 		items[i].unlinked = records_first && !ix->recs[ids[i]].pub.source;
 		items[i].key = entity_normalise(ix->recs[ids[i]].pub.name);
 	}
 	qsort(items, n, sizeof *items, counts ? cmp_by_count : cmp_by_name);
 	for (i = 0; i < n; i++) {
 		ids[i] = items[i].e;
+		if (counts)
+			counts[i] = items[i].count;
 		free(items[i].key);
 	}
 	free(items);
+}
+
+/* ---- co-occurrence: a hash of counts, sorted once --------------------- */
+
+struct count_slot {
+	long e;                 /* -1: empty */
+	size_t n;
+};
+
+struct count_hash {
+	struct count_slot *slots;
+	size_t mask, used;
+};
+
+static void hash_init(struct count_hash *h, size_t want)
+{
+	size_t cap = 16, i;
+
+	while (cap < want * 2)
+		cap *= 2;
+	h->slots = xcalloc(cap, sizeof *h->slots);
+	for (i = 0; i < cap; i++)
+		h->slots[i].e = -1;
+	h->mask = cap - 1;
+	h->used = 0;
+}
+
+static void hash_bump(struct count_hash *h, long e, size_t by);
+
+static void hash_grow(struct count_hash *h)
+{
+	struct count_hash bigger;
+	size_t i;
+
+	hash_init(&bigger, h->mask + 1);
+	for (i = 0; i <= h->mask; i++)
+		if (h->slots[i].e >= 0)
+			hash_bump(&bigger, h->slots[i].e, h->slots[i].n);
+	free(h->slots);
+	*h = bigger;
+}
+
+/* Adds by to e's count. */
+static void hash_bump(struct count_hash *h, long e, size_t by)
+{
+	size_t k;
+
+	if ((h->used + 1) * 2 > h->mask + 1)
+		hash_grow(h);
+	k = ((size_t)e * 0x9E3779B97F4A7C15u) & h->mask;
+	while (h->slots[k].e >= 0 && h->slots[k].e != e)
+		k = (k + 1) & h->mask;
+	if (h->slots[k].e < 0) {
+		h->slots[k].e = e;
+		h->used++;
+	}
+	h->slots[k].n += by;
 }
 
 size_t entity_cooccurring(const struct entity_index *ix, long e,
 			  long **others, size_t **counts)
 {
 	const struct entity_rec *me = &ix->recs[e];
-	size_t *shared = xcalloc(ix->n ? ix->n : 1, sizeof(size_t));
-	size_t i, k, n = 0;
+	struct count_hash h;
+	size_t i, j, n = 0;
 
-	/* For every other entity, count the documents it shares with e:
-	 * both mention lists are in corpus order, so a merge walk does it. */
-	for (i = 0; i < ix->n; i++) {
-		const struct entity_rec *o = &ix->recs[i];
-		size_t a = 0, b = 0;
+	/* every document e is in, once; every other entity in it, once */
+	hash_init(&h, 64);
+	for (i = 0; i < me->nments; i++) {
+		size_t d = me->ments[i].doc;
 
-		if ((long)i == e || !o->nments)
+		if ((i && me->ments[i - 1].doc == d) || d >= ix->ndocs)
 			continue;
-		while (a < me->nments && b < o->nments) {
-			size_t da = me->ments[a].doc, db = o->ments[b].doc;
-
-			if (da < db) {
-				a++;
-			} else if (db < da) {
-				b++;
-			} else {
-				shared[i]++;
-				while (a < me->nments && me->ments[a].doc == da)
-					a++;
-				while (b < o->nments && o->ments[b].doc == db)
-					b++;
-			}
-		}
-		if (shared[i])
-			n++;
+		for (j = ix->doc_first[d]; j < ix->doc_first[d + 1]; j++)
+			if (ix->doc_ents[j] != e)
+				hash_bump(&h, ix->doc_ents[j], 1);
 	}
-	*others = xcalloc(n ? n : 1, sizeof(long));
-	*counts = xcalloc(n ? n : 1, sizeof(size_t));
-	for (i = 0, k = 0; i < ix->n; i++)
-		if (shared[i])
-			(*others)[k++] = (long)i;
-	sort_ids(ix, *others, n, shared, 0);
-	for (k = 0; k < n; k++)
-		(*counts)[k] = shared[(*others)[k]];
-	free(shared);
+	*others = xcalloc(h.used ? h.used : 1, sizeof(long));
+	*counts = xcalloc(h.used ? h.used : 1, sizeof(size_t));
+	for (i = 0; i <= h.mask; i++)
+		if (h.slots[i].e >= 0) {
+			(*others)[n] = h.slots[i].e;
+			(*counts)[n++] = h.slots[i].n;
+		}
+	sort_ids(ix, *others, n, *counts, 0);
+	free(h.slots);
 	return n;
 }
 
@@ -405,9 +488,9 @@ void entity_sort(const struct entity_index *ix, long *ids, size_t n,
 	size_t *mentions = NULL, i;
 
 	if (order == ENTITY_BY_MENTIONS) {
-		mentions = xcalloc(ix->n ? ix->n : 1, sizeof *mentions);
-		for (i = 0; i < ix->n; i++)
-			mentions[i] = ix->recs[i].nments;
+		mentions = xcalloc(n ? n : 1, sizeof *mentions);
+		for (i = 0; i < n; i++)
+			mentions[i] = ix->recs[ids[i]].nments;
 	}
 	sort_ids(ix, ids, n, mentions, 1);
 	free(mentions);

@@ -34,6 +34,9 @@
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | \
 		       XML_PARSE_NOXINCNODE)
 
+/* The slot a pool worker is parsing into (loadpool.c), on its thread. */
+static __thread struct load_slot *worker_slot;
+
 static int under_root(const struct corpus *c, const char *real)
 {
 	size_t n = strlen(c->root_dir);
@@ -200,6 +203,12 @@ static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserC
 	int r;
 
 	(void)id;
+	if (worker_slot) {
+		/* a worker reports nothing: the main thread parses this
+		 * file again, in order, as a single thread would */
+		worker_slot->loader_used = 1;
+		return NULL;
+	}
 	if (!c || !url)
 		return NULL;
 	r = load_local_path(c, url, real, &why);
@@ -402,31 +411,13 @@ static void drop_corpus_includes(struct corpus *c, size_t file, xmlDocPtr doc)
 	free(w.drop);
 }
 
-void load_parse(struct corpus *c, size_t file)
+/* What load_parse does once the file is parsed: includes, the root
+ * grafted. */
+static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len)
 {
 	struct file_rec *f = &c->files[file];
-	xmlDocPtr doc;
 	xmlNodePtr root;
-	size_t len = 0;
-	char *data;
 
-	c->cur_file = file;
-	data = read_file(c, file, &len, 0);
-	if (!data)
-		return;
-	c->bytes += len;
-	if (len > INT_MAX) {
-		/* the parser takes an int length */
-		diag_add(c, file, 0, 0, 1, "file too large for the XML parser");
-		free(data);
-		return;
-	}
-	doc = parse_memory(c, file, data, len);
-	/* the tree holds copies: the bytes are read again only if a later
-	 * message needs a column (load_bytes), so they don't add to the peak */
-	free(data);
-	if (!doc)
-		return;
 	c->files[file].doc = doc;   /* for the base of its includes */
 	if (c->nfiles > 1)
 		drop_corpus_includes(c, file, doc);
@@ -451,6 +442,139 @@ void load_parse(struct corpus *c, size_t file)
 	graft(c, root);
 	f->doc = doc;
 	f->root = root;
+}
+
+void load_parse(struct corpus *c, size_t file)
+{
+	xmlDocPtr doc;
+	size_t len = 0;
+	char *data;
+
+	c->cur_file = file;
+	data = read_file(c, file, &len, 0);
+	if (!data)
+		return;
+	c->bytes += len;
+	if (len > INT_MAX) {
+		/* the parser takes an int length */
+		diag_add(c, file, 0, 0, 1, "file too large for the XML parser");
+		free(data);
+		return;
+	}
+	doc = parse_memory(c, file, data, len);
+	/* the tree holds copies: the bytes are read again only if a later
+	 * message needs a column (load_bytes), so they don't add to the peak */
+	free(data);
+	if (doc)
+		after_parse(c, file, doc, len);
+}
+
+/* ---- the two halves of load_parse, for the pool (loadpool.c) ---------- */
+
+void load_slot_record(struct load_slot *s, int domain, int level, long line, long col,
+		      const char *message)
+{
+	struct load_err *e;
+
+	s->errs = xgrow(s->errs, &s->caperrs, s->nerrs + 1, sizeof(*s->errs));
+	e = &s->errs[s->nerrs++];
+	e->domain = domain;
+	e->level = level;
+	e->line = line;
+	e->col = col;
+	e->message = xstrdup(message);
+}
+
+void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
+{
+	struct buf why = BUF_INIT;
+	xmlParserCtxtPtr ctxt;
+	char *data;
+
+	worker_slot = s;
+	data = load_read_regular(c->files[file].path, 0, c->opt.max_file_size, &s->len, &why);
+	if (!data) {
+		s->why = buf_steal(&why);
+		worker_slot = NULL;
+		return;
+	}
+	buf_free(&why);
+	s->read_ok = 1;
+	if (s->len > INT_MAX) {
+		free(data);
+		worker_slot = NULL;
+		return;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		die("out of memory creating a parser");
+	/* the corpus's names, looked up and never added to (threads share
+	 * it); a file's other names go to its own dictionary */
+	if (ctxt->dict)
+		xmlDictFree(ctxt->dict);
+	ctxt->dict = xmlDictCreateSub(c->dict);
+	if (!ctxt->dict)
+		die("out of memory creating a parser");
+	s->doc = xmlCtxtReadMemory(ctxt, data, (int)s->len, c->files[file].path, NULL,
+				   PARSE_OPTIONS);
+	if (!s->doc || !ctxt->wellFormed) {
+		s->end_line = ctxt->input ? ctxt->input->line : 0;
+		xmlFreeDoc(s->doc);
+		s->doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	free(data);
+	worker_slot = NULL;
+}
+
+void load_slot_free(struct load_slot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nerrs; i++)
+		free(s->errs[i].message);
+	free(s->errs);
+	free(s->why);
+	xmlFreeDoc(s->doc);
+	memset(s, 0, sizeof(*s));
+}
+
+void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s)
+{
+	struct file_rec *f = &c->files[file];
+	size_t i;
+
+	c->cur_file = file;
+	if (s->loader_used) {
+		load_slot_free(s);
+		load_parse(c, file);
+		return;
+	}
+	if (!s->read_ok) {
+		diag_add(c, file, 0, 0, 1, "file skipped: %s", s->why);
+		load_slot_free(s);
+		return;
+	}
+	c->bytes += s->len;
+	if (s->len > INT_MAX) {
+		diag_add(c, file, 0, 0, 1, "file too large for the XML parser");
+		load_slot_free(s);
+		return;
+	}
+	for (i = 0; i < s->nerrs; i++)
+		diag_xml_error(c, s->errs[i].domain, s->errs[i].level, s->errs[i].line,
+			       s->errs[i].col, s->errs[i].message);
+	if (!s->doc) {
+		if (c->ndiags == 0 || strcmp(c->diags[c->ndiags - 1].file, f->path) != 0)
+			diag_add(c, file, 1, 1, 1, "not well-formed XML");
+		diag_add(c, file, s->end_line, 0, 1, "file skipped: it is not well-formed XML");
+	} else {
+		xmlDocPtr doc = s->doc;
+
+		s->doc = NULL;
+		after_parse(c, file, doc, s->len);
+	}
+	load_slot_free(s);
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -24,6 +24,39 @@ void load_find_files(struct corpus *c, const char *dir);
 /* Reads and parses c->files[file], XIncludes done, its root grafted;
  * problems become diagnostics and a bad file is left out. */
 void load_parse(struct corpus *c, size_t file);
+/* Parsing on a pool of threads (loadpool.c) splits load_parse in two: a
+ * worker reads and parses a file into a slot, touching nothing of the
+ * corpus but reading its options, paths and dictionary (to which it adds
+ * nothing: each file's other names go to a dictionary of its own), and
+ * recording libxml2's messages (load_slot_record, from the worker's own
+ * error handler); then the main thread, in file order, replays the
+ * messages as diagnostics and does the rest of load_parse.  A file whose
+ * parse asked the entity loader for something is parsed again there by
+ * load_parse, so the result is the same as a single thread's. */
+struct load_err {
+	int domain, level;
+	long line, col;
+	char *message;
+};
+
+struct load_slot {
+	xmlDocPtr doc;            /* NULL: not read, or not well-formed */
+	size_t len;
+	int read_ok;
+	char *why;                /* why it could not be read */
+	long end_line;            /* where the parser stopped, if not well-formed */
+	int loader_used;
+	struct load_err *errs;
+	size_t nerrs, caperrs;
+};
+
+void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s);
+void load_slot_record(struct load_slot *s, int domain, int level, long line, long col,
+		      const char *message);
+/* Takes the slot's document (or its problems) into the corpus, as
+ * load_parse would have, and empties the slot. */
+void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s);
+void load_slot_free(struct load_slot *s);
 /* Makes sure c->files[file].data holds the file's bytes, reading them
  * again if they were let go (quietly: for a diagnostic's column).  0 when
  * they cannot be read.  diag_release() frees them. */

@@ -292,16 +292,32 @@ static void mention_line(struct page *p, const struct corpus *c, const struct me
 	page_add(p, BLOCK_ITEM, 2, &b);
 }
 
-static void mentions(struct page *p, const struct corpus *c, const struct entity *e)
+/* What a page built lazily has still to build: the mention lines of
+ * entity from mention next on. */
+struct page_more {
+	const struct corpus *c;
+	long entity;
+	size_t next;
+};
+
+static void mentions_heading(struct page *p, const struct entity *e)
 {
 	struct buf h = BUF_INIT;
-	size_t i;
 
 	buf_printf(&h, "Mentions (%zu in %zu document%s)", e->nmentions, e->ndocs,
 		   e->ndocs == 1 ? "" : "s");
 	page_line(p, BLOCK_HEADING, h.data);
 	buf_free(&h);
-	for (i = 0; i < e->nmentions; i++) {
+}
+
+/* Mention lines i .. i + n (at most), each document's first with its
+ * title above it; returns the index after the last one built. */
+static size_t mentions(struct page *p, const struct corpus *c, const struct entity *e,
+		       size_t i, size_t n)
+{
+	size_t end = n < e->nmentions - i ? i + n : e->nmentions;
+
+	for (; i < end; i++) {
 		const struct mention *m = &e->mentions[i];
 
 		if (i == 0 || e->mentions[i - 1].doc != m->doc) {
@@ -320,6 +336,27 @@ static void mentions(struct page *p, const struct corpus *c, const struct entity
 		}
 		mention_line(p, c, m);
 	}
+	return i;
+}
+
+int page_more(struct page *p, size_t n)
+{
+	const struct entity *e;
+
+	if (!p->more)
+		return 0;
+	e = entity_get(corpus_entities(p->more->c), p->more->entity);
+	p->more->next = mentions(p, p->more->c, e, p->more->next, n);
+	if (p->more->next < e->nmentions)
+		return 1;
+	free(p->more);
+	p->more = NULL;
+	return 0;
+}
+
+int page_complete(const struct page *p)
+{
+	return p->more == NULL;
 }
 
 struct page *page_new(const char *title)
@@ -355,15 +392,15 @@ void page_add_link(struct page *p, enum block_kind kind, unsigned level, const c
 
 struct page *page_entity(const struct corpus *c, long id)
 {
-	const struct entity_index *ix = corpus_entities(c);
-	const struct entity *e = entity_get(ix, id);
-	struct page *p;
+	return page_entity_first(c, id, (size_t)-1);
+}
+
+/* The record part of the page: title, type, names, role, record. */
+static void record(struct page *p, const struct entity *e)
+{
 	struct pb b;
 	size_t i;
 
-	if (!e)
-		return NULL;
-	p = page_new(e->name);
 	page_line(p, BLOCK_TITLE, e->name);
 
 	memset(&b, 0, sizeof(b));
@@ -399,13 +436,28 @@ struct page *page_entity(const struct corpus *c, long id)
 	else
 		buf_adds(&b.text, "(no record), known from its mentions only");
 	page_add(p, BLOCK_META, 0, &b);
-	timeline(p, c, e);
+}
 
+struct page *page_entity_first(const struct corpus *c, long id, size_t n)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	const struct entity *e = entity_get(ix, id);
+	struct page *p;
+
+	if (!e)
+		return NULL;
+	p = page_new(e->name);
+	record(p, e);
+	timeline(p, c, e);
 	relations(p, ix, e);
 	letters(p, c, e, CORRESP_SENT);
 	letters(p, c, e, CORRESP_RECEIVED);
 	appears_with(p, ix, id);
-	mentions(p, c, e);
+	mentions_heading(p, e);
+	p->more = xcalloc(1, sizeof *p->more);
+	p->more->c = c;
+	p->more->entity = id;
+	page_more(p, n);
 	return p;
 }
 
@@ -423,5 +475,6 @@ void page_free(struct page *p)
 	}
 	free(p->blocks);
 	free(p->title);
+	free(p->more);
 	free(p);
 }

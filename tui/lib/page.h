@@ -12,10 +12,13 @@
 
 #include "corpus.h"
 
+struct page_more;
+
 struct page {
 	char *title;
-	struct block *blocks;
+	struct block *blocks;      /* may move as page_more() adds blocks */
 	size_t nblocks, cap;
+	struct page_more *more;    /* NULL: the page is complete */
 };
 
 struct corpus;
@@ -30,8 +33,18 @@ void page_add_text(struct page *p, enum block_kind kind, unsigned level, const c
 void page_add_link(struct page *p, enum block_kind kind, unsigned level, const char *label,
 		   const char *text, const struct location *to);
 
-/* The page of entity e.  Caller frees with page_free. */
+/* The page of entity e, complete.  Caller frees with page_free. */
 struct page *page_entity(const struct corpus *c, long e);
+/* The page of entity e built lazily: everything up to the mentions'
+ * heading and then its first n mention lines (with their documents'
+ * title lines); page_more() adds up to n more mention lines at the end
+ * (blocks already there stay as they are, though p->blocks may move) and
+ * returns whether more remain.  Once page_more() has returned 0 the page
+ * equals page_entity()'s block for block.  page_complete(): whether
+ * nothing remains. */
+struct page *page_entity_first(const struct corpus *c, long e, size_t n);
+int page_more(struct page *p, size_t n);
+int page_complete(const struct page *p);
 void page_free(struct page *p);
 
 #endif
