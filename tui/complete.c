@@ -12,7 +12,7 @@
 #include "fold.h"
 
 const char *const command_names[] = {
-	"entity", "help", "history", "info", "open", "quit", "search", "set", "source", NULL
+	"collocates", "entity", "help", "history", "info", "open", "quit", "search", "set", "source", NULL
 };
 
 /* How well a name matches what was typed: better is higher. */

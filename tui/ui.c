@@ -641,7 +641,7 @@ static void prompt_accept(struct ui *u, struct action *act)
 		history_add(&u->filters, text);
 	} else {
 		history_add(&u->commands, text);
-		command_read(u->corpus, text, act);
+		command_read(u->corpus, u->search.state.pattern_text, text, act);
 	}
 	free(text);
 }
