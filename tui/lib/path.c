@@ -65,19 +65,23 @@ static void add_relations(struct path_graph *g, const struct entity_index *ix)
 }
 
 /* Co-mention links being gathered: each pair (a < b) once, found again
- * through an open-addressing table keyed by a * n + b. */
+ * through an open-addressing table keyed by a * n + b (the key kept in
+ * the slot, so a probe touches no link). */
+struct pair_slot {
+	unsigned long long key;
+	size_t link;            /* index + 1 into links; 0 empty */
+};
+
 struct pair_set {
 	struct link *links;
 	size_t n, cap;
-	size_t *slot;           /* index + 1 into links; 0 empty */
+	struct pair_slot *slot;
 	size_t nslots;          /* a power of two, at least twice n */
 	size_t entities;
 };
 
-static size_t pair_hash(const struct pair_set *ps, long a, long b)
+static size_t pair_hash(const struct pair_set *ps, unsigned long long k)
 {
-	unsigned long long k = (unsigned long long)a * ps->entities + (unsigned long long)b;
-
 	k ^= k >> 33;
 	k *= 0xff51afd7ed558ccdULL;
 	k ^= k >> 33;
@@ -86,38 +90,39 @@ static size_t pair_hash(const struct pair_set *ps, long a, long b)
 
 static void pair_rehash(struct pair_set *ps)
 {
-	size_t i, h;
+	struct pair_slot *old = ps->slot;
+	size_t i, h, nold = ps->nslots;
 
-	free(ps->slot);
 	ps->nslots = ps->nslots ? ps->nslots * 2 : 1024;
 	ps->slot = xcalloc(ps->nslots, sizeof(*ps->slot));
-	for (i = 0; i < ps->n; i++) {
-		for (h = pair_hash(ps, ps->links[i].a, ps->links[i].b); ps->slot[h];
-		     h = (h + 1) & (ps->nslots - 1))
+	for (i = 0; i < nold; i++) {
+		if (!old[i].link)
+			continue;
+		for (h = pair_hash(ps, old[i].key); ps->slot[h].link; h = (h + 1) & (ps->nslots - 1))
 			;
-		ps->slot[h] = i + 1;
+		ps->slot[h] = old[i];
 	}
+	free(old);
 }
 
 /* Counts a block shared by l.a and l.b: the first such block (pairs come
  * in corpus order) is the evidence. */
 static void pair_add(struct pair_set *ps, const struct link *l)
 {
+	unsigned long long k = (unsigned long long)l->a * ps->entities + (unsigned long long)l->b;
 	size_t h;
 
 	if (2 * (ps->n + 1) > ps->nslots)
 		pair_rehash(ps);
-	for (h = pair_hash(ps, l->a, l->b); ps->slot[h]; h = (h + 1) & (ps->nslots - 1)) {
-		struct link *x = &ps->links[ps->slot[h] - 1];
-
-		if (x->a == l->a && x->b == l->b) {
-			x->shared++;
+	for (h = pair_hash(ps, k); ps->slot[h].link; h = (h + 1) & (ps->nslots - 1))
+		if (ps->slot[h].key == k) {
+			ps->links[ps->slot[h].link - 1].shared++;
 			return;
 		}
-	}
 	ps->links = xgrow(ps->links, &ps->cap, ps->n + 1, sizeof(*ps->links));
 	ps->links[ps->n++] = *l;
-	ps->slot[h] = ps->n;
+	ps->slot[h].key = k;
+	ps->slot[h].link = ps->n;
 }
 
 /* Whether a mention's document and block are the corpus's (base[d] the
