@@ -16,6 +16,7 @@ for size in "80 24" "132 40"; do
 	screen_start "$1" "$2" --no-session "$top_srcdir/corpus"
 	screen_wait "Documents (5)"
 	screen_keys / ; screen_type 'wethouder'; screen_keys Enter
+	screen_wait " 1/6 hits"
 	screen_keys 4
 	screen_wait "6 hits in 3 documents"
 	screen_wait "zei"
@@ -32,6 +33,7 @@ for size in "80 24" "132 40"; do
 	unlike "$r" "${E}\\[3[0-9]mgemeente" "$1x$2: the selected line keeps its bar"
 	# left of the match
 	screen_keys / ; screen_type 'twee wethouders|bij de ontvangst'; screen_keys Enter
+	screen_wait " 1/2 hits"
 	screen_keys 4
 	screen_wait "2 hits in 2 documents"
 	like "$(screen_capture_attrs | grep -F "ontvangst" | grep -F 2017-05-11)" \
