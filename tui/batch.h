@@ -20,6 +20,8 @@ struct batch_output {
 	size_t context;         /* characters each side of a hit; 0: the line */
 	enum search_order sort; /* --sort; SEARCH_ORDER_DOC (0) by default */
 	int count;              /* --count: the matched forms and their counts */
+	int collocates;         /* --collocates: the words over-represented near
+				 * the hits (collocates.h) */
 };
 
 /* id TAB date TAB type TAB title, in corpus order (in fmt: keys id, date,
@@ -45,7 +47,9 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
  * TSV: docid:line:column:text as batch_search; json and csv: keys doc,
  * date, line, column, left, match, right; in o->sort's order (kwic.h).
  * With o->count one record a matched form instead, count TAB form (keys
- * count, form), the most frequent first (search_count).  Returns 0 with hits, 1
+ * count, form), the most frequent first (search_count); with
+ * o->collocates one a collocate, ll TAB near TAB total TAB word (keys ll,
+ * near, total, word; ll with 3 decimals).  Returns 0 with hits, 1
  * without, 2 for an invalid query (on stderr, a caret under the fault). */
 int batch_query(const struct corpus *c, const char *text, unsigned flags,
 		const struct batch_output *o, FILE *out);

@@ -13,6 +13,7 @@
 
 #include "batch.h"
 #include "buf.h"
+#include "collocates.h"
 #include "corpus.h"
 #include "format.h"
 #include "kwic.h"
@@ -137,6 +138,28 @@ static void put_counts(const struct corpus *c, const struct search_result *r,
 	free(g);
 }
 
+/* --collocates: the words over-represented near the hits. */
+static void put_collocates(const struct corpus *c, const struct search_result *r,
+			   struct format_writer *w, FILE *out)
+{
+	struct collocates col = COLLOCATES_INIT;
+	char ll[32];
+	size_t i;
+
+	collocates_compute(c, r->hits, r->nhits, &col);
+	for (i = 0; i < col.n; i++) {
+		const struct collocate *it = &col.items[i];
+		struct format_field f[] = {
+			{ "ll", ll, 0, 1 }, { "near", NULL, (long long)it->near },
+			{ "total", NULL, (long long)it->total }, { "word", it->word, 0 },
+		};
+
+		snprintf(ll, sizeof(ll), "%.3f", it->ll);
+		format_record(w, out, f, 4);
+	}
+	collocates_free(&col);
+}
+
 /* Says what is wrong with the query on stderr, a caret under the fault. */
 static void query_error(const char *text, const char *error, size_t column)
 {
@@ -198,11 +221,15 @@ int batch_query(const struct corpus *c, const char *text, unsigned flags,
 	size_t i;
 
 	if (run_query(c, text, flags, sc, &r)) {
+		int listed = o->count || o->collocates;
+
 		if (o->count)
 			put_counts(c, &r, &w, out);
+		else if (o->collocates)
+			put_collocates(c, &r, &w, out);
 		else
 			search_sort(c, r.hits, r.nhits, o->sort);
-		for (i = 0; !o->count && i < r.nhits; i++)
+		for (i = 0; !listed && i < r.nhits; i++)
 			put_hit(c, &r.hits[i], &w, o->context, out);
 		status = r.nhits ? 0 : 1;
 		if (r.status == SEARCH_TOO_COMPLEX) {

@@ -12,6 +12,7 @@
 #include "corpus.h"
 #include "entity.h"
 #include "query.h"
+#include "search.h"
 #include "xpath.h"
 
 /* Whether the n bytes at word are name. */
@@ -62,6 +63,33 @@ static void path_command(const struct corpus *c, const char *arg, struct action 
 	buf_printf(&ids, "%s\t%s", entity_get(ix, a)->id, entity_get(ix, b)->id);
 	action_open_page(act, LOC_PATH, ids.data, 0, 0);
 	buf_free(&ids);
+}
+
+/* :collocates [QUERY] opens the page of the collocates of QUERY's hits,
+ * or the current search's. */
+static void collocates_command(const struct corpus *c, const char *search, const char *arg,
+			       struct action *act)
+{
+	char *error = NULL;
+	size_t column = 1;
+
+	if (!*arg && !search) {
+		action_say(act, 1, ":collocates wants a search first (/), or a query");
+		return;
+	}
+	if (*arg && query_is_plain(arg, strlen(arg))) {
+		column = 0;     /* PCRE2's message names the offset */
+		search_pattern_free(search_compile(arg, strlen(arg), SEARCH_SMARTCASE, &error));
+	} else if (*arg) {
+		query_free(query_parse(c, arg, strlen(arg), SEARCH_SMARTCASE, &error, &column));
+	}
+	if (error && column)
+		action_say(act, 1, ":collocates: at column %zu: %s", column, error);
+	else if (error)
+		action_say(act, 1, ":collocates: %s", error);
+	else
+		action_open_page(act, LOC_COLLOCATES, *arg ? arg : search, 0, 0);
+	free(error);
 }
 
 /* Says the candidates: "3 documents match 'x': a, b, c". */
@@ -135,7 +163,8 @@ static int line_number(const char *word, size_t n, size_t *line)
 	return 1;
 }
 
-void command_read(const struct corpus *c, const char *line, struct action *act)
+void command_read(const struct corpus *c, const char *search, const char *line,
+		  struct action *act)
 {
 	char *arg;
 	size_t n, len, number;
@@ -159,6 +188,8 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 		xpath_command(c, arg, act);
 	else if (is(line, n, "path"))
 		path_command(c, arg, act);
+	else if (is(line, n, "collocates"))
+		collocates_command(c, search, arg, act);
 	else if (is(line, n, "set") || is(line, n, "source") || is(line, n, "bind") ||
 		 is(line, n, "color"))
 		action_config(act, line);
@@ -172,6 +203,6 @@ void command_read(const struct corpus *c, const char *line, struct action *act)
 		action_goto_line(act, number);
 	else if (n)
 		action_say(act, 1, "unknown command ':%.*s' (try :open, :entity, :search, :xpath, "
-			   ":path, :N, :info, :set, :source, :history, :quit)", (int)n, line);
+			   ":path, :collocates, :N, :info, :set, :source, :history, :quit)", (int)n, line);
 	free(arg);
 }

@@ -12,7 +12,7 @@
 #include "fold.h"
 
 const char *const command_names[] = {
-	"entity", "help", "history", "info", "open", "quit", "search", "set", "source", NULL
+	"collocates", "entity", "help", "history", "info", "open", "path", "quit", "search", "set", "source", NULL
 };
 
 /* How well a name matches what was typed: better is higher. */
@@ -171,6 +171,21 @@ static void offer(const struct corpus *c, NAMES(names), size_t n, const char *ar
 	buf_free(&scratch);
 }
 
+/* Where the entity being typed after :path begins: after a comma, else
+ * after the first word (an id, as p begins it), else the first. */
+static const char *path_second(const char *arg)
+{
+	const char *comma = strchr(arg, ','), *space = strchr(arg, ' ');
+
+	if (comma)
+		arg = comma + 1;
+	else if (space)
+		arg = space + 1;
+	while (*arg == ' ')
+		arg++;
+	return arg;
+}
+
 void complete_command(const struct corpus *c, const char *line, size_t cursor,
 		      struct candidates *out)
 {
@@ -195,9 +210,14 @@ void complete_command(const struct corpus *c, const char *line, size_t cursor,
 	while (*arg == ' ')
 		arg++;
 	out->start = (size_t)(arg - typed);
-	if (n == 4 && strncmp(word, "open", 4) == 0)
+	if (n == 4 && strncmp(word, "open", 4) == 0) {
 		offer(c, doc_name, corpus_ndocs(c), arg, out);
-	else if (n == 6 && strncmp(word, "entity", 6) == 0)
+	} else if (n == 4 && strncmp(word, "path", 4) == 0) {
+		arg = path_second(arg);
+		out->start = (size_t)(arg - typed);
 		offer(c, entity_name, entity_count(corpus_entities(c)), arg, out);
+	} else if (n == 6 && strncmp(word, "entity", 6) == 0) {
+		offer(c, entity_name, entity_count(corpus_entities(c)), arg, out);
+	}
 	free(typed);
 }

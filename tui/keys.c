@@ -61,6 +61,7 @@ static const struct key_binding default_bindings[] = {
 	{ 'h', REQ_BACK },
 	{ KEY_LEFT, REQ_BACK },
 	{ 'L', REQ_FORWARD },
+	{ 'p', REQ_PATH_TO },
 	{ 'm', REQ_MARK },
 	{ '\'', REQ_GOTO_MARK },
 	{ '/', REQ_SEARCH },

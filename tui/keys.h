@@ -39,6 +39,7 @@
 	REQ_(SOURCE,        "Show the TEI XML under the page, or its text again", "Links and history") \
 	REQ_(BACK,          "Back to the previous page",                   "Links and history") \
 	REQ_(FORWARD,       "Forward again",                               "Links and history") \
+	REQ_(PATH_TO,       "On an entity's page: :path from it, the other entity to type (Tab completes)", "Links and history") \
 	REQ_(MARK,          "m x: set mark x (a-z) here",                  "Links and history") \
 	REQ_(GOTO_MARK,     "' x: go to mark x; '': back to before the last jump", "Links and history") \
 	REQ_(SEARCH,        "Search the whole corpus (regex, as you type)", "Searching") \

@@ -61,6 +61,7 @@ enum opt_id {
 	OPT_RESTRICTED,
 	OPT_SORT,
 	OPT_COUNT,
+	OPT_COLLOCATES,
 	OPT_CONFIG,
 };
 
@@ -92,6 +93,10 @@ static const struct option_spec option_specs[] = {
 	{ "count", no_argument, OPT_COUNT, NULL,
 	  "--search: each matched form once, count TAB form,\n"
 	  "the most frequent first" },
+	{ "collocates", no_argument, OPT_COLLOCATES, NULL,
+	  "--search: the words over-represented within 5 words\n"
+	  "of the hits, by log-likelihood: ll TAB near TAB\n"
+	  "total TAB word" },
 	{ "format", required_argument, OPT_FORMAT, "FMT",
 	  "listings as tsv (the default), json (an object\n"
 	  "a line) or csv (a header line first)" },
@@ -393,6 +398,9 @@ static int take_option(struct run *r, int opt, const char *arg)
 	case OPT_COUNT:
 		r->out.count = 1;
 		return 1;
+	case OPT_COLLOCATES:
+		r->out.collocates = 1;
+		return 1;
 	case OPT_MAX_FILE_SIZE:
 		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
 			fprintf(stderr, "werkbezoek: --max-file-size wants a size in MiB\n");
@@ -518,7 +526,13 @@ static int run_batch(const struct corpus *c, const struct run *r)
 			fprintf(stderr, "werkbezoek: --count lists forms by frequency: no --sort\n");
 			return 2;
 		}
+		if (r->out.collocates && (r->out.count || r->out.sort != SEARCH_ORDER_DOC)) {
+			fprintf(stderr, "werkbezoek: --collocates lists words by log-likelihood: "
+				"no --count or --sort\n");
+			return 2;
+		}
 		if (r->out.format != FORMAT_TSV || r->out.context || r->out.count ||
+		    r->out.collocates ||
 		    r->out.sort != SEARCH_ORDER_DOC || !query_is_plain(r->arg, strlen(r->arg)))
 			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
 		return batch_search(c, r->arg, r->search_flags, stdout);

@@ -30,6 +30,7 @@
 #include "render.h"
 #include "source.h"
 #include "treepage.h"
+#include "collocpage.h"
 #include "path.h"
 #include "pathpage.h"
 #include "text.h"
@@ -38,7 +39,7 @@
 #define READER_PATHS 3
 
 enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY, PAGE_XPATH,
-		PAGE_PATH };
+		PAGE_PATH, PAGE_COLLOCATES };
 
 struct rline {
 	size_t block;           /* (size_t)-1 for a blank line */
@@ -75,6 +76,7 @@ struct reader {
 	size_t nhints;
 	char *xpath;            /* PAGE_XPATH: the expression, owned */
 	char *path;             /* PAGE_PATH: "id TAB id", owned */
+	char *colloc;           /* PAGE_COLLOCATES: the query, owned */
 	struct path_graph *graph;       /* for PAGE_PATH, made when first
 					 * needed, owned */
 	/* The source view (\\) of a document or entity page: page holds its
@@ -105,6 +107,7 @@ static void show_help(struct view *v);
 static void show_history(struct view *v);
 static int show_xpath(struct view *v, const char *expr);
 static int show_path(struct view *v, const char *ids);
+static int show_collocates(struct view *v, const char *query);
 static void add_run(struct buf *runs, const struct rline *l, size_t start, size_t end,
 		    enum style st);
 
@@ -297,6 +300,8 @@ static void clear_page(struct reader *r)
 	r->xpath = NULL;
 	free(r->path);
 	r->path = NULL;
+	free(r->colloc);
+	r->colloc = NULL;
 	r->source = 0;
 	free(r->lexer);
 	r->lexer = NULL;
@@ -512,6 +517,10 @@ void reader_location(struct view *v, struct location *out)
 		out->kind = LOC_PATH;
 		out->id = xstrdup(r->path);
 		break;
+	case PAGE_COLLOCATES:
+		out->kind = LOC_COLLOCATES;
+		out->id = xstrdup(r->colloc);
+		break;
 	}
 	if (r->source) {
 		/* the source view is a way of looking at the page, not a page */
@@ -578,6 +587,11 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 	case LOC_PATH:
 		if (!l->id || ((r->kind != PAGE_PATH || strcmp(r->path, l->id) != 0) &&
 			       !show_path(v, l->id)))
+			return 0;
+		break;
+	case LOC_COLLOCATES:
+		if (!l->id || ((r->kind != PAGE_COLLOCATES || strcmp(r->colloc, l->id) != 0) &&
+			       !show_collocates(v, l->id)))
 			return 0;
 		break;
 	case LOC_HELP:
@@ -660,6 +674,33 @@ static int show_xpath(struct view *v, const char *expr)
 	r->xpath = xstrdup(expr);
 	r->page = p;
 	buf_printf(&r->title, "XPath %s", expr);
+	show_blocks(v, p->blocks, p->nblocks);
+	return 1;
+}
+
+/* The collocates of a search (collocpage.h): of the current search's
+ * hits when query is its text and it is done, else of the query run
+ * afresh (smart case).  0 (and the page unchanged) for an invalid query. */
+static int show_collocates(struct view *v, const char *query)
+{
+	struct reader *r = state(v);
+	const struct search_state *s = r->ctx->search;
+	int current = s && s->pattern_text && strcmp(s->pattern_text, query) == 0 &&
+		      s->status == SEARCH_DONE;
+	char *error = NULL;
+	struct page *p = collocpage_new(r->ctx->corpus, query, SEARCH_SMARTCASE,
+					current ? s->hits.hits : NULL,
+					current ? s->hits.nhits : 0, &error);
+
+	if (!p) {
+		free(error);
+		return 0;
+	}
+	clear_page(r);
+	r->kind = PAGE_COLLOCATES;
+	r->colloc = xstrdup(query);
+	r->page = p;
+	buf_printf(&r->title, "Collocates %s", query);
 	show_blocks(v, p->blocks, p->nblocks);
 	return 1;
 }

@@ -11,9 +11,11 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "entity.h"
 #include "kwic.h"
 #include "pane_results.h"
 #include "render.h"
+#include "text.h"
 
 /* After the orders of kwic.h: the matched forms with their counts. */
 #define ORDER_COUNT SEARCH_ORDERS
@@ -114,6 +116,69 @@ static size_t results_lines(struct view *v)
 	return state(v)->nlines;
 }
 
+/* Display columns of the sanitised text[from, to). */
+static size_t cols_of(const char *text, size_t from, size_t to, struct buf *scratch)
+{
+	buf_reset(scratch);
+	text_sanitize(scratch, text + from, to - from);
+	return text_width(scratch->data ? scratch->data : "", scratch->len);
+}
+
+/* Paints the entity mentions of the hit's block over its context, in
+ * their entity's colour: right of the match from column xr on (vis
+ * columns of text), left of it ending before column xl (vis columns).
+ * A mention cut by the left edge is left plain. */
+static void paint_mentions(const struct view *v, const struct corpus *c,
+			   const struct search_hit *h, int y, int xl, size_t lvis, int xr,
+			   size_t rvis)
+{
+	const struct block *b = &corpus_doc(c, h->doc)->blocks[h->block];
+	const struct entity_index *ix = corpus_entities(c);
+	struct buf scratch = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->nspans; i++) {
+		const struct span *sp = &b->spans[i];
+		enum style st;
+		size_t from, to, col, w;
+
+		if (sp->kind != SPAN_MENTION || sp->end > b->len || sp->entity < 0)
+			continue;
+		st = render_class_style(entity_get(ix, sp->entity)->cls);
+		if (sp->end > h->end) {                 /* right of the match */
+			from = sp->start > h->end ? sp->start : h->end;
+			to = sp->end;
+			col = cols_of(b->text, h->end, from, &scratch);
+			if (col >= rvis)
+				continue;
+			w = cols_of(b->text, from, to, &scratch);
+			render_str(v->content, y, xr + (int)col,
+				   (int)(w < rvis - col ? w : rvis - col), scratch.data, st);
+		}
+		if (sp->start < h->start) {             /* left of it */
+			from = sp->start;
+			to = sp->end < h->start ? sp->end : h->start;
+			col = cols_of(b->text, to, h->start, &scratch);
+			w = cols_of(b->text, from, to, &scratch);
+			if (col + w > lvis)
+				continue;
+			render_str(v->content, y, xl - (int)(col + w), (int)w, scratch.data, st);
+		}
+	}
+	buf_free(&scratch);
+}
+
+/* Columns of a piece's text: the piece less its "…" when it was cut. */
+static size_t piece_text_cols(const char *text, size_t from, size_t to, size_t piece_cols,
+			      size_t width)
+{
+	struct buf scratch = BUF_INIT;
+	size_t total = cols_of(text, from, to, &scratch);
+
+	buf_free(&scratch);
+	return total > width && piece_cols ? piece_cols - 1 : piece_cols;
+}
+
 /* A line of the count: how many, and the form. */
 static void draw_group(struct view *v, const struct search_group *g, int y, int width,
 		       enum style st)
@@ -168,6 +233,13 @@ static void results_draw(struct view *v, size_t line, int y, int width, int sele
 	x += render_str(v->content, y, x, (int)k.match_cols, k.match,
 			n == ctx->search->current_hit ? STYLE_CURRENT_HIT : STYLE_HIT);
 	render_str(v->content, y, x, width - x, k.right, st);
+	if (!selected) {
+		const struct block *b = &d->blocks[h->block];
+
+		paint_mentions(v, ctx->corpus, h, y, x - (int)k.match_cols,
+			       piece_text_cols(b->text, 0, h->start, k.left_cols, (size_t)lw), x,
+			       piece_text_cols(b->text, h->end, b->len, k.right_cols, (size_t)rw));
+	}
 	search_kwic_free(&k);
 }
 

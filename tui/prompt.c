@@ -74,6 +74,11 @@ void prompt_close(struct prompt *p)
 	prompt_set_info(p, NULL);
 }
 
+void prompt_set_text(struct prompt *p, const char *text)
+{
+	line_edit_set(&p->edit, text);
+}
+
 const char *prompt_text(const struct prompt *p)
 {
 	return p->edit.text.data ? p->edit.text.data : "";

@@ -58,6 +58,9 @@ struct prompt {
 void prompt_open(struct prompt *p, char lead, struct history *h,
 		 const struct prompt_completer *completer);
 void prompt_close(struct prompt *p);
+/* Replaces the text typed with text, the cursor at its end (a command
+ * begun for the reader to finish). */
+void prompt_set_text(struct prompt *p, const char *text);
 /* The text typed (borrowed until the next key). */
 const char *prompt_text(const struct prompt *p);
 /* One key from terminal_read_key: code is its return (OK or

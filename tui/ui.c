@@ -311,6 +311,24 @@ static void load_config(struct ui *u, const char *option)
 }
 
 /* = and :info, as less's =: what the reader shows and where. */
+/* p on an entity's page: the : prompt with ":path ID " begun. */
+static void path_to(struct ui *u, struct action *act)
+{
+	struct location here = { LOC_NONE, NULL, 0, 0 };
+	struct buf line = BUF_INIT;
+
+	reader_location(reader(u), &here);
+	if (here.kind == LOC_ENTITY && here.id) {
+		buf_printf(&line, "path %s ", here.id);
+		prompt_open(&u->prompt, ':', &u->commands, &u->completer);
+		prompt_set_text(&u->prompt, line.data);
+	} else {
+		action_say(act, 1, "p finds paths from an entity: open its page first");
+	}
+	location_clear(&here);
+	buf_free(&line);
+}
+
 static void say_info(struct ui *u, struct message *m)
 {
 	struct location here = { LOC_NONE, NULL, 0, 0 };
@@ -547,6 +565,9 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 	case REQ_COMMAND:
 		prompt_open(&u->prompt, ':', &u->commands, &u->completer);
 		break;
+	case REQ_PATH_TO:
+		path_to(u, act);
+		break;
 	case REQ_BACK:
 	case REQ_FORWARD:
 		action_set(act, req == REQ_BACK ? ACTION_BACK : ACTION_FORWARD);
@@ -641,7 +662,7 @@ static void prompt_accept(struct ui *u, struct action *act)
 		history_add(&u->filters, text);
 	} else {
 		history_add(&u->commands, text);
-		command_read(u->corpus, text, act);
+		command_read(u->corpus, u->search.state.pattern_text, text, act);
 	}
 	free(text);
 }

@@ -494,6 +494,7 @@ int corpus_has_location(const struct corpus *c, const struct location *l)
 		return 1;
 	case LOC_XPATH:
 	case LOC_PATH:
+	case LOC_COLLOCATES:
 		return l->id != NULL;
 	case LOC_NONE:
 	case LOC_URL:

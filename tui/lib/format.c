@@ -69,6 +69,10 @@ static void put_value(const struct format_writer *w, struct buf *out,
 		buf_printf(out, "%lld", f->num);
 		return;
 	}
+	if (f->bare) {
+		buf_adds(out, f->str);
+		return;
+	}
 	text_sanitize(&clean, f->str, strlen(f->str));
 	if (w->kind == FORMAT_JSON)
 		json_string(out, clean.data ? clean.data : "", clean.len);

@@ -25,11 +25,13 @@ enum format_kind {
 	FORMAT_CSV
 };
 
-/* A field: str (NUL-terminated, UTF-8) when not NULL, else the number. */
+/* A field: str (NUL-terminated, UTF-8) when not NULL, else the number.
+ * bare: str is a number already written ("24.865"), bare in JSON too. */
 struct format_field {
 	const char *key;
 	const char *str;
 	long long num;
+	int bare;
 };
 
 /* "tsv", "json", "csv" to *kind; 0 for anything else. */

@@ -146,7 +146,7 @@ int search_order_parse(const char *name, enum search_order *order)
 
 /* Letters, digits and marks make words; ASCII punctuation, Latin-1
  * symbols, general punctuation (quotes, dashes, …) separate them. */
-static int is_word_cp(uint32_t cp)
+int search_is_word_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
@@ -179,7 +179,7 @@ static void context_key(struct buf *b, const char *s, size_t len, size_t at,
 			while (i > 0) {
 				j = prev_cp(s, i);
 				text_decode(s + j, len - j, &cp);
-				if (is_word_cp(cp))
+				if (search_is_word_cp(cp))
 					break;
 				i = j;
 			}
@@ -187,7 +187,7 @@ static void context_key(struct buf *b, const char *s, size_t len, size_t at,
 			while (i > 0) {
 				j = prev_cp(s, i);
 				text_decode(s + j, len - j, &cp);
-				if (!is_word_cp(cp))
+				if (!search_is_word_cp(cp))
 					break;
 				i = j;
 			}
@@ -195,14 +195,14 @@ static void context_key(struct buf *b, const char *s, size_t len, size_t at,
 		} else {
 			while (i < len) {
 				j = text_decode(s + i, len - i, &cp);
-				if (is_word_cp(cp))
+				if (search_is_word_cp(cp))
 					break;
 				i += j;
 			}
 			ws = i;
 			while (i < len) {
 				j = text_decode(s + i, len - i, &cp);
-				if (!is_word_cp(cp))
+				if (!search_is_word_cp(cp))
 					break;
 				i += j;
 			}

@@ -9,6 +9,7 @@
 #define WB_KWIC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct corpus;
 struct search_hit;
@@ -48,6 +49,11 @@ enum search_order {
 const char *search_order_name(enum search_order order);
 /* The order named name to *order; 0 for no such name. */
 int search_order_parse(const char *name, enum search_order *order);
+
+/* Whether code point cp belongs to a word: letters, digits and marks;
+ * ASCII punctuation, Latin-1 symbols and general punctuation separate
+ * words (also collocates.h's words). */
+int search_is_word_cp(uint32_t cp);
 
 /* Corpus order of two hits (document, block, start, end), for qsort. */
 int search_hit_cmp(const void *a, const void *b);

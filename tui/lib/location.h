@@ -19,8 +19,9 @@ enum location_kind {
 	LOC_HISTORY,    /* the :history page */
 	LOC_URL,        /* outside the corpus: id is the address (not opened) */
 	LOC_XPATH,      /* the matches of the XPath expression id */
-	LOC_PATH        /* the chains between two entities: id is their
+	LOC_PATH,       /* the chains between two entities: id is their
 			 * ids, a TAB between them */
+	LOC_COLLOCATES  /* the collocates of the hits of the search id */
 };
 
 struct location {

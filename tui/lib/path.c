@@ -3,9 +3,10 @@
  *
  * Links are kept once, in an array, with an adjacency list per entity
  * (CSR: start offsets into one array).  Co-mention pairs come from
- * sorting every mention by its block: each block's distinct entities are
- * paired, and the pairs sorted and merged, so a pair's evidence is the
- * first block in corpus order and its count the blocks they share. */
+ * sorting every mention by its block (a counting sort): each block's
+ * distinct entities are paired, and the pairs counted in a hash table as they come, in corpus
+ * order, so a pair's evidence is the first block in corpus order and its
+ * count the blocks they share; the distinct pairs are then sorted. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -63,91 +64,178 @@ static void add_relations(struct path_graph *g, const struct entity_index *ix)
 	}
 }
 
-struct triple {
-	size_t doc, block;
-	long e;
+/* Co-mention links being gathered: each pair (a < b) once, found again
+ * through an open-addressing table keyed by a * n + b (the key kept in
+ * the slot, so a probe touches no link). */
+struct pair_slot {
+	unsigned long long key;
+	size_t link;            /* index + 1 into links; 0 empty */
 };
 
-static int triple_cmp(const void *pa, const void *pb)
-{
-	const struct triple *a = pa, *b = pb;
+struct pair_set {
+	struct link *links;
+	size_t n, cap;
+	struct pair_slot *slot;
+	size_t nslots;          /* a power of two, at least twice n */
+	size_t entities;
+};
 
-	if (a->doc != b->doc)
-		return a->doc < b->doc ? -1 : 1;
-	if (a->block != b->block)
-		return a->block < b->block ? -1 : 1;
-	return (a->e > b->e) - (a->e < b->e);
+static size_t pair_hash(const struct pair_set *ps, unsigned long long k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return (size_t)k & (ps->nslots - 1);
 }
 
-static int pair_cmp(const void *pa, const void *pb)
+static void pair_rehash(struct pair_set *ps)
 {
-	const struct link *a = pa, *b = pb;
+	struct pair_slot *old = ps->slot;
+	size_t i, h, nold = ps->nslots;
 
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	if (a->b != b->b)
-		return a->b < b->b ? -1 : 1;
-	if (a->doc != b->doc)
-		return a->doc < b->doc ? -1 : 1;
-	return (a->block > b->block) - (a->block < b->block);
+	ps->nslots = ps->nslots ? ps->nslots * 2 : 1024;
+	ps->slot = xcalloc(ps->nslots, sizeof(*ps->slot));
+	for (i = 0; i < nold; i++) {
+		if (!old[i].link)
+			continue;
+		for (h = pair_hash(ps, old[i].key); ps->slot[h].link; h = (h + 1) & (ps->nslots - 1))
+			;
+		ps->slot[h] = old[i];
+	}
+	free(old);
 }
 
-/* The pairs of distinct entities in each block, in pairs. */
-static struct link *block_pairs(const struct path_graph *g, const struct entity_index *ix,
-				size_t *npairs)
+/* Counts a block shared by l.a and l.b: the first such block (pairs come
+ * in corpus order) is the evidence. */
+static void pair_add(struct pair_set *ps, const struct link *l)
 {
-	struct triple *t = NULL;
-	struct link *pairs = NULL;
-	size_t nt = 0, tcap = 0, pcap = 0, e, i, j, k, from;
+	unsigned long long k = (unsigned long long)l->a * ps->entities + (unsigned long long)l->b;
+	size_t h;
 
+	if (2 * (ps->n + 1) > ps->nslots)
+		pair_rehash(ps);
+	for (h = pair_hash(ps, k); ps->slot[h].link; h = (h + 1) & (ps->nslots - 1))
+		if (ps->slot[h].key == k) {
+			ps->links[ps->slot[h].link - 1].shared++;
+			return;
+		}
+	ps->links = xgrow(ps->links, &ps->cap, ps->n + 1, sizeof(*ps->links));
+	ps->links[ps->n++] = *l;
+	ps->slot[h].key = k;
+	ps->slot[h].link = ps->n;
+}
+
+/* Whether a mention's document and block are the corpus's (base[d] the
+ * blocks before document d). */
+static int in_corpus(const size_t *base, size_t ndocs, const struct mention *m)
+{
+	return m->doc < ndocs && m->block < base[m->doc + 1] - base[m->doc];
+}
+
+/* The entities mentioned in each block of the corpus, blocks in corpus
+ * order and each block's entities in ascending order (repeated as often
+ * as mentioned): a counting sort by block, stable, over the entities
+ * taken in order.  *nblocks blocks; block i's entities are
+ * ents[start[i], start[i + 1]).  Caller frees start and ents. */
+static long *block_entities(const struct path_graph *g, const struct entity_index *ix,
+			    size_t **start_out, size_t *nblocks)
+{
+	size_t ndocs = corpus_ndocs(g->c), *base = xcalloc(ndocs + 1, sizeof(*base));
+	size_t *start, *fill, d, e, i, nb;
+	long *ents;
+
+	for (d = 0; d < ndocs; d++)
+		base[d + 1] = base[d] + corpus_doc(g->c, d)->nblocks;
+	nb = base[ndocs];
+	start = xcalloc(nb + 2, sizeof(*start));
 	for (e = 0; e < g->n; e++) {
 		const struct entity *en = entity_get(ix, (long)e);
 
-		for (i = 0; i < en->nmentions; i++) {
-			struct triple x = { en->mentions[i].doc, en->mentions[i].block, (long)e };
-
-			t = xgrow(t, &tcap, nt + 1, sizeof(*t));
-			t[nt++] = x;
-		}
+		for (i = 0; i < en->nmentions; i++)
+			if (in_corpus(base, ndocs, &en->mentions[i]))
+				start[base[en->mentions[i].doc] + en->mentions[i].block + 1]++;
 	}
-	xsort(t, nt, sizeof(*t), triple_cmp);
-	*npairs = 0;
-	for (from = 0; from < nt; from = i) {
-		for (i = from; i < nt && t[i].doc == t[from].doc && t[i].block == t[from].block; i++)
-			;
-		for (j = from; j < i; j++) {
-			if (j > from && t[j].e == t[j - 1].e)
-				continue;
-			for (k = j + 1; k < i; k++) {
-				struct link l = { t[j].e, t[k].e, PATH_COMENTION, NULL,
-						  t[j].doc, t[j].block, 1 };
+	for (i = 0; i < nb; i++)
+		start[i + 1] += start[i];
+	fill = xmalloc((nb + 1) * sizeof(*fill));
+	memcpy(fill, start, (nb + 1) * sizeof(*fill));
+	ents = xmalloc((start[nb] + 1) * sizeof(*ents));
+	for (e = 0; e < g->n; e++) {
+		const struct entity *en = entity_get(ix, (long)e);
 
-				if (t[k].e == t[k - 1].e)
+		for (i = 0; i < en->nmentions; i++)
+			if (in_corpus(base, ndocs, &en->mentions[i]))
+				ents[fill[base[en->mentions[i].doc] +
+					  en->mentions[i].block]++] = (long)e;
+	}
+	free(fill);
+	free(base);
+	*start_out = start;
+	*nblocks = nb;
+	return ents;
+}
+
+/* The pairs of distinct entities in each block, gathered in ps. */
+static void block_pairs(const struct path_graph *g, const struct entity_index *ix,
+			struct pair_set *ps)
+{
+	size_t *start, nb, blk = 0, d, b, j, k;
+	long *t = block_entities(g, ix, &start, &nb);
+
+	for (d = 0; d < corpus_ndocs(g->c); d++) {
+		for (b = 0; b < corpus_doc(g->c, d)->nblocks; b++, blk++) {
+			size_t from = start[blk], to = start[blk + 1];
+
+			for (j = from; j < to; j++) {
+				if (j > from && t[j] == t[j - 1])
 					continue;
-				pairs = xgrow(pairs, &pcap, *npairs + 1, sizeof(*pairs));
-				pairs[(*npairs)++] = l;
+				for (k = j + 1; k < to; k++) {
+					struct link l = { t[j], t[k], PATH_COMENTION, NULL, d, b, 1 };
+
+					if (t[k] != t[k - 1])
+						pair_add(ps, &l);
+				}
 			}
 		}
 	}
+	free(start);
 	free(t);
-	return pairs;
 }
 
+struct pair_key {
+	unsigned long long key;         /* a * n + b */
+	size_t i;
+};
+
+static int pair_key_cmp(const void *pa, const void *pb)
+{
+	const struct pair_key *a = pa, *b = pb;
+
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+/* The co-mention links, ordered by their pair (a, then b): keys sorted,
+ * not the links themselves, which are seven times their size. */
 static void add_comentions(struct path_graph *g, const struct entity_index *ix)
 {
-	size_t n, i, j;
-	struct link *pairs = block_pairs(g, ix, &n);
+	struct pair_set ps = { NULL, 0, 0, NULL, 0, g->n ? g->n : 1 };
+	struct pair_key *keys;
+	size_t i;
 
-	xsort(pairs, n, sizeof(*pairs), pair_cmp);
-	for (i = 0; i < n; i = j) {
-		struct link l = pairs[i];
-
-		for (j = i; j < n && pairs[j].a == l.a && pairs[j].b == l.b; j++)
-			;
-		l.shared = j - i;
-		add_link(g, &l);
+	block_pairs(g, ix, &ps);
+	keys = xmalloc((ps.n + 1) * sizeof(*keys));
+	for (i = 0; i < ps.n; i++) {
+		keys[i].key = (unsigned long long)ps.links[i].a * ps.entities +
+			      (unsigned long long)ps.links[i].b;
+		keys[i].i = i;
 	}
-	free(pairs);
+	xsort(keys, ps.n, sizeof(*keys), pair_key_cmp);
+	g->links = xgrow(g->links, &g->cap, g->nlinks + ps.n, sizeof(*g->links));
+	for (i = 0; i < ps.n; i++)
+		g->links[g->nlinks++] = ps.links[keys[i].i];
+	free(keys);
+	free(ps.links);
+	free(ps.slot);
 }
 
 static void make_adjacency(struct path_graph *g)
