@@ -38,7 +38,7 @@
 #define READER_PATHS 3
 
 enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY, PAGE_XPATH,
-		PAGE_PATH };
+		PAGE_PATH, PAGE_LIST };
 
 struct rline {
 	size_t block;           /* (size_t)-1 for a blank line */
@@ -75,6 +75,7 @@ struct reader {
 	size_t nhints;
 	char *xpath;            /* PAGE_XPATH: the expression, owned */
 	char *path;             /* PAGE_PATH: "id TAB id", owned */
+	struct location list;   /* PAGE_LIST: LOC_WITH or LOC_YEAR, owned */
 	struct path_graph *graph;       /* for PAGE_PATH, made when first
 					 * needed, owned */
 	/* The source view (\\) of a document or entity page: page holds its
@@ -105,6 +106,7 @@ static void show_help(struct view *v);
 static void show_history(struct view *v);
 static int show_xpath(struct view *v, const char *expr);
 static int show_path(struct view *v, const char *ids);
+static int show_list(struct view *v, const struct location *l);
 static void add_run(struct buf *runs, const struct rline *l, size_t start, size_t end,
 		    enum style st);
 
@@ -290,6 +292,7 @@ static void clear_page(struct reader *r)
 	r->xpath = NULL;
 	free(r->path);
 	r->path = NULL;
+	location_clear(&r->list);
 	r->source = 0;
 	free(r->lexer);
 	r->lexer = NULL;
@@ -473,6 +476,9 @@ void reader_location(struct view *v, struct location *out)
 		out->kind = LOC_PATH;
 		out->id = xstrdup(r->path);
 		break;
+	case PAGE_LIST:
+		location_copy(out, &r->list);
+		break;
 	}
 	if (r->source) {
 		/* the source view is a way of looking at the page, not a page */
@@ -537,6 +543,11 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 	case LOC_PATH:
 		if (!l->id || ((r->kind != PAGE_PATH || strcmp(r->path, l->id) != 0) &&
 			       !show_path(v, l->id)))
+			return 0;
+		break;
+	case LOC_WITH:
+	case LOC_YEAR:
+		if ((r->kind != PAGE_LIST || !location_same_page(&r->list, l)) && !show_list(v, l))
 			return 0;
 		break;
 	case LOC_HELP:
@@ -645,6 +656,25 @@ static int show_path(struct view *v, const char *ids)
 	r->path = xstrdup(ids);
 	r->page = p;
 	buf_printf(&r->title, "Path %s", p->title);
+	show_blocks(v, p->blocks, p->nblocks);
+	return 1;
+}
+
+/* A list page of an entity page's links (page_list): everyone it
+ * appears with, the documents of a year.  0 when l names none. */
+static int show_list(struct view *v, const struct location *l)
+{
+	struct reader *r = state(v);
+	struct page *p = page_list(r->ctx->corpus, l);
+
+	if (!p)
+		return 0;
+	clear_page(r);
+	r->kind = PAGE_LIST;
+	location_copy(&r->list, l);
+	r->list.block = r->list.off = 0;
+	r->page = p;
+	buf_adds(&r->title, p->title);
 	show_blocks(v, p->blocks, p->nblocks);
 	return 1;
 }
@@ -788,10 +818,13 @@ enum location_kind reader_page_kind(struct view *v)
 {
 	static const enum location_kind kinds[] = {
 		[PAGE_NONE] = LOC_NONE, [PAGE_DOC] = LOC_DOC, [PAGE_ENTITY] = LOC_ENTITY,
-		[PAGE_HELP] = LOC_HELP, [PAGE_HISTORY] = LOC_HISTORY,
+		[PAGE_HELP] = LOC_HELP, [PAGE_HISTORY] = LOC_HISTORY, [PAGE_XPATH] = LOC_XPATH,
+		[PAGE_PATH] = LOC_PATH,
 	};
 
-	return kinds[state(v)->kind];
+	struct reader *r = state(v);
+
+	return r->kind == PAGE_LIST ? r->list.kind : kinds[r->kind];
 }
 
 size_t reader_doc(struct view *v)

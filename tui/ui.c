@@ -96,7 +96,8 @@ static int closable_page(struct ui *u)
 
 	if (u->focus != PANE_READER || !u->hist.n || u->hist.pos == 0)
 		return 0;
-	return k == LOC_HELP || k == LOC_ENTITY || k == LOC_HISTORY;
+	return k == LOC_HELP || k == LOC_ENTITY || k == LOC_HISTORY || k == LOC_WITH ||
+	       k == LOC_YEAR;
 }
 
 /* Places the panes again when what they were placed for changed. */

@@ -19,8 +19,10 @@ enum location_kind {
 	LOC_HISTORY,    /* the :history page */
 	LOC_URL,        /* outside the corpus: id is the address (not opened) */
 	LOC_XPATH,      /* the matches of the XPath expression id */
-	LOC_PATH        /* the chains between two entities: id is their
+	LOC_PATH,       /* the chains between two entities: id is their
 			 * ids, a TAB between them */
+	LOC_WITH,       /* everyone entity id appears with */
+	LOC_YEAR        /* the documents of year id ("2014") */
 };
 
 struct location {

@@ -122,7 +122,9 @@ static char *get_escaped(const char *s, size_t len)
 
 /* Indexed by enum location_kind: every kind has a name, so that no
  * location is written from past the end of the table. */
-static const char *const kind_names[] = { "none", "doc", "entity", "help", "history", "url", "xpath", "path" };
+static const char *const kind_names[] = {
+	"none", "doc", "entity", "help", "history", "url", "xpath", "path", "with", "year",
+};
 
 static void put_location(struct buf *b, const char *tag, const struct location *l)
 {
