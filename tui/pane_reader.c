@@ -487,10 +487,15 @@ void reader_location(struct view *v, struct location *out)
 		return;
 	}
 	reader_position(v, &out->block, &out->off);
+	if (r->cur_link != NO_LINK) {
+		out->link = r->links[r->cur_link].block + 1;
+		out->link_off = r->links[r->cur_link].span->start;
+	}
 }
 
-/* Arriving at a mention (from an entity's page): it is the selected link,
- * so it stands out and Enter goes on from it. */
+/* Arriving at a mention (from an entity's page), or where a link was
+ * selected (a mark, back, the session): it is the selected link, so it
+ * stands out and Enter goes on from it. */
 static void select_link_at(struct reader *r, size_t block, size_t off)
 {
 	size_t i;
@@ -526,7 +531,10 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 		if (!d)
 			return 0;
 		reader_show_doc(v, corpus_doc_index(r->ctx->corpus, d), l->block, l->off, context);
-		select_link_at(r, l->block, l->off);
+		if (l->link)
+			select_link_at(r, l->link - 1, l->link_off);
+		else
+			select_link_at(r, l->block, l->off);
 		return 1;
 	case LOC_ENTITY:
 		e = l->id ? entity_find(corpus_entities(r->ctx->corpus), l->id) : -1;
@@ -564,6 +572,8 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 	show_at(v, l->block, l->off);
 	if (context && v->top > context)
 		v->top -= context;
+	if (l->link)
+		select_link_at(r, l->link - 1, l->link_off);
 	return 1;
 }
 

@@ -28,7 +28,11 @@ enum location_kind {
 struct location {
 	enum location_kind kind;
 	const char *id;         /* document id, entity id or address */
-	size_t block, off;      /* LOC_DOC: block index, byte offset in it */
+	size_t block, off;      /* the line at the top: block index, byte
+				 * offset in it (of a document or a page) */
+	size_t link, link_off;  /* the selected link: link is 1 + the block
+				 * it is in, link_off where it starts; link
+				 * 0 when none is selected */
 };
 
 /* The id is owned by whoever holds the location (history, marks, the
