@@ -37,50 +37,8 @@
 #include "settings.h"
 #include "terminal.h"
 #include "ui.h"
+#include "ui_impl.h"
 #include "ui_search.h"
-
-/* Keys handled before the screen is drawn, when they come faster than it
- * can be (a paste, a slow terminal). */
-#define MAX_KEYS_PER_DRAW 256
-
-/* The reader's widest line unless set width=N says otherwise: longer
- * lines are hard to follow back to their start. */
-#define DEFAULT_MAX_WIDTH 100
-
-struct ui {
-	const struct corpus *corpus;
-	struct corpus *owned;           /* the same, freed when replaced */
-	struct live live;               /* loading it again */
-	int restricted;
-	struct pane_context ctx;        /* what the panes may read */
-	struct view views[PANE_COUNT];
-	enum pane focus;
-	int maximized;                  /* only the focused pane is shown */
-	struct screen screen;
-	struct ui_search search;
-	struct history_list hist;       /* back, forward, '', marks */
-	struct message status;          /* the status line's, until the next key */
-	struct prompt prompt;
-	struct prompt_completer completer;     /* Tab in the : prompt */
-	struct location before_prompt;  /* the reader's page when / opened:
-					 * typing previews hits, a cancel
-					 * comes back here */
-	enum pane focus_before_prompt;
-	struct history searches, filters, commands;
-	enum pane filter_pane;          /* the list & filters */
-	int pending;                    /* 'm' or '\'' waiting for its letter */
-	int max_width;                  /* set width=N: the reader's widest line */
-	int counting;                   /* 0 typed: digits make a count */
-	size_t count;                   /* for the next key (010j, 050G) */
-	int mouse;                      /* set mouse (the default), set nomouse */
-	int read_errors;                /* failed reads in a row */
-	int quit;
-};
-
-static struct view *reader(struct ui *u)
-{
-	return &u->views[PANE_READER];
-}
 
 static int results_shown(const struct ui *u)
 {
@@ -218,99 +176,6 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
-/* ---- options (the config file's set, :set) --------------------------------- */
-
-/* set NAME[=VALUE]: fold, ignorecase (its opposite is smart case), width=N
- * (the reader's widest line; 0: the pane's), each with no in front to
- * turn it off. */
-static int set_option(void *arg, const char *name, const char *value, struct buf *err)
-{
-	struct ui *u = arg;
-	unsigned *f = &u->search.flags;
-	int on = strncmp(name, "no", 2) != 0;
-	const char *base = on ? name : name + 2;
-	char *end;
-	long n;
-
-	if (strcmp(base, "fold") == 0 && !value) {
-		*f = on ? *f | SEARCH_FOLD : *f & ~(unsigned)SEARCH_FOLD;
-	} else if (strcmp(base, "ignorecase") == 0 && !value) {
-		*f &= ~(unsigned)(SEARCH_CASELESS | SEARCH_SMARTCASE);
-		*f |= on ? SEARCH_CASELESS : SEARCH_SMARTCASE;
-	} else if (strcmp(base, "mouse") == 0 && !value) {
-		u->mouse = on;
-		terminal_mouse(on);
-	} else if (on && strcmp(base, "width") == 0 && value) {
-		n = strtol(value, &end, 10);
-		if (*end || end == value || n < 0 || n > 10000) {
-			buf_printf(err, "width wants a number of columns, 0 for no limit: '%s'", value);
-			return 0;
-		}
-		u->max_width = (int)n;
-		reader_set_max_width(reader(u), u->max_width);
-	} else {
-		buf_printf(err, "no option '%s' (fold, ignorecase, mouse, width=N; no in front: off)",
-			   name);
-		return 0;
-	}
-	return 1;
-}
-
-/* :set and :source: a config line, or a file of them. */
-static void config_command(struct ui *u, const char *line)
-{
-	struct config_ops ops = { set_option, u };
-	struct buf err = BUF_INIT;
-	const char *file = line + strspn(line, " ");
-	int bad;
-
-	if (strncmp(file, "source", 6) == 0 && (file[6] == ' ' || !file[6])) {
-		file += 6 + strspn(file + 6, " ");
-		if (u->restricted) {
-			/* a path the reader names is no part of the corpus */
-			message_set(&u->status, 1, "restricted mode: no :source");
-			return;
-		}
-		bad = *file ? config_source(&ops, file, &err) : -1;
-		if (!*file)
-			message_set(&u->status, 1, "source wants a file: :source ~/my-keys");
-		else if (bad)
-			message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
-				    bad > 1 ? " (and more)" : "");
-		else
-			message_set(&u->status, 0, "read %s", file);
-	} else if (!config_line(&ops, line, &err)) {
-		message_set(&u->status, 1, "%s", err.data ? err.data : "wrong");
-	}
-	buf_free(&err);
-}
-
-/* The config file at the start: errors in the status line, the first
- * with file:line (a file not named is not missed). */
-static void load_config(struct ui *u, const char *option)
-{
-	struct config_ops ops = { set_option, u };
-	struct buf err = BUF_INIT;
-	int named, bad;
-	char *path = config_path(option, &named);
-	FILE *fp;
-
-	if (!path)
-		return;
-	if (!named && (fp = fopen(path, "r")) == NULL) {
-		free(path);
-		return;
-	}
-	if (!named)
-		fclose(fp);
-	bad = config_source(&ops, path, &err);
-	if (bad)
-		message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
-			    bad > 1 ? " (and more)" : "");
-	buf_free(&err);
-	free(path);
-}
-
 /* = and :info, as less's =: what the reader shows and where. */
 static void say_info(struct ui *u, struct message *m)
 {
@@ -388,7 +253,7 @@ static void apply(struct ui *u, struct action *act)
 		goto_line(u, act->line);
 		break;
 	case ACTION_CONFIG:
-		config_command(u, act->pattern);
+		ui_config_command(u, act->pattern);
 		break;
 	case ACTION_INFO:
 		say_info(u, &u->status);
@@ -686,59 +551,6 @@ static void complete_command_line(void *arg, const char *line, size_t cursor,
 	complete_command(u->corpus, line, cursor, out);
 }
 
-/* ---- the mouse ------------------------------------------------------------- */
-
-/* The shown pane whose window (its frame included) holds (y, x), with
- * the row and column in its text; PANE_COUNT for none. */
-static enum pane pane_at(struct ui *u, int y, int x, int *row, int *col)
-{
-	int by, bx, h, w, i;
-
-	for (i = 0; i < PANE_COUNT; i++) {
-		struct view *v = &u->views[i];
-
-		if (!v->shown)
-			continue;
-		getbegyx(v->content, by, bx);
-		getmaxyx(v->content, h, w);
-		*row = y - by;
-		*col = x - bx;
-		if (y >= by - 1 && y < by + h && x >= bx - 1 && x <= bx + w)
-			return (enum pane)i;
-	}
-	return PANE_COUNT;
-}
-
-/* The wheel scrolls the pane under the pointer, three lines a notch; a
- * click focuses it, selects the line of a list, follows a link in the
- * reader. */
-static void mouse(struct ui *u, const struct mouse_event *m, struct action *act)
-{
-	int row, col, i;
-	enum pane p = pane_at(u, m->y, m->x, &row, &col);
-	struct view *v;
-
-	if (p == PANE_COUNT || u->screen.too_small)
-		return;
-	v = &u->views[p];
-	if (m->kind != MOUSE_CLICK) {
-		for (i = 0; i < 3; i++)
-			view_move(v, m->kind == MOUSE_WHEEL_UP ? REQ_MOVE_UP : REQ_MOVE_DOWN, act);
-		return;
-	}
-	u->focus = p;
-	if (row < 0 || col < 0 || row >= v->height || col >= v->width)
-		return;
-	if (p == PANE_READER) {
-		reader_click(v, row, col, act);
-	} else if (v->top + (size_t)row < v->ops->lines(v)) {
-		v->sel = v->top + (size_t)row;
-		view_clamp(v);
-		if (v->ops->select)
-			v->ops->select(v, act);
-	}
-}
-
 /* ---- keys ------------------------------------------------------------------ */
 
 /* A request: the focused pane first, then the view engine's moving, then
@@ -819,7 +631,7 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 
 	if (code == KEY_CODE_YES && ch == KEY_WB_MOUSE) {
 		if (!u->prompt.active && !u->pending)
-			mouse(u, terminal_mouse_event(), &act);
+			ui_mouse(u, terminal_mouse_event(), &act);
 	} else if (u->prompt.active) {
 		prompt_input(u, code, ch, &act);
 	} else if (u->pending) {
@@ -838,78 +650,6 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 	}
 	apply(u, &act);
 	relayout(u);
-}
-
-/* ---- the session ------------------------------------------------------------ */
-
-static int location_exists(const struct location *l, void *arg)
-{
-	const struct ui *u = arg;
-
-	return corpus_has_location(u->corpus, l);
-}
-
-/* The search that was active, run again (within the kept search's
- * budget), with the hit that was current; the reader stays where it was
- * saved. */
-static void restore_search(struct ui *u, const struct session *s)
-{
-	char *error = NULL;
-
-	if (!s->active)
-		return;
-	if (!ui_search_run(&u->search, s->active, KEPT_SECONDS, &error)) {
-		free(error);
-		return;
-	}
-	ui_search_finish(&u->search);
-	if (s->active_hit && s->active_hit <= u->search.state.hits.nhits)
-		u->search.state.current_hit = s->active_hit - 1;
-	results_reset(&u->views[PANE_RESULTS]);
-	if (u->search.state.current_hit != NO_HIT)
-		view_goto(&u->views[PANE_RESULTS], u->search.state.current_hit);
-}
-
-/* Takes over a saved session, leaving s empty.  What names documents or
- * entities no longer in the corpus is dropped quietly (session_keep);
- * session_load has kept the history to HISTORY_MAX entries. */
-static void restore_session(struct ui *u, struct session *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->nsearches; i++)
-		history_add(&u->searches, s->searches[i]);
-	session_keep(s, location_exists, u);
-	history_list_free(&u->hist);
-	u->hist = s->hist;
-	history_list_init(&s->hist);
-	if (s->page.kind != LOC_NONE && reader_show_location(reader(u), &s->page, 0))
-		u->focus = PANE_READER;
-	restore_search(u, s);
-}
-
-static void save_session(struct ui *u, const char *path)
-{
-	struct session s;
-	char *error = NULL;
-	size_t i;
-
-	session_init(&s);
-	reader_location(reader(u), &s.page);
-	history_update(&u->hist, &s.page);
-	s.hist = u->hist;               /* borrowed for the write */
-	for (i = 0; i < u->searches.n; i++)
-		session_add_search(&s, u->searches.items[i]);
-	if (u->search.state.pattern_text && !u->prompt.active)
-		session_set_active(&s, u->search.state.pattern_text,
-				   u->search.state.current_hit == NO_HIT ? 0
-				   : u->search.state.current_hit + 1);
-	if (session_save(path, &s, &error) != 0) {
-		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
-		free(error);
-	}
-	history_list_init(&s.hist);     /* give it back before freeing s */
-	session_free(&s);
 }
 
 /* ---- drawing ----------------------------------------------------------------- */
@@ -1123,7 +863,7 @@ static char *load_session(struct ui *u)
 		return NULL;
 	session_init(&saved);
 	if (session_load(path, &saved, &error) > 0)
-		restore_session(u, &saved);
+		ui_restore_session(u, &saved);
 	else if (error)
 		message_set(&u->status, 1, "%s", error);
 	free(error);
@@ -1223,7 +963,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	u.live.copt = opt->copt;
 	live_start(&u.live, opt->watch, &u.status);
 	u.mouse = 1;
-	load_config(&u, opt->config);
+	ui_load_config(&u, opt->config);
 	terminal_mouse(u.mouse);
 	if (!opt->no_session)
 		path = load_session(&u);
@@ -1251,7 +991,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	}
 	terminal_restore();
 	if (path)
-		save_session(&u, path);
+		ui_save_session(&u, path);
 	free(path);
 	teardown(&u);
 	live_stop(&u.live);
