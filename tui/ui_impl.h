@@ -1,7 +1,7 @@
 /* ui_impl.h: the event loop's state, PRIVATE to the loop's own files
  * (ui.c and the ui_*.c files it is split into: ui_options.c the :set
  * options and config files, ui_mouse.c mouse reports, ui_session.c the
- * session saved and restored).  No pane includes it (tests/architecture.sh):
+ * session saved and restored, ui_count.c counts).  No pane includes it (tests/architecture.sh):
  * panes see only their pane_context and fill in actions. */
 #ifndef WB_UI_IMPL_H
 #define WB_UI_IMPL_H
@@ -60,6 +60,15 @@ static inline struct view *reader(struct ui *u)
 {
 	return &u->views[PANE_READER];
 }
+
+/* ui.c: a request: the focused pane first, then the view engine's
+ * moving, then the loop's own. */
+void ui_request(struct ui *u, enum request req, struct action *act);
+
+/* ui_count.c: a key as part of a count (0, digits, then the key done that
+ * many times; g and G go to that line): 1 when it was one, the key it
+ * ends with carried out through ui_request. */
+int ui_count_key(struct ui *u, int code, wint_t ch, struct action *act);
 
 /* ui_options.c: a :set or :source line (errors in the status line), and
  * the config file at the start (--config, WERKBEZOEK_CONFIG or XDG). */
