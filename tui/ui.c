@@ -40,7 +40,7 @@
 #include "ui_impl.h"
 #include "ui_search.h"
 
-static int results_shown(const struct ui *u)
+int ui_results_shown(const struct ui *u)
 {
 	return u->search.state.pattern_text != NULL && !u->search.state.hidden;
 }
@@ -61,8 +61,8 @@ static int closable_page(struct ui *u)
 /* Places the panes again when what they were placed for changed. */
 static void relayout(struct ui *u)
 {
-	if (screen_stale(&u->screen, u->focus, u->maximized, results_shown(u)))
-		screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
+	if (screen_stale(&u->screen, u->focus, u->maximized, ui_results_shown(u)))
+		screen_place(&u->screen, u->views, u->focus, u->maximized, ui_results_shown(u));
 }
 
 /* ---- carrying out actions ------------------------------------------------ */
@@ -140,7 +140,7 @@ static size_t hit_near_reader(struct ui *u, int forward)
 
 /* Runs text as the search within seconds; an invalid pattern leaves the
  * search as it was and says why in the prompt, and returns 0. */
-static int search_text(struct ui *u, const char *text, double seconds)
+int ui_search_text(struct ui *u, const char *text, double seconds)
 {
 	char *error = NULL;
 
@@ -164,7 +164,7 @@ static int search_text(struct ui *u, const char *text, double seconds)
  * pattern. */
 static int search_keep(struct ui *u, const char *text, double seconds)
 {
-	if (!search_text(u, text, seconds))
+	if (!ui_search_text(u, text, seconds))
 		return 0;
 	history_add(&u->searches, text);
 	ui_search_finish(&u->search);
@@ -334,7 +334,7 @@ static int window_request(struct ui *u, enum request req, struct action *act)
 	case REQ_FOCUS_READER:
 	case REQ_FOCUS_ENTITIES:
 	case REQ_FOCUS_RESULTS:
-		if (req == REQ_FOCUS_RESULTS && !results_shown(u))
+		if (req == REQ_FOCUS_RESULTS && !ui_results_shown(u))
 			action_say(act, 1, "no search results yet: type / and a pattern");
 		else
 			action_focus(act, (enum pane)(PANE_DOCUMENTS + (req - REQ_FOCUS_DOCUMENTS)));
@@ -343,7 +343,7 @@ static int window_request(struct ui *u, enum request req, struct action *act)
 		p = u->focus;
 		do
 			p = (enum pane)((p + 1) % PANE_COUNT);
-		while (p == PANE_RESULTS && !results_shown(u));
+		while (p == PANE_RESULTS && !ui_results_shown(u));
 		action_focus(act, p);
 		return 1;
 	case REQ_MAXIMIZE:
@@ -368,8 +368,6 @@ static void open_filter(struct ui *u, struct action *act)
 	prompt_open(&u->prompt, '&', &u->filters, NULL);
 }
 
-static void edit(struct ui *u, struct action *act);
-static void reload(struct ui *u, struct message *say);
 
 static void global_request(struct ui *u, enum request req, struct action *act)
 {
@@ -401,7 +399,7 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 	case REQ_CLEAR:
 		if (closable_page(u) && reader_page_kind(reader(u)) != LOC_ENTITY) {
 			action_set(act, ACTION_BACK);
-		} else if (results_shown(u)) {
+		} else if (ui_results_shown(u)) {
 			u->search.state.hidden = 1;
 			if (u->focus == PANE_RESULTS)
 				action_focus(act, PANE_READER);
@@ -418,10 +416,10 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 		action_set(act, req == REQ_BACK ? ACTION_BACK : ACTION_FORWARD);
 		break;
 	case REQ_EDIT:
-		edit(u, act);
+		ui_edit(u, act);
 		break;
 	case REQ_RELOAD:
-		reload(u, &act->say);
+		ui_reload(u, &act->say);
 		break;
 	case REQ_MARK:
 	case REQ_GOTO_MARK:
@@ -522,7 +520,7 @@ static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 		break;
 	case PROMPT_CHANGED:
 		if (p->lead == '/') {
-			if (search_text(u, prompt_text(p), LIVE_SECONDS))
+			if (ui_search_text(u, prompt_text(p), LIVE_SECONDS))
 				search_preview(u);
 		} else if (p->lead == '&') {
 			apply_filter(u, prompt_text(p));
@@ -534,7 +532,7 @@ static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 	case PROMPT_CANCEL:
 		prompt_close(p);
 		if (p->lead == '/') {
-			search_text(u, "", LIVE_SECONDS);
+			ui_search_text(u, "", LIVE_SECONDS);
 			restore_reader(u);
 		} else if (p->lead == '&') {
 			apply_filter(u, "");
@@ -653,106 +651,10 @@ static void draw(struct ui *u)
 	buf_free(&right);
 }
 
-/* ---- the corpus on disk: the editor, loading again (editor.c, live.c) ---- */
-
-static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags);
-
-/* The reader's page in the corpus loaded again: the same document or
- * entity, at its block or the nearest one left, in the source view if it
- * was. */
-static void keep_place(struct ui *u, struct location *here, int source)
-{
-	const struct doc *d = here->kind == LOC_DOC ? corpus_find_doc(u->corpus, here->id) : NULL;
-	struct action ignored = ACTION_INIT;
-
-	if (d && here->block >= d->nblocks) {
-		here->block = d->nblocks ? d->nblocks - 1 : 0;
-		here->off = 0;
-	}
-	if (here->kind != LOC_NONE && reader_show_location(reader(u), here, 0)) {
-		if (source && reader_ops.request(reader(u), REQ_SOURCE, &ignored))
-			action_clear(&ignored);
-		return;
-	}
-	if (corpus_ndocs(u->corpus))
-		reader_show_doc(reader(u), 0, 0, 0, 0);
-	if (here->kind != LOC_NONE)
-		message_set(&u->status, 1, "%s is no longer in the corpus", here->id ? here->id : "the page");
-}
-
-/* Puts corpus c in the place of the one shown: the panes hold indexes
- * into the old one, so they are made again; the search runs again; the
- * history and the marks are locations by id and stay. */
-static void swap_corpus(struct ui *u, struct corpus *c)
-{
-	struct location here = { LOC_NONE, NULL, 0, 0 };
-	char *pattern = u->search.state.pattern_text ? xstrdup(u->search.state.pattern_text) : NULL;
-	int source = reader_showing_source(reader(u));
-	unsigned flags = u->search.flags;
-	size_t i;
-
-	reader_location(reader(u), &here);
-	for (i = 0; i < PANE_COUNT; i++)
-		view_free(&u->views[i]);
-	ui_search_free(&u->search);
-	corpus_free(u->owned);
-	make_panes(u, c, flags);
-	screen_place(&u->screen, u->views, u->focus, u->maximized, 0);
-	if (pattern && search_text(u, pattern, KEPT_SECONDS))
-		ui_search_finish(&u->search);
-	if (u->focus == PANE_RESULTS && !results_shown(u))
-		u->focus = PANE_READER;
-	screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
-	keep_place(u, &here, source);
-	location_clear(&here);
-	free(pattern);
-}
-
-/* R, a change on disk, or an edited file: the corpus loaded again in
- * place of this one, or kept with the reason in say. */
-static void reload(struct ui *u, struct message *say)
-{
-	struct corpus *c = live_reload(&u->live, u->corpus, say);
-
-	live_forget(&u->live);
-	if (c)
-		swap_corpus(u, c);
-}
-
-/* v: the file and line at the top of the reader in the editor, and the
- * corpus loaded again when the file changed. */
-static void edit(struct ui *u, struct action *act)
-{
-	const char *file;
-	long line;
-	char *path, *error = NULL;
-	int changed = 0;
-
-	if (u->restricted) {
-		action_say(act, 1, "restricted mode: no editor");
-		return;
-	}
-	line = reader_file_line(reader(u), &file);
-	if (!line) {
-		action_say(act, 1, "this page is no file's: open a document or an entity to edit it");
-		return;
-	}
-	path = xstrdup(file);   /* the corpus it is borrowed from may go */
-	editor_run(path, line, &changed, &error);
-	if (changed)
-		reload(u, &act->say);
-	else
-		action_say(act, 0, "not changed: %s", path);
-	if (error)      /* said last: it wins */
-		action_say(act, 1, "%s", error);
-	free(error);
-	free(path);
-}
-
 /* ---- the loop ------------------------------------------------------------------ */
 
 /* The search and the panes over corpus c. */
-static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
+void ui_make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 {
 	u->corpus = c;
 	u->owned = c;
@@ -772,7 +674,7 @@ static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 
 static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 {
-	make_panes(u, c, search_flags);
+	ui_make_panes(u, c, search_flags);
 	u->focus = PANE_DOCUMENTS;
 	if (!render_utf8()) {
 		/* what is shown without its accents must be found without
@@ -887,7 +789,7 @@ static void redraw(struct ui *u, int resized)
 		 * entering its mode resets both) and paints it all. */
 		endwin();
 		clearok(curscr, TRUE);
-		screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
+		screen_place(&u->screen, u->views, u->focus, u->maximized, ui_results_shown(u));
 #ifdef HAVE_MALLOC_TRIM
 		/* every window was freed for new ones: what is left over goes
 		 * back to the system */
@@ -919,13 +821,13 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	terminal_mouse(u.mouse);
 	if (!opt->no_session)
 		path = load_session(&u);
-	screen_place(&u.screen, u.views, u.focus, u.maximized, results_shown(&u));
+	screen_place(&u.screen, u.views, u.focus, u.maximized, ui_results_shown(&u));
 	draw(&u);
 	while (!u.quit && !terminal_signal() && !gone) {
 		resized = 0;
 		switch (live_wait(&u.live)) {
 		case LIVE_CHANGED:
-			reload(&u, &u.status);
+			ui_reload(&u, &u.status);
 			redraw(&u, 0);
 			continue;
 		case LIVE_SIGNAL:

@@ -1,7 +1,8 @@
 /* ui_impl.h: the event loop's state, PRIVATE to the loop's own files
  * (ui.c and the ui_*.c files it is split into: ui_options.c the :set
  * options and config files, ui_mouse.c mouse reports, ui_session.c the
- * session saved and restored, ui_count.c counts).  No pane includes it (tests/architecture.sh):
+ * session saved and restored, ui_count.c counts, ui_reload.c the
+ * editor and loading the corpus again).  No pane includes it (tests/architecture.sh):
  * panes see only their pane_context and fill in actions. */
 #ifndef WB_UI_IMPL_H
 #define WB_UI_IMPL_H
@@ -64,6 +65,19 @@ static inline struct view *reader(struct ui *u)
 /* ui.c: a request: the focused pane first, then the view engine's
  * moving, then the loop's own. */
 void ui_request(struct ui *u, enum request req, struct action *act);
+
+/* ui.c: whether the Results pane is shown (a search kept and not
+ * hidden); a search of text with a time budget (0 for an invalid
+ * pattern); the panes made on corpus c. */
+int ui_results_shown(const struct ui *u);
+int ui_search_text(struct ui *u, const char *text, double seconds);
+void ui_make_panes(struct ui *u, struct corpus *c, unsigned search_flags);
+
+/* ui_reload.c: v, the file at the reader's top line in the editor (the
+ * corpus loaded again when it changed); the corpus loaded again in place
+ * of this one, or kept with the reason in say. */
+void ui_edit(struct ui *u, struct action *act);
+void ui_reload(struct ui *u, struct message *say);
 
 /* ui_count.c: a key as part of a count (0, digits, then the key done that
  * many times; g and G go to that line): 1 when it was one, the key it
