@@ -2,13 +2,14 @@
  * (ui.c and the ui_*.c files it is split into: ui_options.c the :set
  * options and config files, ui_mouse.c mouse reports, ui_session.c the
  * session saved and restored, ui_count.c counts, ui_reload.c the
- * editor and loading the corpus again).  No pane includes it (tests/architecture.sh):
+ * editor and loading the corpus again, ui_prompt.c the prompts' input).  No pane includes it (tests/architecture.sh):
  * panes see only their pane_context and fill in actions. */
 #ifndef WB_UI_IMPL_H
 #define WB_UI_IMPL_H
 
 #include <stdio.h>
 
+#include "complete.h"
 #include "history.h"
 #include "live.h"
 #include "pane_context.h"
@@ -72,6 +73,16 @@ void ui_request(struct ui *u, enum request req, struct action *act);
 int ui_results_shown(const struct ui *u);
 int ui_search_text(struct ui *u, const char *text, double seconds);
 void ui_make_panes(struct ui *u, struct corpus *c, unsigned search_flags);
+/* ui.c: the search kept (Enter after /, :search): remembered, the first
+ * hit from the reader's position on current.  0 for an invalid pattern. */
+int ui_search_keep(struct ui *u, const char *text, double seconds);
+
+/* ui_prompt.c: a key while a prompt is open (the prompt's own editing,
+ * then what typing, Enter and a cancel do for /, & and :); Tab's
+ * completion of a : command line (prompt.h's completer). */
+void ui_prompt_input(struct ui *u, int code, wint_t ch, struct action *act);
+void ui_complete_command_line(void *arg, const char *line, size_t cursor,
+			      struct candidates *out);
 
 /* ui_reload.c: v, the file at the reader's top line in the editor (the
  * corpus loaded again when it changed); the corpus loaded again in place
