@@ -5,7 +5,9 @@
  * of them calls back into the loop: each fills in an action (action.h),
  * and apply() below carries it out; it is also the one place that decides
  * what is a step in the page history.  When a batch of waiting keys has
- * been handled, the screen is drawn once (screen.c). */
+ * been handled, the screen is drawn once (screen.c).  The loop's other
+ * jobs are files of their own sharing struct ui (ui_impl.h): ui_prompt.c,
+ * ui_count.c, ui_mouse.c, ui_options.c, ui_session.c, ui_reload.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -39,6 +41,10 @@
 #include "ui.h"
 #include "ui_impl.h"
 #include "ui_search.h"
+
+/* Keys handled before the screen is drawn, when they come faster than it
+ * can be (a paste, a slow terminal). */
+#define MAX_KEYS_PER_DRAW 256
 
 int ui_results_shown(const struct ui *u)
 {

@@ -20,10 +20,6 @@
 #include "terminal.h"
 #include "ui_search.h"
 
-/* Keys handled before the screen is drawn, when they come faster than it
- * can be (a paste, a slow terminal). */
-#define MAX_KEYS_PER_DRAW 256
-
 /* The reader's widest line unless set width=N says otherwise: longer
  * lines are hard to follow back to their start. */
 #define DEFAULT_MAX_WIDTH 100
