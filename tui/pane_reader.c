@@ -608,10 +608,18 @@ static void show_history(struct view *v)
 		case LOC_HELP:
 			name = "Help";
 			break;
+		case LOC_WITH:
+		case LOC_YEAR:
+			name = l->id;
+			break;
 		default:
 			continue;
 		}
 		buf_printf(&text, "%s ", i == h->pos ? ">" : " ");
+		if (l->kind == LOC_WITH)
+			buf_adds(&text, "Appears with: ");
+		else if (l->kind == LOC_YEAR)
+			buf_adds(&text, "Documents of ");
 		page_add_link(p, BLOCK_ITEM, 1, text.data, name ? name : "", l);
 		buf_free(&text);
 	}

@@ -75,6 +75,10 @@ for size in "80 24" "200 60"; do
 	title "Documents of 1890 "
 	screen_keys q
 	title "Arthur Schnitzler · person "
+	# the year's page is a place in the history
+	screen_keys : ; screen_type history; screen_keys Enter
+	title "History "
+	screen_wait "Documents of 1890"
 	screen_keys Q
 	screen_wait_exit
 	screen_stop
