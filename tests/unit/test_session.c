@@ -167,6 +167,8 @@ int main(void)
 	location_copy(&s.hist.marks[0], &(struct location){ LOC_DOC, "a", 4, 2, 1, 0 });
 	location_copy(&s.hist.marks[25], &(struct location){ LOC_HISTORY, NULL, 0, 0 });
 	location_copy(&s.hist.marks[2], &(struct location){ LOC_URL, "http://x.example/a b", 0, 0 });
+	location_copy(&s.hist.marks[3], &(struct location){ LOC_YEAR, "1890", 2, 0, 3, 0 });
+	location_copy(&s.hist.marks[4], &(struct location){ LOC_WITH, "p-aly", 0, 0, 4, 11 });
 	session_add_search(&s, "mantel zorg");
 	session_add_search(&s, "100%\tline\nbreak");
 	session_add_search(&s, "");
@@ -202,7 +204,7 @@ int main(void)
 	fine = 1;
 	for (i = 0; i < MARKS; i++)
 		fine = fine && same(&t.hist.marks[i], &s.hist.marks[i]);
-	ok(fine, "round trip: the marks, a link outside the corpus included");
+	ok(fine, "round trip: the marks, a link outside the corpus and list pages included");
 	is_int(t.nsearches, 4, "round trip: the searches");
 	if (t.nsearches == 4) {
 		is_str(t.searches[0], "mantel zorg", "a search with a space");
