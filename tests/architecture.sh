@@ -1,7 +1,8 @@
 # The shape of the code, as docs/architecture.md draws it: the library
 # (tui/lib) includes no terminal library and no interface header; no pane
 # includes another pane's header or the loop's; the loop reaches a pane
-# only through its header; every library source is listed in one place.
+# only through its header; the loop's state is private to its files;
+# every library source is listed in one place.
 . "$top_srcdir/tests/lib/tap.sh"
 
 lib="$top_srcdir/tui/lib"
@@ -42,6 +43,16 @@ for f in "$tui"/pane_*.c; do
 	done
 	is "$bad" "" "$name: no other pane's header, nor the loop's"
 done
+
+# the loop's state (ui_impl.h) is private to the loop's own files
+bad=""
+for f in "$tui"/*.c "$tui"/*.h; do
+	case $(basename "$f") in
+	ui.c | ui_*.c | ui_impl.h) continue ;;
+	esac
+	includes "$f" | grep -qx 'ui_impl.h' && bad="$bad ${f#"$top_srcdir"/}"
+done
+is "$bad" "" "ui_impl.h is included only by ui.c and the ui_*.c files"
 
 # every .c in tui/lib is in the library's source list, so the rule above
 # covers everything the library builds

@@ -12,7 +12,7 @@
 
 #define REQUESTS(REQ_) \
 	REQ_(HELP,          "Show this help",                              "General") \
-	REQ_(QUIT,          "Close the help, an entity page or the history; elsewhere quit", "General") \
+	REQ_(QUIT,          "Close the help, an entity page or list, the history; else quit", "General") \
 	REQ_(QUIT_NOW,      "Quit at once, from anywhere",                 "General") \
 	REQ_(CANCEL,        "Cancel a prompt or a running search (never quits)", "General") \
 	REQ_(INFO,          "Say what the reader shows: id, file, date, size, position", "General") \

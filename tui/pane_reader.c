@@ -39,7 +39,7 @@
 #define READER_PATHS 3
 
 enum page_kind { PAGE_NONE, PAGE_DOC, PAGE_ENTITY, PAGE_HELP, PAGE_HISTORY, PAGE_XPATH,
-		PAGE_PATH, PAGE_COLLOCATES };
+		PAGE_PATH, PAGE_COLLOCATES, PAGE_LIST };
 
 struct rline {
 	size_t block;           /* (size_t)-1 for a blank line */
@@ -77,6 +77,7 @@ struct reader {
 	char *xpath;            /* PAGE_XPATH: the expression, owned */
 	char *path;             /* PAGE_PATH: "id TAB id", owned */
 	char *colloc;           /* PAGE_COLLOCATES: the query, owned */
+	struct location list;   /* PAGE_LIST: LOC_WITH or LOC_YEAR, owned */
 	struct path_graph *graph;       /* for PAGE_PATH, made when first
 					 * needed, owned */
 	/* The source view (\\) of a document or entity page: page holds its
@@ -108,6 +109,7 @@ static void show_history(struct view *v);
 static int show_xpath(struct view *v, const char *expr);
 static int show_path(struct view *v, const char *ids);
 static int show_collocates(struct view *v, const char *query);
+static int show_list(struct view *v, const struct location *l);
 static void add_run(struct buf *runs, const struct rline *l, size_t start, size_t end,
 		    enum style st);
 
@@ -302,6 +304,7 @@ static void clear_page(struct reader *r)
 	r->path = NULL;
 	free(r->colloc);
 	r->colloc = NULL;
+	location_clear(&r->list);
 	r->source = 0;
 	free(r->lexer);
 	r->lexer = NULL;
@@ -521,6 +524,9 @@ void reader_location(struct view *v, struct location *out)
 		out->kind = LOC_COLLOCATES;
 		out->id = xstrdup(r->colloc);
 		break;
+	case PAGE_LIST:
+		location_copy(out, &r->list);
+		break;
 	}
 	if (r->source) {
 		/* the source view is a way of looking at the page, not a page */
@@ -529,10 +535,15 @@ void reader_location(struct view *v, struct location *out)
 		return;
 	}
 	reader_position(v, &out->block, &out->off);
+	if (r->cur_link != NO_LINK) {
+		out->link = r->links[r->cur_link].block + 1;
+		out->link_off = r->links[r->cur_link].span->start;
+	}
 }
 
-/* Arriving at a mention (from an entity's page): it is the selected link,
- * so it stands out and Enter goes on from it. */
+/* Arriving at a mention (from an entity's page), or where a link was
+ * selected (a mark, back, the session): it is the selected link, so it
+ * stands out and Enter goes on from it. */
 static void select_link_at(struct reader *r, size_t block, size_t off)
 {
 	size_t i;
@@ -568,7 +579,10 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 		if (!d)
 			return 0;
 		reader_show_doc(v, corpus_doc_index(r->ctx->corpus, d), l->block, l->off, context);
-		select_link_at(r, l->block, l->off);
+		if (l->link)
+			select_link_at(r, l->link - 1, l->link_off);
+		else
+			select_link_at(r, l->block, l->off);
 		return 1;
 	case LOC_ENTITY:
 		e = l->id ? entity_find(corpus_entities(r->ctx->corpus), l->id) : -1;
@@ -594,6 +608,11 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 			       !show_collocates(v, l->id)))
 			return 0;
 		break;
+	case LOC_WITH:
+	case LOC_YEAR:
+		if ((r->kind != PAGE_LIST || !location_same_page(&r->list, l)) && !show_list(v, l))
+			return 0;
+		break;
 	case LOC_HELP:
 		if (r->kind != PAGE_HELP)
 			show_help(v);
@@ -608,6 +627,8 @@ int reader_show_location(struct view *v, const struct location *l, size_t contex
 	show_at(v, l->block, l->off);
 	if (context && v->top > context)
 		v->top -= context;
+	if (l->link)
+		select_link_at(r, l->link - 1, l->link_off);
 	return 1;
 }
 
@@ -642,10 +663,18 @@ static void show_history(struct view *v)
 		case LOC_HELP:
 			name = "Help";
 			break;
+		case LOC_WITH:
+		case LOC_YEAR:
+			name = l->id;
+			break;
 		default:
 			continue;
 		}
 		buf_printf(&text, "%s ", i == h->pos ? ">" : " ");
+		if (l->kind == LOC_WITH)
+			buf_adds(&text, "Appears with: ");
+		else if (l->kind == LOC_YEAR)
+			buf_adds(&text, "Documents of ");
 		page_add_link(p, BLOCK_ITEM, 1, text.data, name ? name : "", l);
 		buf_free(&text);
 	}
@@ -727,6 +756,25 @@ static int show_path(struct view *v, const char *ids)
 	r->path = xstrdup(ids);
 	r->page = p;
 	buf_printf(&r->title, "Path %s", p->title);
+	show_blocks(v, p->blocks, p->nblocks);
+	return 1;
+}
+
+/* A list page of an entity page's links (page_list): everyone it
+ * appears with, the documents of a year.  0 when l names none. */
+static int show_list(struct view *v, const struct location *l)
+{
+	struct reader *r = state(v);
+	struct page *p = page_list(r->ctx->corpus, l);
+
+	if (!p)
+		return 0;
+	clear_page(r);
+	r->kind = PAGE_LIST;
+	location_copy(&r->list, l);
+	r->list.block = r->list.off = 0;
+	r->page = p;
+	buf_adds(&r->title, p->title);
 	show_blocks(v, p->blocks, p->nblocks);
 	return 1;
 }
@@ -870,10 +918,13 @@ enum location_kind reader_page_kind(struct view *v)
 {
 	static const enum location_kind kinds[] = {
 		[PAGE_NONE] = LOC_NONE, [PAGE_DOC] = LOC_DOC, [PAGE_ENTITY] = LOC_ENTITY,
-		[PAGE_HELP] = LOC_HELP, [PAGE_HISTORY] = LOC_HISTORY,
+		[PAGE_HELP] = LOC_HELP, [PAGE_HISTORY] = LOC_HISTORY, [PAGE_XPATH] = LOC_XPATH,
+		[PAGE_PATH] = LOC_PATH,
 	};
 
-	return kinds[state(v)->kind];
+	struct reader *r = state(v);
+
+	return r->kind == PAGE_LIST ? r->list.kind : kinds[r->kind];
 }
 
 size_t reader_doc(struct view *v)

@@ -5,7 +5,9 @@
  * of them calls back into the loop: each fills in an action (action.h),
  * and apply() below carries it out; it is also the one place that decides
  * what is a step in the page history.  When a batch of waiting keys has
- * been handled, the screen is drawn once (screen.c). */
+ * been handled, the screen is drawn once (screen.c).  The loop's other
+ * jobs are files of their own sharing struct ui (ui_impl.h): ui_prompt.c,
+ * ui_count.c, ui_mouse.c, ui_options.c, ui_session.c, ui_reload.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -37,52 +39,14 @@
 #include "settings.h"
 #include "terminal.h"
 #include "ui.h"
+#include "ui_impl.h"
 #include "ui_search.h"
 
 /* Keys handled before the screen is drawn, when they come faster than it
  * can be (a paste, a slow terminal). */
 #define MAX_KEYS_PER_DRAW 256
 
-/* The reader's widest line unless set width=N says otherwise: longer
- * lines are hard to follow back to their start. */
-#define DEFAULT_MAX_WIDTH 100
-
-struct ui {
-	const struct corpus *corpus;
-	struct corpus *owned;           /* the same, freed when replaced */
-	struct live live;               /* loading it again */
-	int restricted;
-	struct pane_context ctx;        /* what the panes may read */
-	struct view views[PANE_COUNT];
-	enum pane focus;
-	int maximized;                  /* only the focused pane is shown */
-	struct screen screen;
-	struct ui_search search;
-	struct history_list hist;       /* back, forward, '', marks */
-	struct message status;          /* the status line's, until the next key */
-	struct prompt prompt;
-	struct prompt_completer completer;     /* Tab in the : prompt */
-	struct location before_prompt;  /* the reader's page when / opened:
-					 * typing previews hits, a cancel
-					 * comes back here */
-	enum pane focus_before_prompt;
-	struct history searches, filters, commands;
-	enum pane filter_pane;          /* the list & filters */
-	int pending;                    /* 'm' or '\'' waiting for its letter */
-	int max_width;                  /* set width=N: the reader's widest line */
-	int counting;                   /* 0 typed: digits make a count */
-	size_t count;                   /* for the next key (010j, 050G) */
-	int mouse;                      /* set mouse (the default), set nomouse */
-	int read_errors;                /* failed reads in a row */
-	int quit;
-};
-
-static struct view *reader(struct ui *u)
-{
-	return &u->views[PANE_READER];
-}
-
-static int results_shown(const struct ui *u)
+int ui_results_shown(const struct ui *u)
 {
 	return u->search.state.pattern_text != NULL && !u->search.state.hidden;
 }
@@ -96,14 +60,15 @@ static int closable_page(struct ui *u)
 
 	if (u->focus != PANE_READER || !u->hist.n || u->hist.pos == 0)
 		return 0;
-	return k == LOC_HELP || k == LOC_ENTITY || k == LOC_HISTORY;
+	return k == LOC_HELP || k == LOC_ENTITY || k == LOC_HISTORY || k == LOC_WITH ||
+	       k == LOC_YEAR;
 }
 
 /* Places the panes again when what they were placed for changed. */
 static void relayout(struct ui *u)
 {
-	if (screen_stale(&u->screen, u->focus, u->maximized, results_shown(u)))
-		screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
+	if (screen_stale(&u->screen, u->focus, u->maximized, ui_results_shown(u)))
+		screen_place(&u->screen, u->views, u->focus, u->maximized, ui_results_shown(u));
 }
 
 /* ---- carrying out actions ------------------------------------------------ */
@@ -181,7 +146,7 @@ static size_t hit_near_reader(struct ui *u, int forward)
 
 /* Runs text as the search within seconds; an invalid pattern leaves the
  * search as it was and says why in the prompt, and returns 0. */
-static int search_text(struct ui *u, const char *text, double seconds)
+int ui_search_text(struct ui *u, const char *text, double seconds)
 {
 	char *error = NULL;
 
@@ -203,9 +168,9 @@ static int search_text(struct ui *u, const char *text, double seconds)
 /* The search kept (Enter after /, or :search): all of it, remembered,
  * and the first hit from the reader's position on.  0 for an invalid
  * pattern. */
-static int search_keep(struct ui *u, const char *text, double seconds)
+int ui_search_keep(struct ui *u, const char *text, double seconds)
 {
-	if (!search_text(u, text, seconds))
+	if (!ui_search_text(u, text, seconds))
 		return 0;
 	history_add(&u->searches, text);
 	ui_search_finish(&u->search);
@@ -215,99 +180,6 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	if (u->search.state.hits.nhits)
 		goto_hit(u, hit_near_reader(u, 1), 0);
 	return 1;
-}
-
-/* ---- options (the config file's set, :set) --------------------------------- */
-
-/* set NAME[=VALUE]: fold, ignorecase (its opposite is smart case), width=N
- * (the reader's widest line; 0: the pane's), each with no in front to
- * turn it off. */
-static int set_option(void *arg, const char *name, const char *value, struct buf *err)
-{
-	struct ui *u = arg;
-	unsigned *f = &u->search.flags;
-	int on = strncmp(name, "no", 2) != 0;
-	const char *base = on ? name : name + 2;
-	char *end;
-	long n;
-
-	if (strcmp(base, "fold") == 0 && !value) {
-		*f = on ? *f | SEARCH_FOLD : *f & ~(unsigned)SEARCH_FOLD;
-	} else if (strcmp(base, "ignorecase") == 0 && !value) {
-		*f &= ~(unsigned)(SEARCH_CASELESS | SEARCH_SMARTCASE);
-		*f |= on ? SEARCH_CASELESS : SEARCH_SMARTCASE;
-	} else if (strcmp(base, "mouse") == 0 && !value) {
-		u->mouse = on;
-		terminal_mouse(on);
-	} else if (on && strcmp(base, "width") == 0 && value) {
-		n = strtol(value, &end, 10);
-		if (*end || end == value || n < 0 || n > 10000) {
-			buf_printf(err, "width wants a number of columns, 0 for no limit: '%s'", value);
-			return 0;
-		}
-		u->max_width = (int)n;
-		reader_set_max_width(reader(u), u->max_width);
-	} else {
-		buf_printf(err, "no option '%s' (fold, ignorecase, mouse, width=N; no in front: off)",
-			   name);
-		return 0;
-	}
-	return 1;
-}
-
-/* :set and :source: a config line, or a file of them. */
-static void config_command(struct ui *u, const char *line)
-{
-	struct config_ops ops = { set_option, u };
-	struct buf err = BUF_INIT;
-	const char *file = line + strspn(line, " ");
-	int bad;
-
-	if (strncmp(file, "source", 6) == 0 && (file[6] == ' ' || !file[6])) {
-		file += 6 + strspn(file + 6, " ");
-		if (u->restricted) {
-			/* a path the reader names is no part of the corpus */
-			message_set(&u->status, 1, "restricted mode: no :source");
-			return;
-		}
-		bad = *file ? config_source(&ops, file, &err) : -1;
-		if (!*file)
-			message_set(&u->status, 1, "source wants a file: :source ~/my-keys");
-		else if (bad)
-			message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
-				    bad > 1 ? " (and more)" : "");
-		else
-			message_set(&u->status, 0, "read %s", file);
-	} else if (!config_line(&ops, line, &err)) {
-		message_set(&u->status, 1, "%s", err.data ? err.data : "wrong");
-	}
-	buf_free(&err);
-}
-
-/* The config file at the start: errors in the status line, the first
- * with file:line (a file not named is not missed). */
-static void load_config(struct ui *u, const char *option)
-{
-	struct config_ops ops = { set_option, u };
-	struct buf err = BUF_INIT;
-	int named, bad;
-	char *path = config_path(option, &named);
-	FILE *fp;
-
-	if (!path)
-		return;
-	if (!named && (fp = fopen(path, "r")) == NULL) {
-		free(path);
-		return;
-	}
-	if (!named)
-		fclose(fp);
-	bad = config_source(&ops, path, &err);
-	if (bad)
-		message_set(&u->status, 1, "%.*s%s", (int)strcspn(err.data, "\n"), err.data,
-			    bad > 1 ? " (and more)" : "");
-	buf_free(&err);
-	free(path);
 }
 
 /* = and :info, as less's =: what the reader shows and where. */
@@ -398,14 +270,14 @@ static void apply(struct ui *u, struct action *act)
 		history_step(u, act->kind == ACTION_BACK);
 		break;
 	case ACTION_SEARCH:
-		if (!search_keep(u, act->pattern, KEPT_SECONDS))
+		if (!ui_search_keep(u, act->pattern, KEPT_SECONDS))
 			message_set(&u->status, 1, "%s", u->prompt.error ? u->prompt.error : "invalid pattern");
 		break;
 	case ACTION_GOTO_LINE:
 		goto_line(u, act->line);
 		break;
 	case ACTION_CONFIG:
-		config_command(u, act->pattern);
+		ui_config_command(u, act->pattern);
 		break;
 	case ACTION_INFO:
 		say_info(u, &u->status);
@@ -486,7 +358,7 @@ static int window_request(struct ui *u, enum request req, struct action *act)
 	case REQ_FOCUS_READER:
 	case REQ_FOCUS_ENTITIES:
 	case REQ_FOCUS_RESULTS:
-		if (req == REQ_FOCUS_RESULTS && !results_shown(u))
+		if (req == REQ_FOCUS_RESULTS && !ui_results_shown(u))
 			action_say(act, 1, "no search results yet: type / and a pattern");
 		else
 			action_focus(act, (enum pane)(PANE_DOCUMENTS + (req - REQ_FOCUS_DOCUMENTS)));
@@ -495,7 +367,7 @@ static int window_request(struct ui *u, enum request req, struct action *act)
 		p = u->focus;
 		do
 			p = (enum pane)((p + 1) % PANE_COUNT);
-		while (p == PANE_RESULTS && !results_shown(u));
+		while (p == PANE_RESULTS && !ui_results_shown(u));
 		action_focus(act, p);
 		return 1;
 	case REQ_MAXIMIZE:
@@ -520,8 +392,6 @@ static void open_filter(struct ui *u, struct action *act)
 	prompt_open(&u->prompt, '&', &u->filters, NULL);
 }
 
-static void edit(struct ui *u, struct action *act);
-static void reload(struct ui *u, struct message *say);
 
 static void global_request(struct ui *u, enum request req, struct action *act)
 {
@@ -553,7 +423,7 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 	case REQ_CLEAR:
 		if (closable_page(u) && reader_page_kind(reader(u)) != LOC_ENTITY) {
 			action_set(act, ACTION_BACK);
-		} else if (results_shown(u)) {
+		} else if (ui_results_shown(u)) {
 			u->search.state.hidden = 1;
 			if (u->focus == PANE_RESULTS)
 				action_focus(act, PANE_READER);
@@ -573,10 +443,10 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 		action_set(act, req == REQ_BACK ? ACTION_BACK : ACTION_FORWARD);
 		break;
 	case REQ_EDIT:
-		edit(u, act);
+		ui_edit(u, act);
 		break;
 	case REQ_RELOAD:
-		reload(u, &act->say);
+		ui_reload(u, &act->say);
 		break;
 	case REQ_MARK:
 	case REQ_GOTO_MARK:
@@ -590,180 +460,11 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 	}
 }
 
-/* ---- the prompt ------------------------------------------------------------ */
-
-static void apply_filter(struct ui *u, const char *text)
-{
-	struct view *v = &u->views[u->filter_pane];
-
-	v->ops->filter(v, text);
-}
-
-/* The reader back where it was when / opened, and the pane that had the
- * focus: typing showed hits in it. */
-static void restore_reader(struct ui *u)
-{
-	if (u->before_prompt.kind != LOC_NONE)
-		reader_show_location(reader(u), &u->before_prompt, 0);
-	u->focus = u->focus_before_prompt;
-}
-
-/* As / is typed: the count of hits at the prompt's right, and the first
- * hit from where the reader was shown in the reader (no history step),
- * which a narrow terminal then shows in place of a list; without hits the
- * reader goes back. */
-static void search_preview(struct ui *u)
-{
-	struct search_state *s = &u->search.state;
-	const struct location *from = &u->before_prompt;
-	const struct doc *d = from->kind == LOC_DOC ? corpus_find_doc(u->corpus, from->id) : NULL;
-	struct location l = { LOC_DOC, NULL, 0, 0 };
-	struct buf info = BUF_INIT;
-	size_t i;
-
-	if (!s->pattern_text || !s->hits.nhits) {
-		prompt_set_info(&u->prompt, s->pattern_text ? "no hits" : NULL);
-		restore_reader(u);
-		return;
-	}
-	i = ui_search_near(&u->search, d ? corpus_doc_index(u->corpus, d) : (size_t)-1,
-			   from->block, from->off, 1);
-	s->current_hit = i;
-	l.id = corpus_doc(u->corpus, s->hits.hits[i].doc)->id;
-	l.block = s->hits.hits[i].block;
-	l.off = s->hits.hits[i].start;
-	reader_show_location(reader(u), &l, 2);
-	if (u->screen.single)
-		u->focus = PANE_READER;
-	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.nhits,
-		   s->status == SEARCH_DONE ? "" : "+");
-	prompt_set_info(&u->prompt, info.data);
-	buf_free(&info);
-}
-
-/* Enter in the prompt: keep the search, the filter, or run the command. */
-static void prompt_accept(struct ui *u, struct action *act)
-{
-	struct prompt *p = &u->prompt;
-	char *text = xstrdup(prompt_text(p));
-
-	prompt_close(p);
-	if (p->lead == '/') {
-		/* the history step goes from where the reader was, not from
-		 * the hit it previewed */
-		restore_reader(u);
-		if (*text && search_keep(u, text, LIVE_SECONDS)) {
-			if (!u->search.state.hits.nhits)
-				action_say(act, 1, "no hits for /%s", text);
-		} else if (*text) {
-			action_say(act, 1, "invalid pattern /%s", text);
-		}
-	} else if (p->lead == '&') {
-		history_add(&u->filters, text);
-	} else {
-		history_add(&u->commands, text);
-		command_read(u->corpus, u->search.state.pattern_text, text, act);
-	}
-	free(text);
-}
-
-static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
-{
-	struct prompt *p = &u->prompt;
-
-	switch (prompt_key(p, code, ch)) {
-	case PROMPT_NOTHING:
-	case PROMPT_MOVED:
-		break;
-	case PROMPT_CHANGED:
-		if (p->lead == '/') {
-			if (search_text(u, prompt_text(p), LIVE_SECONDS))
-				search_preview(u);
-		} else if (p->lead == '&') {
-			apply_filter(u, prompt_text(p));
-		}
-		break;
-	case PROMPT_ACCEPT:
-		prompt_accept(u, act);
-		break;
-	case PROMPT_CANCEL:
-		prompt_close(p);
-		if (p->lead == '/') {
-			search_text(u, "", LIVE_SECONDS);
-			restore_reader(u);
-		} else if (p->lead == '&') {
-			apply_filter(u, "");
-		}
-		break;
-	}
-}
-
-static void complete_command_line(void *arg, const char *line, size_t cursor,
-				  struct candidates *out)
-{
-	const struct ui *u = arg;
-
-	complete_command(u->corpus, line, cursor, out);
-}
-
-/* ---- the mouse ------------------------------------------------------------- */
-
-/* The shown pane whose window (its frame included) holds (y, x), with
- * the row and column in its text; PANE_COUNT for none. */
-static enum pane pane_at(struct ui *u, int y, int x, int *row, int *col)
-{
-	int by, bx, h, w, i;
-
-	for (i = 0; i < PANE_COUNT; i++) {
-		struct view *v = &u->views[i];
-
-		if (!v->shown)
-			continue;
-		getbegyx(v->content, by, bx);
-		getmaxyx(v->content, h, w);
-		*row = y - by;
-		*col = x - bx;
-		if (y >= by - 1 && y < by + h && x >= bx - 1 && x <= bx + w)
-			return (enum pane)i;
-	}
-	return PANE_COUNT;
-}
-
-/* The wheel scrolls the pane under the pointer, three lines a notch; a
- * click focuses it, selects the line of a list, follows a link in the
- * reader. */
-static void mouse(struct ui *u, const struct mouse_event *m, struct action *act)
-{
-	int row, col, i;
-	enum pane p = pane_at(u, m->y, m->x, &row, &col);
-	struct view *v;
-
-	if (p == PANE_COUNT || u->screen.too_small)
-		return;
-	v = &u->views[p];
-	if (m->kind != MOUSE_CLICK) {
-		for (i = 0; i < 3; i++)
-			view_move(v, m->kind == MOUSE_WHEEL_UP ? REQ_MOVE_UP : REQ_MOVE_DOWN, act);
-		return;
-	}
-	u->focus = p;
-	if (row < 0 || col < 0 || row >= v->height || col >= v->width)
-		return;
-	if (p == PANE_READER) {
-		reader_click(v, row, col, act);
-	} else if (v->top + (size_t)row < v->ops->lines(v)) {
-		v->sel = v->top + (size_t)row;
-		view_clamp(v);
-		if (v->ops->select)
-			v->ops->select(v, act);
-	}
-}
-
 /* ---- keys ------------------------------------------------------------------ */
 
 /* A request: the focused pane first, then the view engine's moving, then
  * the loop. */
-static void request(struct ui *u, enum request req, struct action *act)
+void ui_request(struct ui *u, enum request req, struct action *act)
 {
 	struct view *v = &u->views[u->focus];
 
@@ -776,54 +477,6 @@ static void request(struct ui *u, enum request req, struct action *act)
 			return;
 	}
 	global_request(u, req, act);
-}
-
-/* ---- counts ------------------------------------------------------------------ */
-
-#define MAX_COUNT 1000000
-
-/* A count, as vim's 10j but begun with 0 (the digits 1-4 are the panes):
- * 0, digits, then a key, which is done that many times; g and G go to
- * that line.  Returns 1 when the key was part of it. */
-static int count_key(struct ui *u, int code, wint_t ch, struct action *act)
-{
-	enum request req;
-	size_t i, n;
-
-	if (code != OK) {
-		u->counting = 0;
-		return 0;
-	}
-	if (!u->counting) {
-		if (ch != '0')
-			return 0;
-		u->counting = 1;
-		u->count = 0;
-		action_say(act, 0, "count: digits, then a key (010j, 050G)");
-		return 1;
-	}
-	if (ch >= '0' && ch <= '9') {
-		if (u->count < MAX_COUNT)
-			u->count = u->count * 10 + (size_t)(ch - '0');
-		action_say(act, 0, "count %zu", u->count);
-		return 1;
-	}
-	n = u->count;
-	u->counting = 0;
-	req = keys_request(ch < 256 ? (int)ch : -1);
-	if (n && (req == REQ_FIRST || req == REQ_LAST)) {
-		if (u->focus == PANE_READER)
-			action_goto_line(act, n);
-		else
-			view_goto(&u->views[u->focus], n - 1);
-		return 1;
-	}
-	for (i = 0; i < (n ? n : 1) && i < MAX_COUNT; i++) {
-		request(u, req, act);
-		if (act->kind != ACTION_NONE && act->kind != ACTION_PREVIEW)
-			break;          /* opened something: once is enough */
-	}
-	return 1;
 }
 
 static void handle_key(struct ui *u, int code, wint_t ch)
@@ -839,9 +492,9 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 
 	if (code == KEY_CODE_YES && ch == KEY_WB_MOUSE) {
 		if (!u->prompt.active && !u->pending)
-			mouse(u, terminal_mouse_event(), &act);
+			ui_mouse(u, terminal_mouse_event(), &act);
 	} else if (u->prompt.active) {
-		prompt_input(u, code, ch, &act);
+		ui_prompt_input(u, code, ch, &act);
 	} else if (u->pending) {
 		int prefix = u->pending;
 
@@ -850,86 +503,14 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 			mark_key(u, prefix, ch, &act);
 	} else if (reader_hinting(reader(u))) {
 		reader_hint_key(reader(u), code == KEY_CODE_YES ? -1 : (int)ch, &act);
-	} else if (count_key(u, code, ch, &act)) {
+	} else if (ui_count_key(u, code, ch, &act)) {
 		/* done */
 	} else {
-		request(u, keys_request(code == KEY_CODE_YES ? (int)ch : (ch < 256 ? (int)ch : -1)),
+		ui_request(u, keys_request(code == KEY_CODE_YES ? (int)ch : (ch < 256 ? (int)ch : -1)),
 			&act);
 	}
 	apply(u, &act);
 	relayout(u);
-}
-
-/* ---- the session ------------------------------------------------------------ */
-
-static int location_exists(const struct location *l, void *arg)
-{
-	const struct ui *u = arg;
-
-	return corpus_has_location(u->corpus, l);
-}
-
-/* The search that was active, run again (within the kept search's
- * budget), with the hit that was current; the reader stays where it was
- * saved. */
-static void restore_search(struct ui *u, const struct session *s)
-{
-	char *error = NULL;
-
-	if (!s->active)
-		return;
-	if (!ui_search_run(&u->search, s->active, KEPT_SECONDS, &error)) {
-		free(error);
-		return;
-	}
-	ui_search_finish(&u->search);
-	if (s->active_hit && s->active_hit <= u->search.state.hits.nhits)
-		u->search.state.current_hit = s->active_hit - 1;
-	results_reset(&u->views[PANE_RESULTS]);
-	if (u->search.state.current_hit != NO_HIT)
-		view_goto(&u->views[PANE_RESULTS], u->search.state.current_hit);
-}
-
-/* Takes over a saved session, leaving s empty.  What names documents or
- * entities no longer in the corpus is dropped quietly (session_keep);
- * session_load has kept the history to HISTORY_MAX entries. */
-static void restore_session(struct ui *u, struct session *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->nsearches; i++)
-		history_add(&u->searches, s->searches[i]);
-	session_keep(s, location_exists, u);
-	history_list_free(&u->hist);
-	u->hist = s->hist;
-	history_list_init(&s->hist);
-	if (s->page.kind != LOC_NONE && reader_show_location(reader(u), &s->page, 0))
-		u->focus = PANE_READER;
-	restore_search(u, s);
-}
-
-static void save_session(struct ui *u, const char *path)
-{
-	struct session s;
-	char *error = NULL;
-	size_t i;
-
-	session_init(&s);
-	reader_location(reader(u), &s.page);
-	history_update(&u->hist, &s.page);
-	s.hist = u->hist;               /* borrowed for the write */
-	for (i = 0; i < u->searches.n; i++)
-		session_add_search(&s, u->searches.items[i]);
-	if (u->search.state.pattern_text && !u->prompt.active)
-		session_set_active(&s, u->search.state.pattern_text,
-				   u->search.state.current_hit == NO_HIT ? 0
-				   : u->search.state.current_hit + 1);
-	if (session_save(path, &s, &error) != 0) {
-		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
-		free(error);
-	}
-	history_list_init(&s.hist);     /* give it back before freeing s */
-	session_free(&s);
 }
 
 /* ---- drawing ----------------------------------------------------------------- */
@@ -981,106 +562,10 @@ static void draw(struct ui *u)
 	buf_free(&right);
 }
 
-/* ---- the corpus on disk: the editor, loading again (editor.c, live.c) ---- */
-
-static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags);
-
-/* The reader's page in the corpus loaded again: the same document or
- * entity, at its block or the nearest one left, in the source view if it
- * was. */
-static void keep_place(struct ui *u, struct location *here, int source)
-{
-	const struct doc *d = here->kind == LOC_DOC ? corpus_find_doc(u->corpus, here->id) : NULL;
-	struct action ignored = ACTION_INIT;
-
-	if (d && here->block >= d->nblocks) {
-		here->block = d->nblocks ? d->nblocks - 1 : 0;
-		here->off = 0;
-	}
-	if (here->kind != LOC_NONE && reader_show_location(reader(u), here, 0)) {
-		if (source && reader_ops.request(reader(u), REQ_SOURCE, &ignored))
-			action_clear(&ignored);
-		return;
-	}
-	if (corpus_ndocs(u->corpus))
-		reader_show_doc(reader(u), 0, 0, 0, 0);
-	if (here->kind != LOC_NONE)
-		message_set(&u->status, 1, "%s is no longer in the corpus", here->id ? here->id : "the page");
-}
-
-/* Puts corpus c in the place of the one shown: the panes hold indexes
- * into the old one, so they are made again; the search runs again; the
- * history and the marks are locations by id and stay. */
-static void swap_corpus(struct ui *u, struct corpus *c)
-{
-	struct location here = { LOC_NONE, NULL, 0, 0 };
-	char *pattern = u->search.state.pattern_text ? xstrdup(u->search.state.pattern_text) : NULL;
-	int source = reader_showing_source(reader(u));
-	unsigned flags = u->search.flags;
-	size_t i;
-
-	reader_location(reader(u), &here);
-	for (i = 0; i < PANE_COUNT; i++)
-		view_free(&u->views[i]);
-	ui_search_free(&u->search);
-	corpus_free(u->owned);
-	make_panes(u, c, flags);
-	screen_place(&u->screen, u->views, u->focus, u->maximized, 0);
-	if (pattern && search_text(u, pattern, KEPT_SECONDS))
-		ui_search_finish(&u->search);
-	if (u->focus == PANE_RESULTS && !results_shown(u))
-		u->focus = PANE_READER;
-	screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
-	keep_place(u, &here, source);
-	location_clear(&here);
-	free(pattern);
-}
-
-/* R, a change on disk, or an edited file: the corpus loaded again in
- * place of this one, or kept with the reason in say. */
-static void reload(struct ui *u, struct message *say)
-{
-	struct corpus *c = live_reload(&u->live, u->corpus, say);
-
-	live_forget(&u->live);
-	if (c)
-		swap_corpus(u, c);
-}
-
-/* v: the file and line at the top of the reader in the editor, and the
- * corpus loaded again when the file changed. */
-static void edit(struct ui *u, struct action *act)
-{
-	const char *file;
-	long line;
-	char *path, *error = NULL;
-	int changed = 0;
-
-	if (u->restricted) {
-		action_say(act, 1, "restricted mode: no editor");
-		return;
-	}
-	line = reader_file_line(reader(u), &file);
-	if (!line) {
-		action_say(act, 1, "this page is no file's: open a document or an entity to edit it");
-		return;
-	}
-	path = xstrdup(file);   /* the corpus it is borrowed from may go */
-	editor_run(path, line, &changed, &error);
-	if (changed)
-		reload(u, &act->say);
-	else
-		action_say(act, 0, "not changed: %s", path);
-	if (error)      /* said last: it wins */
-		action_say(act, 1, "%s", error);
-	free(error);
-	free(path);
-}
-
 /* ---- the loop ------------------------------------------------------------------ */
 
 /* The search and the panes over corpus c. */
-static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
+void ui_make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 {
 	u->corpus = c;
 	u->owned = c;
@@ -1088,7 +573,7 @@ static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 	u->ctx.corpus = c;
 	u->ctx.search = &u->search.state;
 	u->ctx.history = &u->hist;
-	u->completer.complete = complete_command_line;
+	u->completer.complete = ui_complete_command_line;
 	u->max_width = DEFAULT_MAX_WIDTH;
 	u->completer.arg = u;
 	view_init(&u->views[PANE_DOCUMENTS], &documents_ops, documents_new(&u->ctx));
@@ -1100,7 +585,7 @@ static void make_panes(struct ui *u, struct corpus *c, unsigned search_flags)
 
 static void setup(struct ui *u, struct corpus *c, unsigned search_flags)
 {
-	make_panes(u, c, search_flags);
+	ui_make_panes(u, c, search_flags);
 	u->focus = PANE_DOCUMENTS;
 	if (!render_utf8()) {
 		/* what is shown without its accents must be found without
@@ -1143,7 +628,7 @@ static char *load_session(struct ui *u)
 		return NULL;
 	session_init(&saved);
 	if (session_load(path, &saved, &error) > 0)
-		restore_session(u, &saved);
+		ui_restore_session(u, &saved);
 	else if (error)
 		message_set(&u->status, 1, "%s", error);
 	free(error);
@@ -1215,7 +700,7 @@ static void redraw(struct ui *u, int resized)
 		 * entering its mode resets both) and paints it all. */
 		endwin();
 		clearok(curscr, TRUE);
-		screen_place(&u->screen, u->views, u->focus, u->maximized, results_shown(u));
+		screen_place(&u->screen, u->views, u->focus, u->maximized, ui_results_shown(u));
 #ifdef HAVE_MALLOC_TRIM
 		/* every window was freed for new ones: what is left over goes
 		 * back to the system */
@@ -1243,11 +728,11 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	u.live.copt = opt->copt;
 	live_start(&u.live, opt->watch, &u.status);
 	u.mouse = 1;
-	load_config(&u, opt->config);
+	ui_load_config(&u, opt->config);
 	terminal_mouse(u.mouse);
 	if (!opt->no_session)
 		path = load_session(&u);
-	screen_place(&u.screen, u.views, u.focus, u.maximized, results_shown(&u));
+	screen_place(&u.screen, u.views, u.focus, u.maximized, ui_results_shown(&u));
 	draw(&u);
 	while (!u.quit && !terminal_signal() && !gone) {
 		resized = 0;
@@ -1257,7 +742,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 			redraw(&u, 0);
 		switch (live_wait(&u.live)) {
 		case LIVE_CHANGED:
-			reload(&u, &u.status);
+			ui_reload(&u, &u.status);
 			redraw(&u, 0);
 			continue;
 		case LIVE_SIGNAL:
@@ -1275,7 +760,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	}
 	terminal_restore();
 	if (path)
-		save_session(&u, path);
+		ui_save_session(&u, path);
 	free(path);
 	teardown(&u);
 	live_stop(&u.live);

@@ -44,7 +44,20 @@ is "$status" 0 "--entity exits 0"
 is "$(printf '%s\n' "$out" | head -1)" "Aly van Beek" "--entity: the name first"
 like "$out" "Affiliated with: MOgroep \(directeur\)" "--entity: a person's organisation with role"
 like "$out" "Mentions \([0-9]+ in 3 documents\)" "--entity: mentions counted"
-like "$out" "Timeline: 2013-11-24 ─ 2014-11-05 ─ 2015" "--entity: a timeline"
+like "$out" "Timeline: 2013 \(1\) ─ 2014 \(1\) ─ 2015 \(1\)" "--entity: a timeline of years, documents in each"
+# the record's note, as the register has it (read by xml.etree, not by us)
+note=$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+T = "{http://www.tei-c.org/ns/1.0}"
+for p in ET.parse(sys.argv[1]).iter(T + "person"):
+    if p.get("{http://www.w3.org/XML/1998/namespace}id") == sys.argv[2]:
+        for n in p.findall(T + "note"):
+            print(" ".join("".join(n.itertext()).split()))
+' "$CORPUS/register.xml" aly-van-beek)
+is "$(printf '%s\n' "$out" | grep '^Note: ')" "Note: $note" "--entity: the record's note, whole"
+run wb --entity=herman-idema "$CORPUS"
+like "$out" "Note: Aanwezig namens de VPB in Emmen \(2014\)\." "--entity: a note of a record with no role"
+unlike "$out" "Role: Aanwezig" "--entity: a note is not taken for the role"
 run wb --entity=mogroep "$CORPUS"
 like "$out" "People: .*Aly van Beek \(directeur\)" "--entity: an organisation's people with roles"
 like "$out" "Succeeded by: Sociaal Werk Nederland" "--entity: an organisation's successor"

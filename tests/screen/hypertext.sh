@@ -14,21 +14,22 @@ screen_keys : ; screen_type "entity aly-van-beek"; screen_keys Enter
 screen_wait "Aly van Beek · person"
 screen_wait "Affiliated with: MOgroep (directeur)"
 
-# person -> organisation, by the f label of the first link on the screen:
-# with more than 26 links on the screen labels have two letters, the
-# first "aa", the second "as" (home row first)
+# person -> organisation, by the f label of the fourth link on the screen
+# (after the timeline's three years): with more than 26 links on the
+# screen labels have two letters, "aa", "as", "ad", "af" (home row first)
 screen_keys f
 screen_wait "type a link's label"
-screen_wait "Affiliated with: aagroep (directeur)"
-screen_keys a a
+screen_wait "Affiliated with: afgroep (directeur)"
+screen_keys a f
 screen_wait "MOgroep · org"
 # the organisation's page lists its people with their roles
 screen_wait "People: Aly van Beek (directeur), Marijke Vos (voorzitter)"
 
-# organisation -> another person: the second link is Marijke Vos
+# organisation -> another person: after three years and Aly van Beek, the
+# fifth link is Marijke Vos
 screen_keys f
 screen_wait "type a link's label"
-screen_keys a s
+screen_keys a g
 screen_wait "Marijke Vos · person"
 
 # person -> a report, at the mention: the last mention is the last link

@@ -18,7 +18,7 @@ screen_wait_row 1 "─ Documents (5) "
 
 screen_keys : ; screen_type "entity bouke-arends"; screen_keys Enter
 screen_wait_row 1 "─ Bouke Arends · person "
-screen_wait "Mentions (1 in 1 document)"
+screen_wait "Note: Aanwezig bij de ontvangst door Sedna in Emmen (2014)."
 
 # Tab from link to link until the mention is the selected one (reverse
 # video); the page has some twenty links before it.  After each Tab, the

@@ -39,13 +39,13 @@ screen_keys Enter
 screen_wait_row 1 "─ Aly van Beek · person "
 screen_wait_row 2 "Aly van Beek"
 screen_wait_row 3 "Type: person · id aly-van-beek"
-screen_wait "line 1/63 · ? help"
+screen_wait "line 1/67 · ? help"
 screen_wait_gone "Entities (122)"
 screen_keys j
-screen_wait "line 2/63 · ? help"
+screen_wait "line 2/67 · ? help"
 screen_wait_row 2 "Type: person · id aly-van-beek"
 screen_keys Space
-screen_wait "line 23/63 · ? help"
+screen_wait "line 23/67 · ? help"
 screen_wait_gone "Type: person · id aly-van-beek"
 screen_wait_row 1 "─ Aly van Beek · person "
 

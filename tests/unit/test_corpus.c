@@ -870,7 +870,12 @@ static void test_entities(void)
 	   strcmp(e->variants[0], "MO-groep") == 0, "org: preferred orgName and a variant");
 	is_str(e ? e->desc : NULL, "brancheorganisatie", "org: desc");
 	e = entity_by_id(c, "e-swn");
-	is_str(e ? e->desc : NULL, "Nieuwe naam sinds 2016.", "org: note as desc");
+	is_str(e ? e->desc : NULL, NULL, "org: a note is not the desc");
+	ok(e && e->nnotes == 2, "org: both notes of the record kept");
+	is_str(e && e->nnotes > 0 ? e->notes[0] : NULL, "Nieuwe naam sinds 2016.",
+	       "org: the first note");
+	is_str(e && e->nnotes > 1 ? e->notes[1] : NULL, "Voorheen de MOgroep.",
+	       "org: the second note, in order");
 	ok(has_relation(e, mog, "successorOf", NULL, REL_ACTIVE) &&
 	   has_relation(entity_get(ix, mog), entity_id(c, "e-swn"), "successorOf", NULL,
 			REL_PASSIVE), "relation @name @active @passive");

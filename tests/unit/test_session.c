@@ -71,7 +71,7 @@ static int leftovers(const char *d)
 static int same(const struct location *a, const struct location *b)
 {
 	return a->kind == b->kind && location_same_page(a, b) && a->block == b->block &&
-	       a->off == b->off;
+	       a->off == b->off && a->link == b->link && a->link_off == b->link_off;
 }
 
 /* Corpus of the keep test: documents whose id starts with "gone" are gone. */
@@ -122,7 +122,7 @@ static void test_corrupt(const char *name, const char *text, size_t len, const c
 int main(void)
 {
 	struct session s, t;
-	struct location page = { LOC_DOC, "2014 tinten%é", 3, 17 };
+	struct location page = { LOC_DOC, "2014 tinten%é", 3, 17, 5, 40 };
 	char *path, *error = NULL, *text, *p, *second;
 	struct stat st1, st2;
 	struct buf big = BUF_INIT;
@@ -156,16 +156,19 @@ int main(void)
 	add_item(&s, "b b", 2);
 	s.hist.items = xgrow(s.hist.items, &s.hist.cap, s.hist.n + 1, sizeof(*s.hist.items));
 	memset(&s.hist.items[s.hist.n], 0, sizeof(*s.hist.items));
-	location_copy(&s.hist.items[s.hist.n++], &(struct location){ LOC_ENTITY, "p-aly", 0, 0 });
+	location_copy(&s.hist.items[s.hist.n++],
+		      &(struct location){ LOC_ENTITY, "p-aly", 0, 0, 12, 3 });
 	add_item(&s, "c", 0);
 	s.hist.items[s.hist.n - 1].kind = LOC_HELP;
 	free_const(s.hist.items[s.hist.n - 1].id);
 	s.hist.items[s.hist.n - 1].id = NULL;
 	s.hist.pos = 1;
 	location_copy(&s.hist.last_jump, &(struct location){ LOC_DOC, "a", 9, 1 });
-	location_copy(&s.hist.marks[0], &(struct location){ LOC_DOC, "a", 4, 2 });
+	location_copy(&s.hist.marks[0], &(struct location){ LOC_DOC, "a", 4, 2, 1, 0 });
 	location_copy(&s.hist.marks[25], &(struct location){ LOC_HISTORY, NULL, 0, 0 });
 	location_copy(&s.hist.marks[2], &(struct location){ LOC_URL, "http://x.example/a b", 0, 0 });
+	location_copy(&s.hist.marks[3], &(struct location){ LOC_YEAR, "1890", 2, 0, 3, 0 });
+	location_copy(&s.hist.marks[4], &(struct location){ LOC_WITH, "p-aly", 0, 0, 4, 11 });
 	session_add_search(&s, "mantel zorg");
 	session_add_search(&s, "100%\tline\nbreak");
 	session_add_search(&s, "");
@@ -201,7 +204,7 @@ int main(void)
 	fine = 1;
 	for (i = 0; i < MARKS; i++)
 		fine = fine && same(&t.hist.marks[i], &s.hist.marks[i]);
-	ok(fine, "round trip: the marks, a link outside the corpus included");
+	ok(fine, "round trip: the marks, a link outside the corpus and list pages included");
 	is_int(t.nsearches, 4, "round trip: the searches");
 	if (t.nsearches == 4) {
 		is_str(t.searches[0], "mantel zorg", "a search with a space");
@@ -255,7 +258,22 @@ int main(void)
 	test_corrupt("a bad number", LIT("werkbezoek-session 1\npage doc a 1x 0\n"), ":2:");
 	test_corrupt("a NUL byte", LIT("werkbezoek-session 1\npage doc a\0 0 0\n"), ":2:");
 	test_corrupt("a missing field", LIT("werkbezoek-session 1\nmark-a doc a 0\n"), ":2:");
+	test_corrupt("half a selected link", LIT("werkbezoek-session 1\npage doc a 0 0 3\n"), ":2:");
+	test_corrupt("a bad link", LIT("werkbezoek-session 1\npage doc a 0 0 3 x\n"), ":2:");
+	test_corrupt("too many fields", LIT("werkbezoek-session 1\npage doc a 0 0 3 4 5\n"), ":2:");
 	test_corrupt("a mark outside a-z", LIT("werkbezoek-session 1\nmark-A doc a 0 0\n"), ":2:");
+
+	/* an older file, its places without the selected link, loads with
+	 * none selected; the new fields are read after them */
+	rc = load_text(LIT("werkbezoek-session 1\npage doc a 7 9\nmark-b entity e 1 2 4 6\n"),
+		       &t, &error);
+	is_int(rc, 1, "an older file (no selected links): read");
+	ok(t.page.kind == LOC_DOC && t.page.block == 7 && t.page.off == 9 && t.page.link == 0,
+	   "an older place: its position, no link selected");
+	ok(t.hist.marks[1].kind == LOC_ENTITY && t.hist.marks[1].block == 1 &&
+	   t.hist.marks[1].link == 4 && t.hist.marks[1].link_off == 6,
+	   "a place with a selected link: block 3 (stored 4), offset 6");
+	session_free(&t);
 
 	/* a position past the end is the last entry; a file without a final
 	 * newline is read */

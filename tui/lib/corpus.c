@@ -495,7 +495,10 @@ int corpus_has_location(const struct corpus *c, const struct location *l)
 	case LOC_XPATH:
 	case LOC_PATH:
 	case LOC_COLLOCATES:
+	case LOC_YEAR:
 		return l->id != NULL;
+	case LOC_WITH:
+		return l->id && entity_find(c->ix, l->id) >= 0;
 	case LOC_NONE:
 	case LOC_URL:
 		break;

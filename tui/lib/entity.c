@@ -19,6 +19,8 @@ struct entity_rec {
 	char **names;            /* names[0] is the preferred name */
 	size_t nnames, capnames;
 	struct buf desc;
+	char **notes;
+	size_t nnotes, capnotes;
 	struct relation *rels;
 	size_t nrels, caprels;
 	struct mention *ments;
@@ -58,6 +60,9 @@ void entity_index_free(struct entity_index *ix)
 		free(r->names);
 		free_const(r->pub.variants);
 		buf_free(&r->desc);
+		for (j = 0; j < r->nnotes; j++)
+			free(r->notes[j]);
+		free(r->notes);
 		for (j = 0; j < r->nrels; j++) {
 			free_const(r->rels[j].name);
 			free_const(r->rels[j].role);
@@ -179,6 +184,20 @@ void entity_add_desc(struct entity_index *ix, long e, const char *desc)
 	buf_adds(&r->desc, desc);
 }
 
+void entity_add_note(struct entity_index *ix, long e, const char *note)
+{
+	struct entity_rec *r = &ix->recs[e];
+	size_t i;
+
+	if (!note || !*note)
+		return;
+	for (i = 0; i < r->nnotes; i++)
+		if (strcmp(r->notes[i], note) == 0)
+			return;
+	r->notes = xgrow(r->notes, &r->capnotes, r->nnotes + 1, sizeof(char *));
+	r->notes[r->nnotes++] = xstrdup(note);
+}
+
 static void add_rel(struct entity_rec *r, long other, const char *name,
 		    const char *role, enum relation_dir dir)
 {
@@ -292,6 +311,8 @@ void entity_index_finish(struct entity_index *ix)
 			r->pub.variants[j - 1] = r->names[j];
 		r->pub.nvariants = r->nnames ? r->nnames - 1 : 0;
 		r->pub.desc = r->desc.len ? r->desc.data : NULL;
+		r->pub.notes = (const char *const *)r->notes;
+		r->pub.nnotes = r->nnotes;
 		r->pub.relations = r->rels;
 		r->pub.nrelations = r->nrels;
 		r->pub.mentions = r->ments;

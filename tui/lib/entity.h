@@ -46,6 +46,8 @@ struct entity {
 	const char **variants; /* other names, without the preferred one */
 	size_t nvariants;
 	const char *desc;      /* role, occupation, description, or NULL */
+	const char *const *notes;  /* the record's note elements, in order */
+	size_t nnotes;
 	const char *source;    /* "file:line" of the record, or NULL */
 	const struct relation *relations;
 	size_t nrelations;
@@ -69,6 +71,9 @@ void entity_add_name(struct entity_index *ix, long e, const char *name);
 int entity_has_name(const struct entity_index *ix, long e, const char *name);
 /* Appends a part to the description ("; " between parts). */
 void entity_add_desc(struct entity_index *ix, long e, const char *desc);
+/* Adds a note of the record (a paragraph of its own on the page);
+ * an empty one or one it already has is ignored. */
+void entity_add_note(struct entity_index *ix, long e, const char *note);
 /* Records the relation on both entities. */
 void entity_add_relation(struct entity_index *ix, long active, long passive,
 			 const char *name, const char *role, int mutual);

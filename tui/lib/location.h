@@ -21,13 +21,19 @@ enum location_kind {
 	LOC_XPATH,      /* the matches of the XPath expression id */
 	LOC_PATH,       /* the chains between two entities: id is their
 			 * ids, a TAB between them */
-	LOC_COLLOCATES  /* the collocates of the hits of the search id */
+	LOC_COLLOCATES, /* the collocates of the hits of the search id */
+	LOC_WITH,       /* everyone entity id appears with */
+	LOC_YEAR        /* the documents of year id ("2014") */
 };
 
 struct location {
 	enum location_kind kind;
 	const char *id;         /* document id, entity id or address */
-	size_t block, off;      /* LOC_DOC: block index, byte offset in it */
+	size_t block, off;      /* the line at the top: block index, byte
+				 * offset in it (of a document or a page) */
+	size_t link, link_off;  /* the selected link: link is 1 + the block
+				 * it is in, link_off where it starts; link
+				 * 0 when none is selected */
 };
 
 /* The id is owned by whoever holds the location (history, marks, the

@@ -68,6 +68,16 @@ static void pb_text(struct pb *b, const char *s, size_t len)
 	text_sanitize(&b->text, s, len);
 }
 
+static void page_free_pb(struct pb *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nspans; i++)
+		free_const(b->spans[i].to.id);
+	free(b->spans);
+	buf_free(&b->text);
+}
+
 static void page_add(struct page *p, enum block_kind kind, unsigned level, struct pb *b)
 {
 	struct block *blk;
@@ -152,6 +162,10 @@ static void relations(struct page *p, const struct entity_index *ix, const struc
 	free(heads);
 }
 
+#define APPEARS_SHOWN 20    /* names on the page; the rest behind a link */
+
+/* The entities e shares a paragraph with, most shared first: the first
+ * APPEARS_SHOWN and a link "and N more" to the whole list (LOC_WITH). */
 static void appears_with(struct page *p, const struct entity_index *ix, long e)
 {
 	long *others;
@@ -162,55 +176,86 @@ static void appears_with(struct page *p, const struct entity_index *ix, long e)
 	if (n) {
 		page_line(p, BLOCK_HEADING, "Appears with");
 		memset(&b, 0, sizeof(b));
-		shown = n < 20 ? n : 20;
+		shown = n < APPEARS_SHOWN ? n : APPEARS_SHOWN;
 		for (i = 0; i < shown; i++) {
 			if (i)
 				buf_adds(&b.text, ", ");
 			pb_link(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
 			buf_printf(&b.text, " (%zu)", counts[i]);
 		}
-		if (n > shown)
-			buf_printf(&b.text, ", and %zu more", n - shown);
+		if (n > shown) {
+			struct location to = { LOC_WITH, NULL, 0, 0 };
+			struct buf more = BUF_INIT;
+
+			to.id = entity_get(ix, e)->id;
+			buf_printf(&more, "and %zu more", n - shown);
+			buf_adds(&b.text, ", ");
+			pb_link(&b, more.data, SPAN_LINK, -1, &to);
+			buf_free(&more);
+		}
 		page_add(p, BLOCK_PARAGRAPH, 0, &b);
 	}
 	free(others);
 	free(counts);
 }
 
-/* The dates of the documents, one line: "2012-11-01 ─ 2013-11-24 ─ …". */
+/* The year of an ISO date ("2014" of "2014-11-05"): its leading digits
+ * before a '-' or the end; 0 when it has none. */
+static size_t date_year(const char *date, char year[16])
+{
+	size_t n = 0;
+
+	while (n < 15 && date[n] >= '0' && date[n] <= '9')
+		n++;
+	if (!n || (date[n] && date[n] != '-'))
+		return 0;
+	memcpy(year, date, n);
+	year[n] = '\0';
+	return n;
+}
+
+/* The years of the documents that mention e, each a link to the
+ * documents of that year (LOC_YEAR) with how many of them mention e:
+ * "2013 (1) ─ 2014 (3) ─ 1 undated". */
 static void timeline(struct page *p, const struct corpus *c, const struct entity *e)
 {
-	struct buf t = BUF_INIT;
-	size_t i, undated = 0;
-	const char *last = NULL;
+	struct pb b;
+	size_t i, undated = 0, ndocs = 0, nyears = 0;
+	char year[16], last[16] = "";
 
-	for (i = 0; i < e->nmentions; i++) {
-		const struct doc *d = corpus_doc(c, e->mentions[i].doc);
+	memset(&b, 0, sizeof(b));
+	buf_adds(&b.text, "Timeline: ");
+	b.label_len = b.text.len;
+	for (i = 0; i <= e->nmentions; i++) {
+		const struct doc *d = i < e->nmentions ? corpus_doc(c, e->mentions[i].doc) : NULL;
 
-		if (!*d->date) {
-			if (i == 0 || e->mentions[i - 1].doc != e->mentions[i].doc)
-				undated++;
+		if (d && i && e->mentions[i - 1].doc == e->mentions[i].doc)
+			continue;       /* one count per document */
+		if (d && !date_year(d->date, year)) {
+			undated++;
 			continue;
 		}
-		if (last && strcmp(last, d->date) == 0)
-			continue;
-		if (t.len)
-			buf_adds(&t, " \xE2\x94\x80 ");   /* ─ */
-		buf_adds(&t, d->date);
-		last = d->date;
+		if (*last && (!d || strcmp(last, year) != 0)) {
+			struct location to = { LOC_YEAR, NULL, 0, 0 };
+
+			to.id = last;
+			if (nyears++)
+				buf_adds(&b.text, " \xE2\x94\x80 ");   /* ─ */
+			pb_link(&b, last, SPAN_LINK, -1, &to);
+			buf_printf(&b.text, " (%zu)", ndocs);
+			ndocs = 0;
+		}
+		if (d) {
+			memcpy(last, year, sizeof(last));
+			ndocs++;
+		}
 	}
 	if (undated)
-		buf_printf(&t, "%s%zu undated", t.len ? " \xE2\x94\x80 " : "", undated);
-	if (t.len) {
-		struct pb b;
-
-		memset(&b, 0, sizeof(b));
-		buf_adds(&b.text, "Timeline: ");
-		b.label_len = b.text.len;
-		buf_add(&b.text, t.data, t.len);
+		buf_printf(&b.text, "%s%zu undated", nyears ? " \xE2\x94\x80 " : "", undated);
+	if (nyears || undated)
 		page_add(p, BLOCK_META, 0, &b);
-	}
-	buf_free(&t);
+	else
+		page_free_pb(&b);
 }
 
 /* Whether mention m is on a letter's From (or To) line. */
@@ -395,7 +440,7 @@ struct page *page_entity(const struct corpus *c, long id)
 	return page_entity_first(c, id, (size_t)-1);
 }
 
-/* The record part of the page: title, type, names, role, record. */
+/* The record part of the page: title, type, names, role, record, notes. */
 static void record(struct page *p, const struct entity *e)
 {
 	struct pb b;
@@ -436,6 +481,13 @@ static void record(struct page *p, const struct entity *e)
 	else
 		buf_adds(&b.text, "(no record), known from its mentions only");
 	page_add(p, BLOCK_META, 0, &b);
+	for (i = 0; i < e->nnotes; i++) {
+		memset(&b, 0, sizeof(b));
+		buf_adds(&b.text, "Note: ");
+		b.label_len = b.text.len;
+		pb_text(&b, e->notes[i], strlen(e->notes[i]));
+		page_add(p, BLOCK_PARAGRAPH, 0, &b);
+	}
 }
 
 struct page *page_entity_first(const struct corpus *c, long id, size_t n)
@@ -459,6 +511,81 @@ struct page *page_entity_first(const struct corpus *c, long id, size_t n)
 	p->more->entity = id;
 	page_more(p, n);
 	return p;
+}
+
+/* Everyone e shares a paragraph with, one a line, most shared first. */
+static struct page *page_with(const struct corpus *c, const char *id)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	long e = entity_find(ix, id), *others;
+	size_t *counts, n, i;
+	struct buf h = BUF_INIT;
+	struct page *p;
+
+	if (e < 0)
+		return NULL;
+	buf_printf(&h, "Appears with %s", entity_get(ix, e)->name);
+	p = page_new(h.data);
+	page_line(p, BLOCK_TITLE, h.data);
+	buf_reset(&h);
+	n = entity_cooccurring(ix, e, &others, &counts);
+	buf_printf(&h, "%zu entities share a paragraph with %s; the number says in how many.",
+		   n, entity_get(ix, e)->name);
+	page_line(p, BLOCK_PARAGRAPH, h.data);
+	buf_free(&h);
+	for (i = 0; i < n; i++) {
+		struct pb b;
+
+		memset(&b, 0, sizeof(b));
+		pb_link(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
+		buf_printf(&b.text, " (%zu)", counts[i]);
+		page_add(p, BLOCK_ITEM, 1, &b);
+	}
+	free(others);
+	free(counts);
+	return p;
+}
+
+/* The documents of one year, in corpus order (by date), each a link. */
+static struct page *page_year(const struct corpus *c, const char *year)
+{
+	struct buf h = BUF_INIT;
+	struct page *p;
+	size_t i, n = 0;
+	char y[16];
+
+	buf_printf(&h, "Documents of %s", year);
+	p = page_new(h.data);
+	page_line(p, BLOCK_TITLE, h.data);
+	for (i = 0; i < corpus_ndocs(c); i++) {
+		const struct doc *d = corpus_doc(c, i);
+		struct location to = { LOC_DOC, NULL, 0, 0 };
+		struct buf label = BUF_INIT;
+
+		if (!date_year(d->date, y) || strcmp(y, year) != 0)
+			continue;
+		to.id = d->id;
+		buf_printf(&label, "%s  ", d->date);
+		page_add_link(p, BLOCK_ITEM, 1, label.data, d->title, &to);
+		buf_free(&label);
+		n++;
+	}
+	buf_reset(&h);
+	buf_printf(&h, "%zu document%s dated %s.", n, n == 1 ? "" : "s", year);
+	page_add_text(p, BLOCK_PARAGRAPH, 0, h.data, 0);
+	buf_free(&h);
+	return p;
+}
+
+struct page *page_list(const struct corpus *c, const struct location *l)
+{
+	if (!l->id)
+		return NULL;
+	if (l->kind == LOC_WITH)
+		return page_with(c, l->id);
+	if (l->kind == LOC_YEAR)
+		return page_year(c, l->id);
+	return NULL;
 }
 
 void page_free(struct page *p)

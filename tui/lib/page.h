@@ -1,5 +1,6 @@
 /* page.h: pages made from the corpus that are not documents: an entity's
- * page (record, relations, appears-with, timeline, mentions in context).
+ * page (record, notes, relations, appears-with, timeline, mentions in
+ * context), and the list pages its links lead to.
  *
  * A page is a list of blocks (corpus.h), so the reader shows it like a
  * document and --entity prints it like --show.  Names on it are mention
@@ -45,6 +46,11 @@ struct page *page_entity(const struct corpus *c, long e);
 struct page *page_entity_first(const struct corpus *c, long e, size_t n);
 int page_more(struct page *p, size_t n);
 int page_complete(const struct page *p);
+/* A list page reached from an entity page, or NULL when l names none:
+ * LOC_WITH, everyone entity l->id appears with (the whole of its "and N
+ * more"); LOC_YEAR, the documents dated in year l->id ("2014"), the
+ * target of a timeline year.  Caller frees with page_free. */
+struct page *page_list(const struct corpus *c, const struct location *l);
 void page_free(struct page *p);
 
 #endif

@@ -1,6 +1,6 @@
 /* records.c: pass 1, the authority records of every file.
  *
- * A record's names, description and affiliations go to the entity index;
+ * A record's names, description, notes and affiliations go to the entity index;
  * a record whose id another file's different record holds is kept under
  * "file#id"; a record without an id is numbered per corpus ("person-3").
  * Relations and affiliations are kept until every record is known. */
@@ -237,7 +237,8 @@ static void read_struct_titles(struct record *r, xmlNodePtr rec)
 			}
 }
 
-/* A record's names and description, from its child elements. */
+/* A record's names and description, from its child elements (its notes
+ * are read by read_record, each kept apart). */
 static void read_names(struct record *r, xmlNodePtr rec)
 {
 	xmlNodePtr n;
@@ -256,7 +257,7 @@ static void read_names(struct record *r, xmlNodePtr rec)
 			} else {
 				free(s);
 			}
-		} else if ((tei_flags(n) & F_DESC) || (tei_is(n, EL_note) && !r->desc.len)) {
+		} else if (tei_flags(n) & F_DESC) {
 			s = flatten_string(n);
 			record_desc(r, s);
 			free(s);
@@ -319,9 +320,16 @@ static void read_record(struct corpus *c, size_t file, xmlNodePtr rec, long pare
 	}
 	e = record_store(c, file, &r, xmlGetLineNo(rec));
 	record_free(&r);
-	for (n = rec->children; n; n = n->next)
+	for (n = rec->children; n; n = n->next) {
 		if (tei_is(n, EL_affiliation))
 			read_affiliation(c, file, e, n);
+		if (tei_is(n, EL_note)) {
+			char *s = flatten_string(n);
+
+			entity_add_note(c->ix, e, s);
+			free(s);
+		}
+	}
 	if (parent >= 0)
 		entity_add_relation(c->ix, e, parent, "partOf", NULL, 0);
 }

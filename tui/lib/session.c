@@ -122,8 +122,10 @@ static char *get_escaped(const char *s, size_t len)
 
 /* Indexed by enum location_kind: every kind has a name, so that no
  * location is written from past the end of the table. */
-static const char *const kind_names[] = { "none", "doc", "entity", "help", "history", "url", "xpath", "path",
-					     "collocates" };
+static const char *const kind_names[] = {
+	"none", "doc", "entity", "help", "history", "url", "xpath", "path", "collocates", "with",
+	"year",
+};
 
 static void put_location(struct buf *b, const char *tag, const struct location *l)
 {
@@ -132,7 +134,10 @@ static void put_location(struct buf *b, const char *tag, const struct location *
 	buf_printf(b, "%s %s ", tag,
 		   kind_names[k < sizeof(kind_names) / sizeof(kind_names[0]) ? k : LOC_NONE]);
 	put_escaped(b, l->id ? l->id : "");
-	buf_printf(b, " %zu %zu\n", l->block, l->off);
+	buf_printf(b, " %zu %zu", l->block, l->off);
+	if (l->link)
+		buf_printf(b, " %zu %zu", l->link, l->link_off);
+	buf_addc(b, '\n');
 }
 
 /* The session as the file holds it. */
@@ -259,12 +264,23 @@ static size_t fields(char *line, char **f, size_t n)
 	return k;
 }
 
+/* A number field into *n; 0 when it is none. */
+static int parse_size(const char *f, size_t *n)
+{
+	char *end;
+
+	errno = 0;
+	*n = strtoul(f, &end, 10);
+	return end != f && !*end && !errno;
+}
+
+/* "TAG KIND ID BLOCK OFF [LINK LINK_OFF]": the selected link came later;
+ * a line without it (an older session) selects none. */
 static int parse_location(char **f, size_t nf, struct location *l)
 {
 	size_t k;
-	char *end;
 
-	if (nf != 5)
+	if (nf != 5 && nf != 7)
 		return 0;
 	for (k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
 		if (strcmp(f[1], kind_names[k]) == 0)
@@ -276,12 +292,9 @@ static int parse_location(char **f, size_t nf, struct location *l)
 	l->id = get_escaped(f[2], strlen(f[2]));
 	if (!l->id)
 		return 0;
-	errno = 0;
-	l->block = strtoul(f[3], &end, 10);
-	if (*end || errno)
+	if (!parse_size(f[3], &l->block) || !parse_size(f[4], &l->off))
 		return 0;
-	l->off = strtoul(f[4], &end, 10);
-	if (*end || errno)
+	if (nf == 7 && (!parse_size(f[5], &l->link) || !parse_size(f[6], &l->link_off)))
 		return 0;
 	if (!*l->id) {
 		free_const(l->id);
@@ -349,7 +362,7 @@ int session_load(const char *path, struct session *s, char **error)
 	long lineno = 0;
 	int ch = 0, rc = 1;
 	size_t pos = 0, nf;
-	char *f[6];
+	char *f[8];
 
 	*error = NULL;
 	if (!fp) {
@@ -368,7 +381,7 @@ int session_load(const char *path, struct session *s, char **error)
 			goto corrupt;
 		if (lineno == 1 && (!line.data || strcmp(line.data, MAGIC) != 0))
 			goto corrupt;
-		if (lineno == 1 || !line.len || (nf = fields(line.data, f, 6)) == 0)
+		if (lineno == 1 || !line.len || (nf = fields(line.data, f, 8)) == 0)
 			continue;
 		if (!session_line(s, f, nf, &pos))
 			goto corrupt;

@@ -4,7 +4,9 @@
  *
  * The file is $XDG_STATE_HOME/werkbezoek/session (default
  * ~/.local/state/werkbezoek/session), plain text, one record a line, ids
- * and patterns percent-escaped.  It is written to a temporary file in the
+ * and patterns percent-escaped.  A place is "TAG KIND ID BLOCK OFF", and
+ * "LINK LINK_OFF" after them when a link was selected there (a file of an
+ * older version, without them, still loads).  It is written to a temporary file in the
  * same directory and renamed over the old one, so a crash never leaves
  * half a file.  No terminal code here. */
 #ifndef WB_SESSION_H
