@@ -53,6 +53,7 @@ enum opt_id {
 	OPT_UNTAGGED,
 	OPT_FORMAT,
 	OPT_CONTEXT,
+	OPT_MAX_COUNT,
 	OPT_PATH,
 	OPT_EXPORT_GRAPH,
 	OPT_WATCH,
@@ -83,7 +84,11 @@ static const struct option_spec option_specs[] = {
 	{ "search", required_argument, OPT_SEARCH, "REGEX",
 	  "hits: docid:line:column:text (line as in --show --width=0)" },
 	{ "context", required_argument, OPT_CONTEXT, "N",
-	  "--search shows N characters each side of a hit" },
+	  "--search shows N characters each side of a hit\n"
+	  "(default 100; the line whole when it fits)" },
+	{ "max-count", required_argument, OPT_MAX_COUNT, "N",
+	  "--search prints N hits at most, then says on\n"
+	  "stderr how many there were" },
 	{ "sort", required_argument, OPT_SORT, "ORDER",
 	  "--search hits in ORDER: doc (the default), match,\n"
 	  "left1..left3 or right1..right3 (the Nth word left\n"
@@ -379,6 +384,13 @@ static int take_option(struct run *r, int opt, const char *arg)
 		}
 		r->out.context = mib;
 		return 1;
+	case OPT_MAX_COUNT:
+		if (!parse_number(arg, 1000000000UL, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-count wants a number of hits\n");
+			return 0;
+		}
+		r->out.max_count = mib;
+		return 1;
 	case OPT_SORT:
 		if (!search_order_parse(arg, &r->out.sort)) {
 			fprintf(stderr, "werkbezoek: --sort is doc, match, left1, left2, left3, "
@@ -507,10 +519,10 @@ static int run_batch(const struct corpus *c, const struct run *r)
 			fprintf(stderr, "werkbezoek: --count lists forms by frequency: no --sort\n");
 			return 2;
 		}
-		if (r->out.format != FORMAT_TSV || r->out.context || r->out.count ||
+		if (r->out.format != FORMAT_TSV || r->out.count ||
 		    r->out.sort != SEARCH_ORDER_DOC || !query_is_plain(r->arg, strlen(r->arg)))
 			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
-		return batch_search(c, r->arg, r->search_flags, stdout);
+		return batch_search(c, r->arg, r->search_flags, &r->out, stdout);
 	case OPT_XPATH:
 		return batch_xpath(c, r->arg, r->as_xml, stdout);
 	case OPT_SOURCE:
@@ -527,7 +539,7 @@ static int run_batch(const struct corpus *c, const struct run *r)
 
 int main(int argc, char **argv)
 {
-	struct run r = { .search_flags = SEARCH_SMARTCASE };
+	struct run r = { .search_flags = SEARCH_SMARTCASE, .out.context = BATCH_CONTEXT };
 	struct corpus *c;
 	int status;
 

@@ -5,7 +5,8 @@ worked out from the default --search output alone.
 Usage: sort_oracle.py PATTERN ORDER|count < HITS
 
 HITS is `werkbezoek --search=PATTERN` (docid:line:column:text, corpus
-order, text the whole line).  Each hit's match is found again with
+order, text the match with up to CONTEXT characters of its line either
+side, a "…" where the line goes on).  Each hit's match is found again with
 Python's re at its column (smart case, as the program).  The rules,
 restated from docs/query.md ("Sorting the hits"):
 
@@ -30,6 +31,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from search_oracle import fold  # noqa: E402  (the fold, restated)
 
 KEY_WORDS = 8
+CONTEXT = 100  # --context's default
+ELLIPSIS = '\u2026'
 
 
 def unsafe(cp):
@@ -78,11 +81,17 @@ def main():
     hits = []
     for line in sys.stdin.read().splitlines():
         doc, lno, col, text = line.split(':', 3)
-        start = int(col) - 1
+        start = min(int(col) - 1, CONTEXT)
+        if int(col) - 1 > CONTEXT:
+            if not text.startswith(ELLIPSIS):
+                sys.exit('no ellipsis at %s:%s:%s' % (doc, lno, col))
+            start += 1
         m = rx.match(text, start)
         if not m:
             sys.exit('no match again at %s:%s:%s' % (doc, lno, col))
-        hits.append((line, text[:start], m.group(0), text[m.end():]))
+        left, right = text[:start], text[m.end():]
+        hits.append((line, left.lstrip(ELLIPSIS), m.group(0),
+                     right.rstrip(ELLIPSIS)))
     if order == 'count':
         counts = {}
         for h in hits:

@@ -122,6 +122,14 @@ def unresolved(d):
     write(os.path.join(d, "attack.xml"), doc(b"attack", body))
 
 
+def search_flood(d):
+    """4 MB of prose in paragraphs of 4,000 characters: --search='a*' has a
+    hit in every word with an a, each once printed with its whole line."""
+    words = b"de kaart van Amsterdam laat alle straten aan het water zien".split()
+    para = b" ".join(words[i % len(words)] for i in range(700))[:4000]
+    write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para * 1000))
+
+
 CASES = {
     "include-fifo": include_fifo,
     "include-huge-text": include_huge_text,
@@ -135,6 +143,7 @@ CASES = {
     "symlinks": symlinks,
     "deep": deep,
     "unresolved": unresolved,
+    "search-flood": search_flood,
 }
 
 if __name__ == "__main__":
