@@ -54,6 +54,7 @@ enum opt_id {
 	OPT_FORMAT,
 	OPT_CONTEXT,
 	OPT_MAX_COUNT,
+	OPT_MAX_HITS,
 	OPT_PATH,
 	OPT_EXPORT_GRAPH,
 	OPT_WATCH,
@@ -89,6 +90,9 @@ static const struct option_spec option_specs[] = {
 	{ "max-count", required_argument, OPT_MAX_COUNT, "N",
 	  "--search prints N hits at most, then says on\n"
 	  "stderr how many there were" },
+	{ "max-hits", required_argument, OPT_MAX_HITS, "N",
+	  "the browser's search keeps N hits (1000000)\n"
+	  "and counts the rest" },
 	{ "sort", required_argument, OPT_SORT, "ORDER",
 	  "--search hits in ORDER: doc (the default), match,\n"
 	  "left1..left3 or right1..right3 (the Nth word left\n"
@@ -282,6 +286,7 @@ struct run {
 	int width_set;
 	unsigned long width;
 	struct batch_output out;
+	size_t max_hits;
 	struct corpus_options copt;
 };
 
@@ -390,6 +395,13 @@ static int take_option(struct run *r, int opt, const char *arg)
 			return 0;
 		}
 		r->out.max_count = mib;
+		return 1;
+	case OPT_MAX_HITS:
+		if (!parse_number(arg, 1000000000UL, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-hits wants a number of hits\n");
+			return 0;
+		}
+		r->max_hits = mib;
 		return 1;
 	case OPT_SORT:
 		if (!search_order_parse(arg, &r->out.sort)) {
@@ -566,7 +578,8 @@ int main(int argc, char **argv)
 		batch_corpus = c;
 	} else {
 		struct ui_options uo = { r.search_flags, r.no_session, r.path, r.copt,
-					 !r.no_watch, r.restricted || restricted_env(), r.config };
+					 !r.no_watch, r.restricted || restricted_env(), r.config,
+					 r.max_hits };
 
 		status = ui_run(c, &uo);        /* frees c */
 		corpus_cleanup();

@@ -211,7 +211,10 @@ static int search_keep(struct ui *u, const char *text, double seconds)
 	ui_search_finish(&u->search);
 	if (u->search.state.status != SEARCH_DONE)
 		message_set(&u->status, 1, "%s: %zu hits so far", search_status_message(u->search.state.status),
-		    u->search.state.hits.nhits);
+		    u->search.state.hits.total);
+	else if (u->search.state.hits.nhits < u->search.state.hits.total)
+		message_set(&u->status, 0, "%zu hits: the first %zu kept (--max-hits)",
+		    u->search.state.hits.total, u->search.state.hits.nhits);
 	if (u->search.state.hits.nhits)
 		goto_hit(u, hit_near_reader(u, 1), 0);
 	return 1;
@@ -614,7 +617,7 @@ static void search_preview(struct ui *u)
 	reader_show_location(reader(u), &l, 2);
 	if (u->screen.single)
 		u->focus = PANE_READER;
-	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.nhits,
+	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.total,
 		   s->status == SEARCH_DONE ? "" : "+");
 	prompt_set_info(&u->prompt, info.data);
 	buf_free(&info);
@@ -945,9 +948,9 @@ static void draw(struct ui *u)
 		buf_printf(&right, "w%d \xC2\xB7 ", u->max_width);
 	if (s->pattern_text && s->hits.nhits && !s->hidden) {
 		if (s->current_hit != NO_HIT)
-			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.nhits);
+			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.total);
 		else
-			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.nhits);
+			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.total);
 	}
 	buf_adds(&right, "? help");
 	if (u->screen.single && !u->status.text)
@@ -996,7 +999,7 @@ static void swap_corpus(struct ui *u, struct corpus *c)
 	char *pattern = u->search.state.pattern_text ? xstrdup(u->search.state.pattern_text) : NULL;
 	int source = reader_showing_source(reader(u));
 	unsigned flags = u->search.flags;
-	size_t i;
+	size_t i, keep = u->search.state.hits.keep;
 
 	reader_location(reader(u), &here);
 	for (i = 0; i < PANE_COUNT; i++)
@@ -1004,6 +1007,7 @@ static void swap_corpus(struct ui *u, struct corpus *c)
 	ui_search_free(&u->search);
 	corpus_free(u->owned);
 	make_panes(u, c, flags);
+	u->search.state.hits.keep = keep;
 	screen_place(&u->screen, u->views, u->focus, u->maximized, 0);
 	if (pattern && search_text(u, pattern, KEPT_SECONDS))
 		ui_search_finish(&u->search);
@@ -1217,6 +1221,8 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	}
 	render_init();
 	setup(&u, c, opt->search_flags);
+	if (opt->max_hits)
+		u.search.state.hits.keep = opt->max_hits;
 	u.restricted = opt->restricted;
 	u.live.path = opt->path;
 	u.live.copt = opt->copt;

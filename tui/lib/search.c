@@ -247,9 +247,31 @@ void search_context_free(struct search_context *sc)
 	free(sc);
 }
 
+int search_result_add(struct search_result *r, size_t doc, size_t block, size_t start,
+		      size_t end)
+{
+	struct search_hit *h;
+
+	if (start >= end)
+		return 0;
+	r->total++;
+	if ((r->keep && r->nhits >= r->keep) || doc > UINT32_MAX || block > UINT32_MAX ||
+	    end > UINT32_MAX)
+		return 0;
+	if (r->nhits == r->cap)
+		r->hits = xgrow(r->hits, &r->cap, r->nhits + 1, sizeof *r->hits);
+	h = &r->hits[r->nhits++];
+	h->doc = (uint32_t)doc;
+	h->block = (uint32_t)block;
+	h->start = (uint32_t)start;
+	h->end = (uint32_t)end;
+	return 1;
+}
+
 void search_result_reset(struct search_result *r)
 {
 	r->nhits = 0;
+	r->total = 0;
 	r->status = SEARCH_DONE;
 	r->next_doc = 0;
 	r->next_off = 0;
@@ -424,7 +446,6 @@ static void add_hit(struct search_result *out, struct subject *sub,
 		    size_t s, size_t e)
 {
 	const struct doc *doc = sub->doc;
-	struct search_hit *h;
 	size_t boff;
 
 	if (sub->ft) {
@@ -435,14 +456,7 @@ static void add_hit(struct search_result *out, struct subject *sub,
 	       block_offset(doc, sub->block + 1) <= s)
 		sub->block++;
 	boff = block_offset(doc, sub->block);
-	if (out->nhits == out->cap)
-		out->hits = xgrow(out->hits, &out->cap, out->nhits + 1,
-				  sizeof *out->hits);
-	h = &out->hits[out->nhits++];
-	h->doc = sub->d;
-	h->block = sub->block;
-	h->start = s - boff;
-	h->end = e - boff;
+	search_result_add(out, sub->d, sub->block, s - boff, e - boff);
 }
 
 /* Searches document d from *offp (bytes into the searched text) on.  On
