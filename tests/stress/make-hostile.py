@@ -130,6 +130,14 @@ def search_flood(d):
     write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para * 1000))
 
 
+def search_many(d):
+    """8 MB of prose in 2,000 paragraphs: "/." then Enter finds 8 million
+    hits."""
+    words = b"de kaart van Amsterdam laat alle straten aan het water zien".split()
+    para = b" ".join(words[i % len(words)] for i in range(700))[:4000]
+    write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para * 2000))
+
+
 CASES = {
     "include-fifo": include_fifo,
     "include-huge-text": include_huge_text,
@@ -144,6 +152,7 @@ CASES = {
     "deep": deep,
     "unresolved": unresolved,
     "search-flood": search_flood,
+    "search-many": search_many,
 }
 
 if __name__ == "__main__":
