@@ -193,6 +193,8 @@ int terminal_key_pending(void *ctx)
 	int c;
 
 	(void)ctx;
+	if (got_signal)
+		return 1;       /* the end asked for (the terminal gone: SIGHUP) */
 	wtimeout(stdscr, 0);
 	c = wgetch(stdscr);
 	wtimeout(stdscr, -1);

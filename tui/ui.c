@@ -649,6 +649,8 @@ static void prompt_accept(struct ui *u, struct action *act)
 	free(text);
 }
 
+static void draw(struct ui *u);
+
 static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 {
 	struct prompt *p = &u->prompt;
@@ -659,6 +661,10 @@ static void prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 		break;
 	case PROMPT_CHANGED:
 		if (p->lead == '/') {
+			/* the key shows before the search of it runs (a
+			 * quarter second on a big corpus) */
+			if (!terminal_key_pending(NULL))
+				draw(u);
 			if (search_text(u, prompt_text(p), LIVE_SECONDS))
 				search_preview(u);
 		} else if (p->lead == '&') {

@@ -142,6 +142,31 @@ agree 'α|ι|елка' --fold
 run "$WERKBEZOEK" --fold --search='stras' "$CORPUS"
 like "$out" "^names:[0-9]+:23:" "--fold stras: the hit's column is that of S in Straße"
 
+# one paragraph of 150 KB: it is searched in windows (search.c), and a
+# match that needs text past a window is tried again in a longer one; the
+# oracle sees the paragraph whole
+mkdir -p "$TEST_TMP/para"
+python3 - "$TEST_TMP/para/para.xml" <<'PY'
+import random, sys
+random.seed(7)
+w = 'de het een kaart van Amsterdam laat alle straten aan water zien café één qqq Æsop'.split()
+t = ' '.join(random.choice(w) for _ in range(30000))
+open(sys.argv[1], 'w', encoding='utf-8').write(
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="para"><text><body><p>' + t +
+    '</p><p>kort qqq</p></body></text></TEI>\n')
+PY
+CORPUS="$TEST_TMP/para"
+show="$TEST_TMP/para-show"
+show_all "$CORPUS" "$show"
+agree 'straten aan'
+agree '.{0,300}qqq'
+agree 'e.{10,3000}q'
+agree '(?<=qqq )\w+'
+agree '\bwater\b'
+agree 'qqq$'
+agree 'één|Æsop'
+agree 'cafe' --fold
+
 # a hit far into a long line: the match with 100 characters either side
 # (or --context=N), "…" where the line goes on; --max-count cuts and says
 mkdir -p "$TEST_TMP/long"

@@ -138,6 +138,15 @@ def search_many(d):
     write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para * 2000))
 
 
+def search_slow(d):
+    """One paragraph of 10 MB (words, no qqq): /.{0,300}qqq tries 300
+    characters at each of its 10 million start positions."""
+    words = b"de kaart van Amsterdam laat alle straten aan het water zien".split()
+    n = 10 * 1024 * 1024 // 6
+    para = b" ".join(words[(i * 7) % len(words)] for i in range(n))
+    write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para))
+
+
 CASES = {
     "include-fifo": include_fifo,
     "include-huge-text": include_huge_text,
@@ -153,6 +162,7 @@ CASES = {
     "unresolved": unresolved,
     "search-flood": search_flood,
     "search-many": search_many,
+    "search-slow": search_slow,
 }
 
 if __name__ == "__main__":
