@@ -26,6 +26,7 @@
 #include "kwic.h"
 #include "search.h"
 #include "ui.h"
+#include "say.h"
 
 enum opt_id {
 	OPT_HELP = 'h',
@@ -498,7 +499,7 @@ static struct corpus *pick_corpus(const struct run *r)
 	c = corpus_open(r->path, &opt, &error);
 	progress_end(&pr);
 	if (!c) {
-		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
+		say("werkbezoek: cannot open corpus %s\n", error);
 		free(error);
 	}
 	return c;

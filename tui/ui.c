@@ -38,6 +38,7 @@
 #include "terminal.h"
 #include "ui.h"
 #include "ui_search.h"
+#include "say.h"
 
 /* Keys handled before the screen is drawn, when they come faster than it
  * can be (a paste, a slow terminal). */
@@ -913,7 +914,7 @@ static void save_session(struct ui *u, const char *path)
 				   u->search.state.current_hit == NO_HIT ? 0
 				   : u->search.state.current_hit + 1);
 	if (session_save(path, &s, &error) != 0) {
-		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
+		say("werkbezoek: the session was not saved: %s\n", error);
 		free(error);
 	}
 	history_list_init(&s.hist);     /* give it back before freeing s */

@@ -169,4 +169,14 @@ is "$out" "$(printf 'Tekst met losse noten\nDate: 2005\nEerste[so-notes.xml#sn-1
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"
+# messages that repeat a path, an id or a register name are sanitised: an
+# ESC in a corpus path shows as ^[, never raw
+esc=$(printf '\033')
+run wb --list "$TEST_TMP/a${esc}[2Jb"
+is "$status" 2 "a missing corpus with ESC in its path: exit 2"
+like "$err" "cannot open corpus .*/a\\^\\[\\[2Jb" "the path's ESC shows as ^["
+ok "$(printf '%s' "$err" | LC_ALL=C grep -q "$esc"; [ $? -ne 0 ]; echo $?)" "no raw ESC in the message"
+run wb --show="x${esc}]0;owned$(printf '\007')" "$FIX/chars"
+ok "$(printf '%s%s' "$out" "$err" | LC_ALL=C grep -q "[$esc$(printf '\007')]"; [ $? -ne 0 ]; echo $?)" \
+	"--show of an id with ESC and BEL: no raw control character in the message"
 done_testing
