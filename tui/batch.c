@@ -127,9 +127,53 @@ static void print_blocks(const struct block *blocks, size_t n, unsigned width,
 	layout_free(&l);
 }
 
+/* Whether id, sanitised as --list and --entities print it, is want: an
+ * id with a control or invisible character is given back in its printed
+ * form ("a^[b", "x<U+009B>"). */
+static int printed_as(const char *id, const char *want)
+{
+	struct buf b = BUF_INIT;
+	int same;
+
+	if (!text_sanitize(&b, id, strlen(id))) {
+		buf_free(&b);
+		return 0;       /* printed as it is: the exact look-up had it */
+	}
+	buf_addc(&b, '\0');
+	same = strcmp(b.data, want) == 0;
+	buf_free(&b);
+	return same;
+}
+
+/* The document id names, exactly or in its printed form (the first in
+ * corpus order that is printed so). */
+static const struct doc *find_doc(const struct corpus *c, const char *id)
+{
+	const struct doc *d = corpus_find_doc(c, id);
+	size_t i, n = corpus_ndocs(c);
+
+	for (i = 0; !d && i < n; i++)
+		if (printed_as(corpus_doc(c, i)->id, id))
+			d = corpus_doc(c, i);
+	return d;
+}
+
+/* The entity id names, exactly or in its printed form. */
+static long find_entity(const struct corpus *c, const char *id)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	long e = entity_find(ix, id);
+	size_t i, n = entity_count(ix);
+
+	for (i = 0; e < 0 && i < n; i++)
+		if (printed_as(entity_get(ix, (long)i)->id, id))
+			e = (long)i;
+	return e;
+}
+
 int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE *out)
 {
-	const struct doc *d = corpus_find_doc(c, doc_id);
+	const struct doc *d = find_doc(c, doc_id);
 
 	if (!d) {
 		fprintf(stderr, "werkbezoek: no document '");
@@ -143,7 +187,7 @@ int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE 
 
 int batch_entity(const struct corpus *c, const char *id, FILE *out)
 {
-	long e = entity_find(corpus_entities(c), id);
+	long e = find_entity(c, id);
 	struct page *p;
 
 	if (e < 0) {

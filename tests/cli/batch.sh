@@ -179,4 +179,19 @@ ok "$(printf '%s' "$err" | LC_ALL=C grep -q "$esc"; [ $? -ne 0 ]; echo $?)" "no 
 run wb --show="x${esc}]0;owned$(printf '\007')" "$FIX/chars"
 ok "$(printf '%s%s' "$out" "$err" | LC_ALL=C grep -q "[$esc$(printf '\007')]"; [ $? -ne 0 ]; echo $?)" \
 	"--show of an id with ESC and BEL: no raw control character in the message"
+# ids that are not printable (from file names with ESC and U+009B) are
+# listed escaped, and --show takes the escaped form back
+mkdir -p "$TEST_TMP/ids"
+for name in "x${esc}y" "c$(printf '\302\233')d"; do
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Tekst %s.</p></body></text></TEI>\n' \
+		"$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n')" >"$TEST_TMP/ids/$name.xml"
+done
+run wb --list "$TEST_TMP/ids"
+is "$(printf '%s\n' "$out" | cut -f1 | sort | tr '\n' ' ')" "c<U+009B>d x^[y " "--list: the ids escaped"
+run wb --show='x^[y' "$TEST_TMP/ids"
+is "$out" "$(printf 'x^[y\nTekst 781b79.')" "--show='x^[y': the escaped id is taken back"
+run wb --show='c<U+009B>d' "$TEST_TMP/ids"
+is "$out" "$(printf 'c<U+009B>d\nTekst 63c29b64.')" "--show='c<U+009B>d': the escaped id is taken back"
+run wb --show='c<U+009C>d' "$TEST_TMP/ids"
+is "$status" 1 "--show of an escaped form no id has: not found"
 done_testing
