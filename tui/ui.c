@@ -897,11 +897,14 @@ static void restore_session(struct ui *u, struct session *s)
 	restore_search(u, s);
 }
 
-static void save_session(struct ui *u, const char *path)
+/* Saves the session; a failure is said on stderr (the terminal is
+ * restored by then).  Returns 0, or -1 when it was not saved. */
+static int save_session(struct ui *u, const char *path)
 {
 	struct session s;
 	char *error = NULL;
 	size_t i;
+	int rc;
 
 	session_init(&s);
 	reader_location(reader(u), &s.page);
@@ -913,12 +916,14 @@ static void save_session(struct ui *u, const char *path)
 		session_set_active(&s, u->search.state.pattern_text,
 				   u->search.state.current_hit == NO_HIT ? 0
 				   : u->search.state.current_hit + 1);
-	if (session_save(path, &s, &error) != 0) {
+	rc = session_save(path, &s, &error);
+	if (rc != 0) {
 		say("werkbezoek: the session was not saved: %s\n", error);
 		free(error);
 	}
 	history_list_init(&s.hist);     /* give it back before freeing s */
 	session_free(&s);
+	return rc;
 }
 
 /* ---- drawing ----------------------------------------------------------------- */
@@ -1219,7 +1224,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 {
 	struct ui u;
 	char *path = NULL;
-	int gone = 0, resized;
+	int gone = 0, resized, unsaved = 0;
 
 	memset(&u, 0, sizeof(u));
 	if (terminal_start() != 0) {
@@ -1262,8 +1267,8 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		redraw(&u, resized);
 	}
 	terminal_restore();
-	if (path)
-		save_session(&u, path);
+	if (path && save_session(&u, path) != 0)
+		unsaved = 1;
 	free(path);
 	teardown(&u);
 	live_stop(&u.live);
@@ -1272,5 +1277,6 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	 * that went away is an error */
 	if (terminal_signal())
 		return 128 + terminal_signal();
-	return u.quit ? 0 : 2;
+	/* a session that could not be saved: q still says so (status 1) */
+	return u.quit ? unsaved : 2;
 }
