@@ -61,6 +61,7 @@ struct ui {
 	struct ui_search search;
 	struct history_list hist;       /* back, forward, '', marks */
 	struct message status;          /* the status line's, until the next key */
+	struct session_stamp session_read; /* the session file as it was read */
 	struct prompt prompt;
 	struct prompt_completer completer;     /* Tab in the : prompt */
 	struct location before_prompt;  /* the reader's page when / opened:
@@ -907,6 +908,7 @@ static int save_session(struct ui *u, const char *path)
 	int rc;
 
 	session_init(&s);
+	s.loaded = u->session_read;
 	reader_location(reader(u), &s.page);
 	history_update(&u->hist, &s.page);
 	s.hist = u->hist;               /* borrowed for the write */
@@ -917,13 +919,14 @@ static int save_session(struct ui *u, const char *path)
 				   u->search.state.current_hit == NO_HIT ? 0
 				   : u->search.state.current_hit + 1);
 	rc = session_save(path, &s, &error);
-	if (rc != 0) {
+	if (rc > 0)
+		say("werkbezoek: %s\n", error);        /* saved, with a note */
+	else if (rc < 0)
 		say("werkbezoek: the session was not saved: %s\n", error);
-		free(error);
-	}
+	free(error);
 	history_list_init(&s.hist);     /* give it back before freeing s */
 	session_free(&s);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* ---- drawing ----------------------------------------------------------------- */
@@ -1133,11 +1136,14 @@ static char *load_session(struct ui *u)
 {
 	struct session saved;
 	char *path = session_path(), *error = NULL;
+	int rc;
 
 	if (!path)
 		return NULL;
 	session_init(&saved);
-	if (session_load(path, &saved, &error) > 0)
+	rc = session_load(path, &saved, &error);
+	u->session_read = saved.loaded;
+	if (rc > 0)
 		restore_session(u, &saved);
 	else if (error)
 		message_set(&u->status, 1, "%s", error);

@@ -353,6 +353,34 @@ int main(void)
 		free(bigf);
 		free(sdir);
 	}
+	/* two instances: both read the file, B saves, then A: A notices the
+	 * file changed since it read it, and its session (the later) is kept */
+	{
+		struct session a, b;
+
+		session_init(&a);
+		session_init(&b);
+		ok(session_load(path, &a, &error) >= 0 && session_load(path, &b, &error) >= 0,
+		   "two instances read the session");
+		session_add_search(&b, "zoekb");
+		is_int(session_save(path, &b, &error), 0, "B saves: the file is as B read it");
+		session_add_search(&a, "zoeka");
+		rc = session_save(path, &a, &error);
+		is_int(rc, 1, "A saves after B: saved, with a note");
+		ok(error && strstr(error, "changed since it was read"), "the note says the file changed");
+		free(error);
+		error = NULL;
+		text = read_file(path);
+		ok(text && strstr(text, "zoeka") && !strstr(text, "zoekb"), "A's session, the later, is kept");
+		free(text);
+		session_free(&a);
+		session_free(&b);
+		session_init(&a);
+		is_int(session_save(path, &a, &error), 0, "a session that read no file: no note");
+		free(error);
+		error = NULL;
+		session_free(&a);
+	}
 
 	free(path);
 	p = path_in("");

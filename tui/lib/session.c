@@ -261,15 +261,45 @@ out:
 	return rc;
 }
 
+/* The stamp of the file at path now (known, size -1: none there). */
+static void stamp_of(const char *path, struct session_stamp *st)
+{
+	struct stat sb;
+
+	memset(st, 0, sizeof *st);
+	st->known = 1;
+	st->size = -1;
+	if (stat(path, &sb) != 0)
+		return;
+	st->dev = (long long)sb.st_dev;
+	st->ino = (long long)sb.st_ino;
+	st->size = (long long)sb.st_size;
+	st->mtime_ns = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
+}
+
+static int stamp_same(const struct session_stamp *a, const struct session_stamp *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+	       a->mtime_ns == b->mtime_ns;
+}
+
 int session_save(const char *path, const struct session *s, char **error)
 {
 	struct buf b = BUF_INIT, e = BUF_INIT;
-	int rc;
+	struct session_stamp now;
+	int rc, changed;
 
 	*error = NULL;
 	session_format(&b, s);
+	stamp_of(path, &now);
+	changed = s->loaded.known && !stamp_same(&s->loaded, &now);
 	rc = make_parents(path, &e) == 0 && check_dir(path, &e) == 0 ?
 	     write_atomic(path, &b, &e) : -1;
+	if (rc == 0 && changed) {
+		buf_printf(&e, "%s changed since it was read (another werkbezoek saved "
+			   "its session): this one, the later, replaces it", path);
+		rc = 1;
+	}
 	if (rc)
 		*error = buf_steal(&e);
 	buf_free(&e);
@@ -420,6 +450,7 @@ int session_load(const char *path, struct session *s, char **error)
 	char *f[6];
 
 	*error = NULL;
+	stamp_of(path, &s->loaded);
 	if (!fp) {
 		if (!e.len)
 			return 0;
@@ -448,8 +479,13 @@ int session_load(const char *path, struct session *s, char **error)
 corrupt:
 	buf_printf(&e, "%s:%ld: not a werkbezoek session file; ignored", path, lineno ? lineno : 1);
 	*error = buf_steal(&e);
-	session_free(s);
-	session_init(s);
+	{
+		struct session_stamp keep = s->loaded;
+
+		session_free(s);
+		session_init(s);
+		s->loaded = keep;
+	}
 	rc = -1;
 out:
 	fclose(fp);

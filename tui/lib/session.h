@@ -14,7 +14,15 @@
 
 #include "history.h"
 
+/* Which session file was read: a save compares it with the file there
+ * now, to notice another instance that saved in between. */
+struct session_stamp {
+	int known;                  /* a file was read (or none was there) */
+	long long dev, ino, size, mtime_ns;
+};
+
 struct session {
+	struct session_stamp loaded; /* set by session_load, read by save */
 	struct location page;       /* where the reader is */
 	struct history_list hist;
 	char **searches;            /* oldest first */
@@ -31,7 +39,10 @@ void session_set_active(struct session *s, const char *pattern, size_t hit_plus_
 
 /* The session file's path (caller frees), or NULL without a home. */
 char *session_path(void);
-/* Writes s to path, creating its directory (0700).  A directory that is
+/* Writes s to path, creating its directory (0700).  When s->loaded is
+ * known and the file there is no longer the one read (another instance
+ * saved since), s still replaces it, the later session being the newer,
+ * and 1 is returned with a note saying so in *error (caller frees).  A directory that is
  * not the user's or that others can write is refused; the new file is
  * made with mkstemp beside path, synced, then renamed over it.  Returns
  * 0, or -1 with a message in *error (caller frees). */
