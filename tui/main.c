@@ -56,6 +56,8 @@ enum opt_id {
 	OPT_CONTEXT,
 	OPT_MAX_COUNT,
 	OPT_MAX_HITS,
+	OPT_MAX_ATTRIBUTES,
+	OPT_MAX_ENTITY_EXPANSION,
 	OPT_PATH,
 	OPT_EXPORT_GRAPH,
 	OPT_WATCH,
@@ -155,6 +157,12 @@ static const struct option_spec option_specs[] = {
 	  "how deep includes may nest (default 8)" },
 	{ "max-depth", required_argument, OPT_MAX_DEPTH, "N",
 	  "directory levels read below CORPUS (default 64)" },
+	{ "max-attributes", required_argument, OPT_MAX_ATTRIBUTES, "N",
+	  "skip a file with an element of more attributes\n"
+	  "(default 10000)" },
+	{ "max-entity-expansion", required_argument, OPT_MAX_ENTITY_EXPANSION, "MIB",
+	  "skip a file whose entities would add more to its\n"
+	  "attribute values (default 16)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
 };
@@ -427,6 +435,20 @@ static int take_option(struct run *r, int opt, const char *arg)
 			return 0;
 		}
 		r->copt.max_include = (size_t)mib << 20;
+		return 1;
+	case OPT_MAX_ATTRIBUTES:
+		if (!parse_number(arg, 100000000UL, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-attributes wants a number\n");
+			return 0;
+		}
+		r->copt.max_attributes = mib;
+		return 1;
+	case OPT_MAX_ENTITY_EXPANSION:
+		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-entity-expansion wants a size in MiB\n");
+			return 0;
+		}
+		r->copt.max_entity_expansion = (size_t)mib << 20;
 		return 1;
 	case OPT_MAX_INCLUDE_DEPTH:
 	case OPT_MAX_DEPTH:

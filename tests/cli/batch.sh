@@ -194,4 +194,30 @@ run wb --show='c<U+009B>d' "$TEST_TMP/ids"
 is "$out" "$(printf 'c<U+009B>d\nTekst 63c29b64.')" "--show='c<U+009B>d': the escaped id is taken back"
 run wb --show='c<U+009C>d' "$TEST_TMP/ids"
 is "$status" 1 "--show of an escaped form no id has: not found"
+# the pre-scan: attributes on one element and entities in attribute
+# values, each bound an option named in the message
+mkdir -p "$TEST_TMP/bomb"
+cat >"$TEST_TMP/bomb/a.xml" <<'XML'
+<!DOCTYPE TEI [<!ENTITY e "0123456789"><!-- <p a="1" b="2" c="3" d="4"> -->]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bomb"><text><body>
+<p n="&e;&e;&e;" rend="x" xml:lang="nl">drie attributen</p></body></text></TEI>
+XML
+run wb --list "$TEST_TMP/bomb"
+is "$(printf '%s' "$out" | cut -f1)" "bomb" "three attributes, 30 bytes of entities: listed"
+run wb --list --max-attributes=2 "$TEST_TMP/bomb"
+like "$err" 'a\.xml:3:1: error: skipped: 3 attributes on one element \(limit 2, --max-attributes\)' \
+	"--max-attributes=2: skipped at the element, the option named (the comment's four not counted)"
+is "$out" "" "--max-attributes=2: not listed"
+mkdir -p "$TEST_TMP/bomb2"
+{
+	printf '<!DOCTYPE TEI [<!ENTITY e "%s">]>\n' "$(head -c 100000 /dev/zero | tr '\0' x)"
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bomb2"><text><body><p n="'
+	i=0; while [ $i -lt 20 ]; do printf '&e;'; i=$((i + 1)); done
+	printf '">x</p></body></text></TEI>\n'
+} >"$TEST_TMP/bomb2/b.xml"
+run wb --list --max-entity-expansion=1 "$TEST_TMP/bomb2"
+like "$err" 'b\.xml:2:69: error: skipped: entities would add 2000000 bytes to attribute values \(limit 1 MiB, --max-entity-expansion\)' \
+	"--max-entity-expansion=1: 20 x 100 KB skipped, the option named"
+run wb --list --max-entity-expansion=2 "$TEST_TMP/bomb2"
+is "$(printf '%s' "$out" | cut -f1)" "bomb2" "--max-entity-expansion=2: listed"
 done_testing

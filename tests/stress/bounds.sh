@@ -67,6 +67,8 @@ attack include-fanout "${loc}'frag/l1\\.frag': it would add more than the inclus
 attack include-chain "${loc}'c8\\.frag': includes nested deeper than 8 \\(--max-include-depth"
 attack include-loop "${loc}'loop-a\\.frag': an inclusion loop"
 attack include-xpointer "${loc}xpointer 'xpointer\\(//\\*.*': only an id or element\\(\\) is allowed"
+attack attributes 'attack\.xml:2:[0-9]+: error: skipped: 100000 attributes on one element \(limit 10000, --max-attributes\)'
+attack entity-in-attribute 'attack\.xml:3:[0-9]+: error: skipped: entities would add 3000000000 bytes to attribute values \(limit 16 MiB, --max-entity-expansion\)'
 attack symlinks ''
 # a -> . and b -> .: each directory read once, each file listed once
 "$PYTHON3" "$MAKE_CASE" "$TEST_TMP/links" symlinks

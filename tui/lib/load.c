@@ -28,6 +28,8 @@
 #include "diag.h"
 #include "idtab.h"
 #include "load.h"
+#include "prescan.h"
+#include "text.h"
 #include "xinclude.h"
 #include "tei.h"
 
@@ -402,6 +404,30 @@ static void drop_corpus_includes(struct corpus *c, size_t file, xmlDocPtr doc)
 	free(w.drop);
 }
 
+/* Whether the pre-scan finds a bomb in data (reported, file skipped). */
+static int bombed(struct corpus *c, size_t file, const char *data, size_t len)
+{
+	struct prescan_limits lim = {
+		c->opt.max_attributes ? c->opt.max_attributes : PRESCAN_MAX_ATTRIBUTES,
+		c->opt.max_entity_expansion ? c->opt.max_entity_expansion
+					    : PRESCAN_MAX_EXPANSION,
+	};
+	struct buf why = BUF_INIT;
+	size_t off = 0, i, line = 1, bol = 0;
+
+	if (!prescan(data, len, &lim, &off, &why))
+		return 0;
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	diag_add(c, file, (long)line, (long)text_chars(data + bol, off - bol) + 1, 1,
+		 "skipped: %s", why.data);
+	buf_free(&why);
+	return 1;
+}
+
 void load_parse(struct corpus *c, size_t file)
 {
 	struct file_rec *f = &c->files[file];
@@ -418,6 +444,10 @@ void load_parse(struct corpus *c, size_t file)
 	if (len > INT_MAX) {
 		/* the parser takes an int length */
 		diag_add(c, file, 0, 0, 1, "file too large for the XML parser");
+		free(data);
+		return;
+	}
+	if (bombed(c, file, data, len)) {
 		free(data);
 		return;
 	}
