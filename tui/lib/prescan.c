@@ -7,6 +7,7 @@
 #include "prescan.h"
 
 #define MAX_ENTITIES 4096       /* declarations measured; more are not */
+#define SLOTS 8192              /* the hash table of their names */
 
 struct entity_size {
 	const char *name;
@@ -17,8 +18,33 @@ struct scan {
 	const char *p, *end;
 	struct entity_size ents[MAX_ENTITIES];
 	size_t nents;
+	short slot[SLOTS];              /* index + 1 into ents; 0: empty */
 	size_t expansion;
 };
+
+static size_t hash(const char *name, size_t len)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h & (SLOTS - 1);
+}
+
+/* The slot of name: its entry's, or the empty one where it would go. */
+static size_t find_slot(const struct scan *s, const char *name, size_t len)
+{
+	size_t h = hash(name, len);
+	const struct entity_size *e;
+
+	while (s->slot[h]) {
+		e = &s->ents[s->slot[h] - 1];
+		if (e->namelen == len && memcmp(e->name, name, len) == 0)
+			break;
+		h = (h + 1) & (SLOTS - 1);
+	}
+	return h;
+}
 
 static int is_space(char c)
 {
@@ -71,11 +97,14 @@ static const char *entity_decl(struct scan *s, const char *p)
 
 		if (!close)
 			return s->end;
-		if (s->nents < MAX_ENTITIES) {
+		size_t h = find_slot(s, name, (size_t)(q - name));
+
+		/* the first declaration of a name counts, as in XML */
+		if (s->nents < MAX_ENTITIES && !s->slot[h]) {
 			s->ents[s->nents].name = name;
 			s->ents[s->nents].namelen = (size_t)(q - name);
 			s->ents[s->nents].size = (size_t)(close - p);
-			s->nents++;
+			s->slot[h] = (short)(++s->nents);
 		}
 		return past(close, s->end, ">");
 	}
@@ -83,12 +112,9 @@ static const char *entity_decl(struct scan *s, const char *p)
 
 static size_t entity_size(const struct scan *s, const char *name, size_t len)
 {
-	size_t i;
+	size_t h = find_slot(s, name, len);
 
-	for (i = 0; i < s->nents; i++)
-		if (s->ents[i].namelen == len && memcmp(s->ents[i].name, name, len) == 0)
-			return s->ents[i].size;
-	return 0;
+	return s->slot[h] ? s->ents[s->slot[h] - 1].size : 0;
 }
 
 /* A start tag from p (after '<'): its attributes counted, the entities
