@@ -29,7 +29,7 @@ worst=0
 for key in q x y z; do
 	t0=$(now_ms)
 	screen_type "$key"
-	screen_wait "/.{0,300}qq$typed$key" >/dev/null
+	screen_wait "/.{0,300}qq$typed$key"
 	t=$(($(now_ms) - t0))
 	typed=$typed$key
 	[ "$t" -gt "$worst" ] && worst=$t
