@@ -127,9 +127,53 @@ static void print_blocks(const struct block *blocks, size_t n, unsigned width,
 	layout_free(&l);
 }
 
+/* Whether id, sanitised as --list and --entities print it, is want: an
+ * id with a control or invisible character is given back in its printed
+ * form ("a^[b", "x<U+009B>"). */
+static int printed_as(const char *id, const char *want)
+{
+	struct buf b = BUF_INIT;
+	int same;
+
+	if (!text_sanitize(&b, id, strlen(id))) {
+		buf_free(&b);
+		return 0;       /* printed as it is: the exact look-up had it */
+	}
+	buf_addc(&b, '\0');
+	same = strcmp(b.data, want) == 0;
+	buf_free(&b);
+	return same;
+}
+
+/* The document id names, exactly or in its printed form (the first in
+ * corpus order that is printed so). */
+static const struct doc *find_doc(const struct corpus *c, const char *id)
+{
+	const struct doc *d = corpus_find_doc(c, id);
+	size_t i, n = corpus_ndocs(c);
+
+	for (i = 0; !d && i < n; i++)
+		if (printed_as(corpus_doc(c, i)->id, id))
+			d = corpus_doc(c, i);
+	return d;
+}
+
+/* The entity id names, exactly or in its printed form. */
+static long find_entity(const struct corpus *c, const char *id)
+{
+	const struct entity_index *ix = corpus_entities(c);
+	long e = entity_find(ix, id);
+	size_t i, n = entity_count(ix);
+
+	for (i = 0; e < 0 && i < n; i++)
+		if (printed_as(entity_get(ix, (long)i)->id, id))
+			e = (long)i;
+	return e;
+}
+
 int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE *out)
 {
-	const struct doc *d = corpus_find_doc(c, doc_id);
+	const struct doc *d = find_doc(c, doc_id);
 
 	if (!d) {
 		fprintf(stderr, "werkbezoek: no document '");
@@ -143,7 +187,7 @@ int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE 
 
 int batch_entity(const struct corpus *c, const char *id, FILE *out)
 {
-	long e = entity_find(corpus_entities(c), id);
+	long e = find_entity(c, id);
 	struct page *p;
 
 	if (e < 0) {
@@ -158,32 +202,47 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out)
 	return 0;
 }
 
-/* A line longer than this is shown around its hit, not whole: a hit in a
- * 100 MB paragraph must not print the paragraph (once per hit). */
-#define LONG_LINE 4096
-#define HIT_CONTEXT 100
+static const char ellipsis[] = "\xE2\x80\xA6";
 
-static void put_hit_line(FILE *out, const struct block *b, size_t start, size_t end)
+void batch_hit_window(const char *text, size_t len, size_t start, size_t end,
+		      size_t context, size_t *from, size_t *to)
+{
+	size_t n;
+
+	for (*from = start, n = 0; *from > 0 && n < context; n++)
+		*from = text_char_start(text, *from - 1);
+	for (*to = end, n = 0; *to < len && n < context; n++) {
+		(*to)++;
+		while (*to < len && ((unsigned char)text[*to] & 0xC0) == 0x80)
+			(*to)++;
+	}
+}
+
+static void put_hit_line(FILE *out, const struct block *b, size_t start, size_t end,
+			 size_t context)
 {
 	size_t from, to;
 
-	if (b->len <= LONG_LINE) {
-		put(out, b->text, b->len);
-		return;
-	}
-	from = start > HIT_CONTEXT ? text_char_start(b->text, start - HIT_CONTEXT) : 0;
-	to = end + HIT_CONTEXT < b->len ? text_char_start(b->text, end + HIT_CONTEXT) : b->len;
+	batch_hit_window(b->text, b->len, start, end, context, &from, &to);
 	if (from > 0)
-		fputs("\xE2\x80\xA6", out);   /* … */
+		fputs(ellipsis, out);
 	put(out, b->text + from, to - from);
 	if (to < b->len)
-		fputs("\xE2\x80\xA6", out);
+		fputs(ellipsis, out);
+}
+
+void batch_say_cut(const struct batch_output *o, size_t nhits)
+{
+	if (o->max_count && nhits > o->max_count)
+		fprintf(stderr, "werkbezoek: %zu of %zu hits printed (--max-count=%zu)\n",
+			o->max_count, nhits, o->max_count);
 }
 
 /* A batch search may take its time, but not for ever. */
 #define BATCH_SEARCH_SECONDS 60.0
 
-int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FILE *out)
+int batch_search(const struct corpus *c, const char *pattern, unsigned flags,
+		 const struct batch_output *o, FILE *out)
 {
 	struct search_result r = SEARCH_RESULT_INIT;
 	struct search_limits lim = { BATCH_SEARCH_SECONDS, NULL, NULL };
@@ -191,7 +250,7 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
 	struct search_pattern *p;
 	enum search_status st;
 	char *error = NULL;
-	size_t i, last_line = 0, last_column = 0;
+	size_t i, n, last_line = 0, last_column = 0;
 	int status;
 
 	p = search_compile(pattern, strlen(pattern), flags, &error);
@@ -204,7 +263,8 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
 	}
 	sc = search_context_new(c);
 	st = search_run(sc, p, 0, corpus_ndocs(c), &lim, &r);
-	for (i = 0; i < r.nhits; i++) {
+	n = o->max_count && o->max_count < r.nhits ? o->max_count : r.nhits;
+	for (i = 0; i < n; i++) {
 		const struct search_hit *h = &r.hits[i];
 		const struct doc *d = corpus_doc(c, h->doc);
 		const struct block *b = &d->blocks[h->block];
@@ -224,9 +284,10 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FI
 		last_column = column;
 		puts_clean(out, d->id);
 		fprintf(out, ":%zu:%zu:", line, column);
-		put_hit_line(out, b, h->start, h->end);
+		put_hit_line(out, b, h->start, h->end, o->context);
 		fputc('\n', out);
 	}
+	batch_say_cut(o, r.nhits);
 	status = r.nhits ? 0 : 1;
 	if (st == SEARCH_TOO_COMPLEX) {
 		fprintf(stderr, "werkbezoek: %s (the match limit stopped it)\n",

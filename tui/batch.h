@@ -15,9 +15,11 @@
 struct corpus;
 
 /* How a listing is written: --format, and --context for --search. */
+#define BATCH_CONTEXT 100       /* --context's default */
 struct batch_output {
 	enum format_kind format;
-	size_t context;         /* characters each side of a hit; 0: the line */
+	size_t context;         /* characters each side of a hit (BATCH_CONTEXT) */
+	size_t max_count;       /* --max-count: hits printed at most; 0: all */
 	enum search_order sort; /* --sort; SEARCH_ORDER_DOC (0) by default */
 	int count;              /* --count: the matched forms and their counts */
 	int collocates;         /* --collocates: the words over-represented near
@@ -39,11 +41,23 @@ int batch_entity(const struct corpus *c, const char *id, FILE *out);
 int batch_show(const struct corpus *c, const char *doc_id, unsigned width, FILE *out);
 /* Every hit of pattern as docid:line:column:text, line and column as in
  * the --show --width=0 rendering (column in characters, from 1), text the
- * whole line.  flags are enum search_flag bits.  Returns 0 with hits, 1
- * without, 2 for an invalid or too complex pattern (message on stderr). */
-int batch_search(const struct corpus *c, const char *pattern, unsigned flags, FILE *out);
+ * match with o->context characters of its line either side ("…" where the
+ * line goes on), so the output is bounded by hits x (2 x context) plus
+ * the input.  Empty matches are no hits.  At most o->max_count hits (0:
+ * all), then "N of M hits printed" on stderr.  flags are enum
+ * search_flag bits.  Returns 0 with hits, 1 without, 2 for an invalid or
+ * too complex pattern (message on stderr). */
+int batch_search(const struct corpus *c, const char *pattern, unsigned flags,
+		 const struct batch_output *o, FILE *out);
+/* "werkbezoek: N of M hits printed (--max-count=N)" on stderr when o
+ * cut a listing of nhits. */
+void batch_say_cut(const struct batch_output *o, size_t nhits);
+/* The byte range [*from, *to) of the line text[0..len) that a hit
+ * [start, end) is printed with: context characters either side. */
+void batch_hit_window(const char *text, size_t len, size_t start, size_t end,
+		      size_t context, size_t *from, size_t *to);
 /* batch_query.c: --search with the query language (query.h), --context
- * and --format: a plain regex as TSV without --context is batch_search's.
+ * and --format: a plain regex as TSV in corpus order is batch_search's.
  * TSV: docid:line:column:text as batch_search; json and csv: keys doc,
  * date, line, column, left, match, right; in o->sort's order (kwic.h).
  * With o->count one record a matched form instead, count TAB form (keys

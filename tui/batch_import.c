@@ -20,6 +20,7 @@
 #include "import.h"
 #include "restricted.h"
 #include "text.h"
+#include "say.h"
 
 enum { MAX_REPORT = 64 << 20 };
 
@@ -56,12 +57,12 @@ static int read_report(const char *path, struct buf *b)
 	int ok = 1;
 
 	if (!f) {
-		fprintf(stderr, "werkbezoek import: %s: %s\n", path, strerror(errno));
+		say("werkbezoek import: %s: %s\n", path, strerror(errno));
 		return 0;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (b->len + n > MAX_REPORT) {
-			fprintf(stderr, "werkbezoek import: %s: larger than %d MiB\n", path,
+			say("werkbezoek import: %s: larger than %d MiB\n", path,
 				MAX_REPORT >> 20);
 			ok = 0;
 			break;
@@ -69,22 +70,12 @@ static int read_report(const char *path, struct buf *b)
 		buf_add(b, chunk, n);
 	}
 	if (ok && ferror(f)) {
-		fprintf(stderr, "werkbezoek import: %s: read error\n", path);
+		say("werkbezoek import: %s: read error\n", path);
 		ok = 0;
 	}
 	if (f != stdin)
 		fclose(f);
 	return ok;
-}
-
-static void say(const char *s)
-{
-	struct buf b = BUF_INIT;
-
-	text_sanitize(&b, s, strlen(s));
-	if (b.len)
-		fwrite(b.data, 1, b.len, stderr);
-	buf_free(&b);
 }
 
 static void summary(const struct import_result *r, const struct entity_index *ix,
@@ -93,7 +84,7 @@ static void summary(const struct import_result *r, const struct entity_index *ix
 	size_t i, k;
 
 	fputs("werkbezoek import: ", stderr);
-	say(report);
+	say("%s", report);
 	fprintf(stderr, ": %zu names of %zu records tagged, %zu ambiguous, "
 		"%zu candidates for new records\n", r->ntags, r->ntally, r->nambiguous,
 		r->ncandidates);
@@ -105,25 +96,25 @@ static void summary(const struct import_result *r, const struct entity_index *ix
 		const struct entity *e = entity_get(ix, r->tally[i].entity);
 
 		fputs("tagged\t", stderr);
-		say(e->id);
+		say("%s", e->id);
 		fprintf(stderr, "\t%zu\t", r->tally[i].n);
-		say(e->name);
+		say("%s", e->name);
 		fputc('\n', stderr);
 	}
 	for (i = 0; i < r->nambiguous; i++) {
 		fputs("ambiguous\t", stderr);
-		say(r->ambiguous[i].name);
+		say("%s", r->ambiguous[i].name);
 		fprintf(stderr, "\t%zu\t", r->ambiguous[i].n);
 		for (k = 0; k < r->ambiguous[i].nentities; k++) {
 			if (k)
 				fputc(' ', stderr);
-			say(entity_get(ix, r->ambiguous[i].entities[k])->id);
+			say("%s", entity_get(ix, r->ambiguous[i].entities[k])->id);
 		}
 		fputc('\n', stderr);
 	}
 	for (i = 0; i < r->ncandidates; i++) {
 		fputs("candidate\t", stderr);
-		say(r->candidates[i].text);
+		say("%s", r->candidates[i].text);
 		fprintf(stderr, "\t%zu\n", r->candidates[i].n);
 	}
 }
@@ -135,7 +126,7 @@ static int write_out(const struct import_run *ir, const struct import_result *r)
 	int ok;
 
 	if (!f) {
-		fprintf(stderr, "werkbezoek import: %s: %s\n", ir->output, strerror(errno));
+		say("werkbezoek import: %s: %s\n", ir->output, strerror(errno));
 		return 0;
 	}
 	ok = fwrite(r->xml, 1, r->len, f) == r->len;
@@ -144,7 +135,7 @@ static int write_out(const struct import_run *ir, const struct import_result *r)
 	else
 		ok = fflush(f) == 0 && ok;
 	if (!ok)
-		fprintf(stderr, "werkbezoek import: cannot write %s\n",
+		say("werkbezoek import: cannot write %s\n",
 			ir->output ? ir->output : "standard output");
 	return ok;
 }
@@ -233,7 +224,7 @@ int batch_import_main(int argc, char **argv, const char *corpus)
 	rpath = register_path(&ir, corpus);
 	reg = corpus_open(rpath, &copt, &error);
 	if (!reg) {
-		fprintf(stderr, "werkbezoek import: cannot open register %s\n", error);
+		say("werkbezoek import: cannot open register %s\n", error);
 		goto out;
 	}
 	batch_errors(reg, stderr);

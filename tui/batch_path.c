@@ -14,6 +14,7 @@
 #include "pathpage.h"
 #include "query.h"
 #include "text.h"
+#include "say.h"
 
 /* How many chains --path lists at most. */
 #define BATCH_PATHS 3
@@ -199,7 +200,7 @@ int batch_export_graph(const struct corpus *c, const char *file)
 	path_graph_free(g);
 	f = fopen(file, "w");
 	if (!f || fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
-		fprintf(stderr, "werkbezoek: --export-graph: cannot write %s\n", file);
+		say("werkbezoek: --export-graph: cannot write %s\n", file);
 		buf_free(&b);
 		return 2;
 	}

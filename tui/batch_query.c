@@ -1,7 +1,7 @@
 /* batch_query.c: --search with the query language, with --context and in
  * every --format (batch.h).
  *
- * A plain regex printed as TSV without --context is batch_search's job
+ * A plain regex printed as TSV in corpus order is batch_search's job
  * (batch.c), unchanged; everything else comes here: the query is parsed
  * (query.h) or the regex compiled (search.h), run once over the corpus,
  * each hit written as a record (format.h), in the order of --sort, or
@@ -23,50 +23,16 @@
 
 /* A batch search may take its time, but not for ever. */
 #define QUERY_SECONDS 60.0
-/* Without --context a line is printed whole, unless it is longer than
- * this; then with this many characters around the hit. */
-#define LONG_LINE 4096
-#define LONG_CONTEXT 100
-
 static const char ellipsis[] = "\xE2\x80\xA6";
 
-/* The byte offset n characters before off in s (not before 0). */
-static size_t chars_back(const char *s, size_t off, size_t n)
-{
-	while (off > 0 && n > 0) {
-		off--;
-		while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
-			off--;
-		n--;
-	}
-	return off;
-}
-
-/* The byte offset n characters after off in s[0..len). */
-static size_t chars_on(const char *s, size_t len, size_t off, size_t n)
-{
-	while (off < len && n > 0) {
-		off++;
-		while (off < len && ((unsigned char)s[off] & 0xC0) == 0x80)
-			off++;
-		n--;
-	}
-	return off;
-}
-
 /* The hit's line cut into left, match and right, each with context
- * characters at most (0: the whole line), "…" where cut. */
+ * characters at most, "…" where cut. */
 static void cut_line(const struct block *b, const struct search_hit *h, size_t context,
 		     struct buf *left, struct buf *match, struct buf *right)
 {
-	size_t from = 0, to = b->len;
+	size_t from, to;
 
-	if (context == 0 && b->len > LONG_LINE)
-		context = LONG_CONTEXT;
-	if (context) {
-		from = chars_back(b->text, h->start, context);
-		to = chars_on(b->text, b->len, h->end, context);
-	}
+	batch_hit_window(b->text, b->len, h->start, h->end, context, &from, &to);
 	if (from > 0)
 		buf_adds(left, ellipsis);
 	buf_add(left, b->text + from, h->start - from);
@@ -218,7 +184,7 @@ int batch_query(const struct corpus *c, const char *text, unsigned flags,
 	struct search_result r = SEARCH_RESULT_INIT;
 	struct search_context *sc = search_context_new(c);
 	int status = 2;
-	size_t i;
+	size_t i, n;
 
 	if (run_query(c, text, flags, sc, &r)) {
 		int listed = o->count || o->collocates;
@@ -229,8 +195,11 @@ int batch_query(const struct corpus *c, const char *text, unsigned flags,
 			put_collocates(c, &r, &w, out);
 		else
 			search_sort(c, r.hits, r.nhits, o->sort);
-		for (i = 0; !listed && i < r.nhits; i++)
+		n = o->max_count && o->max_count < r.nhits ? o->max_count : r.nhits;
+		for (i = 0; !listed && i < n; i++)
 			put_hit(c, &r.hits[i], &w, o->context, out);
+		if (!listed)
+			batch_say_cut(o, r.nhits);
 		status = r.nhits ? 0 : 1;
 		if (r.status == SEARCH_TOO_COMPLEX) {
 			fprintf(stderr, "werkbezoek: %s (the match limit stopped it)\n",

@@ -17,6 +17,7 @@
 #include "source.h"
 #include "text.h"
 #include "xpath.h"
+#include "say.h"
 
 static void put(FILE *out, const char *s, size_t len)
 {
@@ -119,7 +120,7 @@ int batch_source(const struct corpus *c, const char *arg, FILE *out)
 	if (hash) {
 		block = strtoul(hash + 1, &end, 10);
 		if (!hash[1] || *end || block == 0 || block > d->nblocks) {
-			fprintf(stderr, "werkbezoek: no block '%s' in the document: BLOCK is its "
+			say("werkbezoek: no block '%s' in the document: BLOCK is its "
 				"line in --show --width=0, 1 to %zu\n", hash + 1, d->nblocks);
 			goto out;
 		}

@@ -26,6 +26,7 @@
 #include "kwic.h"
 #include "search.h"
 #include "ui.h"
+#include "say.h"
 
 enum opt_id {
 	OPT_HELP = 'h',
@@ -54,6 +55,10 @@ enum opt_id {
 	OPT_UNTAGGED,
 	OPT_FORMAT,
 	OPT_CONTEXT,
+	OPT_MAX_COUNT,
+	OPT_MAX_HITS,
+	OPT_MAX_ATTRIBUTES,
+	OPT_MAX_ENTITY_EXPANSION,
 	OPT_PATH,
 	OPT_EXPORT_GRAPH,
 	OPT_WATCH,
@@ -85,7 +90,14 @@ static const struct option_spec option_specs[] = {
 	{ "search", required_argument, OPT_SEARCH, "REGEX",
 	  "hits: docid:line:column:text (line as in --show --width=0)" },
 	{ "context", required_argument, OPT_CONTEXT, "N",
-	  "--search shows N characters each side of a hit" },
+	  "--search shows N characters each side of a hit\n"
+	  "(default 100; the line whole when it fits)" },
+	{ "max-count", required_argument, OPT_MAX_COUNT, "N",
+	  "--search prints N hits at most, then says on\n"
+	  "stderr how many there were" },
+	{ "max-hits", required_argument, OPT_MAX_HITS, "N",
+	  "the browser's search keeps N hits (1000000)\n"
+	  "and counts the rest" },
 	{ "sort", required_argument, OPT_SORT, "ORDER",
 	  "--search hits in ORDER: doc (the default), match,\n"
 	  "left1..left3 or right1..right3 (the Nth word left\n"
@@ -154,6 +166,12 @@ static const struct option_spec option_specs[] = {
 	{ "jobs", required_argument, OPT_JOBS, "N",
 	  "parse files on N threads, 1 to 8 (default: the\n"
 	  "online CPUs, at most 8); the same corpus for any N" },
+	{ "max-attributes", required_argument, OPT_MAX_ATTRIBUTES, "N",
+	  "skip a file with an element of more attributes\n"
+	  "(default 10000)" },
+	{ "max-entity-expansion", required_argument, OPT_MAX_ENTITY_EXPANSION, "MIB",
+	  "skip a file whose entities would add more to its\n"
+	  "attribute values (default 16)" },
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
 };
@@ -286,6 +304,7 @@ struct run {
 	int width_set;
 	unsigned long width;
 	struct batch_output out;
+	size_t max_hits;
 	struct corpus_options copt;
 };
 
@@ -388,6 +407,20 @@ static int take_option(struct run *r, int opt, const char *arg)
 		}
 		r->out.context = mib;
 		return 1;
+	case OPT_MAX_COUNT:
+		if (!parse_number(arg, 1000000000UL, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-count wants a number of hits\n");
+			return 0;
+		}
+		r->out.max_count = mib;
+		return 1;
+	case OPT_MAX_HITS:
+		if (!parse_number(arg, 1000000000UL, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-hits wants a number of hits\n");
+			return 0;
+		}
+		r->max_hits = mib;
+		return 1;
 	case OPT_SORT:
 		if (!search_order_parse(arg, &r->out.sort)) {
 			fprintf(stderr, "werkbezoek: --sort is doc, match, left1, left2, left3, "
@@ -414,6 +447,20 @@ static int take_option(struct run *r, int opt, const char *arg)
 			return 0;
 		}
 		r->copt.max_include = (size_t)mib << 20;
+		return 1;
+	case OPT_MAX_ATTRIBUTES:
+		if (!parse_number(arg, 100000000UL, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-attributes wants a number\n");
+			return 0;
+		}
+		r->copt.max_attributes = mib;
+		return 1;
+	case OPT_MAX_ENTITY_EXPANSION:
+		if (!parse_number(arg, 1UL << 20, &mib) || mib == 0) {
+			fprintf(stderr, "werkbezoek: --max-entity-expansion wants a size in MiB\n");
+			return 0;
+		}
+		r->copt.max_entity_expansion = (size_t)mib << 20;
 		return 1;
 	case OPT_MAX_INCLUDE_DEPTH:
 	case OPT_MAX_DEPTH:
@@ -493,7 +540,7 @@ static struct corpus *pick_corpus(const struct run *r)
 	c = corpus_open(r->path, &opt, &error);
 	progress_end(&pr);
 	if (!c) {
-		fprintf(stderr, "werkbezoek: cannot open corpus %s\n", error);
+		say("werkbezoek: cannot open corpus %s\n", error);
 		free(error);
 	}
 	return c;
@@ -531,11 +578,10 @@ static int run_batch(const struct corpus *c, const struct run *r)
 				"no --count or --sort\n");
 			return 2;
 		}
-		if (r->out.format != FORMAT_TSV || r->out.context || r->out.count ||
-		    r->out.collocates ||
+		if (r->out.format != FORMAT_TSV || r->out.count || r->out.collocates ||
 		    r->out.sort != SEARCH_ORDER_DOC || !query_is_plain(r->arg, strlen(r->arg)))
 			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
-		return batch_search(c, r->arg, r->search_flags, stdout);
+		return batch_search(c, r->arg, r->search_flags, &r->out, stdout);
 	case OPT_XPATH:
 		return batch_xpath(c, r->arg, r->as_xml, stdout);
 	case OPT_SOURCE:
@@ -552,7 +598,7 @@ static int run_batch(const struct corpus *c, const struct run *r)
 
 int main(int argc, char **argv)
 {
-	struct run r = { .search_flags = SEARCH_SMARTCASE };
+	struct run r = { .search_flags = SEARCH_SMARTCASE, .out.context = BATCH_CONTEXT };
 	struct corpus *c;
 	int status;
 
@@ -579,7 +625,8 @@ int main(int argc, char **argv)
 		batch_corpus = c;
 	} else {
 		struct ui_options uo = { r.search_flags, r.no_session, r.path, r.copt,
-					 !r.no_watch, r.restricted || restricted_env(), r.config };
+					 !r.no_watch, r.restricted || restricted_env(), r.config,
+					 r.max_hits };
 
 		status = ui_run(c, &uo);        /* frees c */
 		corpus_cleanup();

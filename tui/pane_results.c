@@ -302,7 +302,9 @@ static void results_title(struct view *v, struct buf *title, struct buf *right)
 		if (i == 0 || a->hits.hits[i].doc != a->hits.hits[i - 1].doc)
 			docs++;
 	buf_printf(title, "/%s \xC2\xB7 %zu hit%s in %zu document%s", a->pattern_text,
-		   a->hits.nhits, a->hits.nhits == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
+		   a->hits.total, a->hits.total == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
+	if (a->hits.nhits < a->hits.total)
+		buf_printf(title, ", the first %zu listed", a->hits.nhits);
 	if (state(v)->order == ORDER_COUNT) {
 		make_index(state(v));
 		buf_printf(title, ", %zu form%s", state(v)->nlines, state(v)->nlines == 1 ? "" : "s");

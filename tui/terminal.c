@@ -19,6 +19,7 @@
 #include "render.h"
 #include "terminal.h"
 #include "text.h"
+#include "say.h"
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
@@ -193,6 +194,8 @@ int terminal_key_pending(void *ctx)
 	int c;
 
 	(void)ctx;
+	if (got_signal)
+		return 1;       /* the end asked for (the terminal gone: SIGHUP) */
 	wtimeout(stdscr, 0);
 	c = wgetch(stdscr);
 	wtimeout(stdscr, -1);
@@ -316,7 +319,7 @@ int terminal_start(void)
 	if (!getenv("ESCDELAY"))
 		set_escdelay(100);
 	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, "werkbezoek: cannot use this terminal (TERM=%s)\n",
+		say("werkbezoek: cannot use this terminal (TERM=%s)\n",
 			getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}

@@ -49,7 +49,8 @@ int terminal_read_key(wint_t *ch);
 void terminal_mouse(int on);
 /* The event of the last KEY_WB_MOUSE. */
 const struct mouse_event *terminal_mouse_event(void);
-/* Whether a key is waiting (it stays waiting): a search's cancel test. */
+/* Whether a key is waiting (it stays waiting), or a signal asked the
+ * program to end: a search's cancel test. */
 int terminal_key_pending(void *ctx);
 
 #endif

@@ -41,6 +41,7 @@
 #include "ui.h"
 #include "ui_impl.h"
 #include "ui_search.h"
+#include "say.h"
 
 /* Keys handled before the screen is drawn, when they come faster than it
  * can be (a paste, a slow terminal). */
@@ -176,7 +177,10 @@ int ui_search_keep(struct ui *u, const char *text, double seconds)
 	ui_search_finish(&u->search);
 	if (u->search.state.status != SEARCH_DONE)
 		message_set(&u->status, 1, "%s: %zu hits so far", search_status_message(u->search.state.status),
-		    u->search.state.hits.nhits);
+		    u->search.state.hits.total);
+	else if (u->search.state.hits.nhits < u->search.state.hits.total)
+		message_set(&u->status, 0, "%zu hits: the first %zu kept (--max-hits)",
+		    u->search.state.hits.total, u->search.state.hits.nhits);
 	if (u->search.state.hits.nhits)
 		goto_hit(u, hit_near_reader(u, 1), 0);
 	return 1;
@@ -515,7 +519,7 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 
 /* ---- drawing ----------------------------------------------------------------- */
 
-static void draw(struct ui *u)
+void ui_draw(struct ui *u)
 {
 	struct buf left = BUF_INIT, right = BUF_INIT;
 	const struct search_state *s = &u->search.state;
@@ -547,9 +551,9 @@ static void draw(struct ui *u)
 		buf_printf(&right, "w%d \xC2\xB7 ", u->max_width);
 	if (s->pattern_text && s->hits.nhits && !s->hidden) {
 		if (s->current_hit != NO_HIT)
-			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.nhits);
+			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.total);
 		else
-			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.nhits);
+			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.total);
 	}
 	buf_adds(&right, "? help");
 	if (u->screen.single && !u->status.text)
@@ -623,11 +627,14 @@ static char *load_session(struct ui *u)
 {
 	struct session saved;
 	char *path = session_path(), *error = NULL;
+	int rc;
 
 	if (!path)
 		return NULL;
 	session_init(&saved);
-	if (session_load(path, &saved, &error) > 0)
+	rc = session_load(path, &saved, &error);
+	u->session_read = saved.loaded;
+	if (rc > 0)
 		ui_restore_session(u, &saved);
 	else if (error)
 		message_set(&u->status, 1, "%s", error);
@@ -707,14 +714,14 @@ static void redraw(struct ui *u, int resized)
 		malloc_trim(0);
 #endif
 	}
-	draw(u);
+	ui_draw(u);
 }
 
 int ui_run(struct corpus *c, const struct ui_options *opt)
 {
 	struct ui u;
 	char *path = NULL;
-	int gone = 0, resized;
+	int gone = 0, resized, unsaved = 0;
 
 	memset(&u, 0, sizeof(u));
 	if (terminal_start() != 0) {
@@ -723,6 +730,8 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	}
 	render_init();
 	setup(&u, c, opt->search_flags);
+	if (opt->max_hits)
+		u.search.state.hits.keep = opt->max_hits;
 	u.restricted = opt->restricted;
 	u.live.path = opt->path;
 	u.live.copt = opt->copt;
@@ -733,7 +742,7 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	if (!opt->no_session)
 		path = load_session(&u);
 	screen_place(&u.screen, u.views, u.focus, u.maximized, ui_results_shown(&u));
-	draw(&u);
+	ui_draw(&u);
 	while (!u.quit && !terminal_signal() && !gone) {
 		resized = 0;
 		/* an entity page drawn from its first lines: the rest is
@@ -759,8 +768,8 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		redraw(&u, resized);
 	}
 	terminal_restore();
-	if (path)
-		ui_save_session(&u, path);
+	if (path && ui_save_session(&u, path) != 0)
+		unsaved = 1;
 	free(path);
 	teardown(&u);
 	live_stop(&u.live);
@@ -769,5 +778,6 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 	 * that went away is an error */
 	if (terminal_signal())
 		return 128 + terminal_signal();
-	return u.quit ? 0 : 2;
+	/* a session that could not be saved: q still says so (status 1) */
+	return u.quit ? unsaved : 2;
 }

@@ -12,6 +12,7 @@ struct ui_options {
 	int watch;              /* load it again when its files change */
 	int restricted;         /* no editor (--restricted) */
 	const char *config;     /* --config FILE, or NULL (settings.h) */
+	size_t max_hits;        /* --max-hits: hits kept (0: SEARCH_KEEP_DEFAULT) */
 };
 
 /* Runs the browser on c until the user quits, a signal ends it or the

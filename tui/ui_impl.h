@@ -37,6 +37,7 @@ struct ui {
 	struct ui_search search;
 	struct history_list hist;       /* back, forward, '', marks */
 	struct message status;          /* the status line's, until the next key */
+	struct session_stamp session_read; /* the session file as it was read */
 	struct prompt prompt;
 	struct prompt_completer completer;     /* Tab in the : prompt */
 	struct location before_prompt;  /* the reader's page when / opened:
@@ -103,6 +104,10 @@ void ui_mouse(struct ui *u, const struct mouse_event *m, struct action *act);
 /* ui_session.c: takes over a saved session (leaving s empty), dropping
  * what names nothing in the corpus; saves the session to path. */
 void ui_restore_session(struct ui *u, struct session *s);
-void ui_save_session(struct ui *u, const char *path);
+/* Saves the session; a failure is said on stderr (the terminal is
+ * restored by then).  Returns 0, or -1 when it was not saved. */
+int ui_save_session(struct ui *u, const char *path);
+/* Draws the whole screen now, with one doupdate. */
+void ui_draw(struct ui *u);
 
 #endif

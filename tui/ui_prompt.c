@@ -57,7 +57,7 @@ static void search_preview(struct ui *u)
 	reader_show_location(reader(u), &l, 2);
 	if (u->screen.single)
 		u->focus = PANE_READER;
-	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.nhits,
+	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.total,
 		   s->status == SEARCH_DONE ? "" : "+");
 	prompt_set_info(&u->prompt, info.data);
 	buf_free(&info);
@@ -99,6 +99,10 @@ void ui_prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 		break;
 	case PROMPT_CHANGED:
 		if (p->lead == '/') {
+			/* the key shows before the search of it runs (a
+			 * quarter second on a big corpus) */
+			if (!terminal_key_pending(NULL))
+				ui_draw(u);
 			if (ui_search_text(u, prompt_text(p), LIVE_SECONDS))
 				search_preview(u);
 		} else if (p->lead == '&') {

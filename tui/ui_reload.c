@@ -43,7 +43,7 @@ static void swap_corpus(struct ui *u, struct corpus *c)
 	char *pattern = u->search.state.pattern_text ? xstrdup(u->search.state.pattern_text) : NULL;
 	int source = reader_showing_source(reader(u));
 	unsigned flags = u->search.flags;
-	size_t i;
+	size_t i, keep = u->search.state.hits.keep;
 
 	reader_location(reader(u), &here);
 	for (i = 0; i < PANE_COUNT; i++)
@@ -51,6 +51,7 @@ static void swap_corpus(struct ui *u, struct corpus *c)
 	ui_search_free(&u->search);
 	corpus_free(u->owned);
 	ui_make_panes(u, c, flags);
+	u->search.state.hits.keep = keep;
 	screen_place(&u->screen, u->views, u->focus, u->maximized, 0);
 	if (pattern && ui_search_text(u, pattern, KEPT_SECONDS))
 		ui_search_finish(&u->search);

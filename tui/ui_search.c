@@ -21,6 +21,7 @@ void ui_search_init(struct ui_search *s, const struct corpus *c, unsigned flags)
 
 	memset(s, 0, sizeof(*s));
 	s->state.hits = none;
+	s->state.hits.keep = SEARCH_KEEP_DEFAULT;
 	s->state.current_hit = NO_HIT;
 	s->state.status = SEARCH_DONE;
 	s->corpus = c;

@@ -8,6 +8,7 @@
 #include "corpus.h"
 #include "pane_reader.h"
 #include "pane_results.h"
+#include "say.h"
 #include "ui_impl.h"
 
 static int location_exists(const struct location *l, void *arg)
@@ -56,13 +57,15 @@ void ui_restore_session(struct ui *u, struct session *s)
 	restore_search(u, s);
 }
 
-void ui_save_session(struct ui *u, const char *path)
+int ui_save_session(struct ui *u, const char *path)
 {
 	struct session s;
 	char *error = NULL;
 	size_t i;
+	int rc;
 
 	session_init(&s);
+	s.loaded = u->session_read;
 	reader_location(reader(u), &s.page);
 	history_update(&u->hist, &s.page);
 	s.hist = u->hist;               /* borrowed for the write */
@@ -72,11 +75,14 @@ void ui_save_session(struct ui *u, const char *path)
 		session_set_active(&s, u->search.state.pattern_text,
 				   u->search.state.current_hit == NO_HIT ? 0
 				   : u->search.state.current_hit + 1);
-	if (session_save(path, &s, &error) != 0) {
-		fprintf(stderr, "werkbezoek: the session was not saved: %s\n", error);
-		free(error);
-	}
+	rc = session_save(path, &s, &error);
+	if (rc > 0)
+		say("werkbezoek: %s\n", error);        /* saved, with a note */
+	else if (rc < 0)
+		say("werkbezoek: the session was not saved: %s\n", error);
+	free(error);
 	history_list_init(&s.hist);     /* give it back before freeing s */
 	session_free(&s);
+	return rc < 0 ? -1 : 0;
 }
 

@@ -182,4 +182,55 @@ is "$out" "$(printf 'Tekst met losse noten\nDate: 2005\nEerste[so-notes.xml#sn-1
 # only one mode at a time
 run wb --list --check "$CORPUS"
 is "$status" 2 "two modes at once: exit 2"
+# messages that repeat a path, an id or a register name are sanitised: an
+# ESC in a corpus path shows as ^[, never raw
+esc=$(printf '\033')
+run wb --list "$TEST_TMP/a${esc}[2Jb"
+is "$status" 2 "a missing corpus with ESC in its path: exit 2"
+like "$err" "cannot open corpus .*/a\\^\\[\\[2Jb" "the path's ESC shows as ^["
+ok "$(printf '%s' "$err" | LC_ALL=C grep -q "$esc"; [ $? -ne 0 ]; echo $?)" "no raw ESC in the message"
+run wb --show="x${esc}]0;owned$(printf '\007')" "$FIX/chars"
+ok "$(printf '%s%s' "$out" "$err" | LC_ALL=C grep -q "[$esc$(printf '\007')]"; [ $? -ne 0 ]; echo $?)" \
+	"--show of an id with ESC and BEL: no raw control character in the message"
+# ids that are not printable (from file names with ESC and U+009B) are
+# listed escaped, and --show takes the escaped form back
+mkdir -p "$TEST_TMP/ids"
+for name in "x${esc}y" "c$(printf '\302\233')d"; do
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Tekst %s.</p></body></text></TEI>\n' \
+		"$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n')" >"$TEST_TMP/ids/$name.xml"
+done
+run wb --list "$TEST_TMP/ids"
+is "$(printf '%s\n' "$out" | cut -f1 | sort | tr '\n' ' ')" "c<U+009B>d x^[y " "--list: the ids escaped"
+run wb --show='x^[y' "$TEST_TMP/ids"
+is "$out" "$(printf 'x^[y\nTekst 781b79.')" "--show='x^[y': the escaped id is taken back"
+run wb --show='c<U+009B>d' "$TEST_TMP/ids"
+is "$out" "$(printf 'c<U+009B>d\nTekst 63c29b64.')" "--show='c<U+009B>d': the escaped id is taken back"
+run wb --show='c<U+009C>d' "$TEST_TMP/ids"
+is "$status" 1 "--show of an escaped form no id has: not found"
+# the pre-scan: attributes on one element and entities in attribute
+# values, each bound an option named in the message
+mkdir -p "$TEST_TMP/bomb"
+cat >"$TEST_TMP/bomb/a.xml" <<'XML'
+<!DOCTYPE TEI [<!ENTITY e "0123456789"><!-- <p a="1" b="2" c="3" d="4"> -->]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bomb"><text><body>
+<p n="&e;&e;&e;" rend="x" xml:lang="nl">drie attributen</p></body></text></TEI>
+XML
+run wb --list "$TEST_TMP/bomb"
+is "$(printf '%s' "$out" | cut -f1)" "bomb" "three attributes, 30 bytes of entities: listed"
+run wb --list --max-attributes=2 "$TEST_TMP/bomb"
+like "$err" 'a\.xml:3:1: error: skipped: 3 attributes on one element \(limit 2, --max-attributes\)' \
+	"--max-attributes=2: skipped at the element, the option named (the comment's four not counted)"
+is "$out" "" "--max-attributes=2: not listed"
+mkdir -p "$TEST_TMP/bomb2"
+{
+	printf '<!DOCTYPE TEI [<!ENTITY e "%s">]>\n' "$(head -c 100000 /dev/zero | tr '\0' x)"
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bomb2"><text><body><p n="'
+	i=0; while [ $i -lt 20 ]; do printf '&e;'; i=$((i + 1)); done
+	printf '">x</p></body></text></TEI>\n'
+} >"$TEST_TMP/bomb2/b.xml"
+run wb --list --max-entity-expansion=1 "$TEST_TMP/bomb2"
+like "$err" 'b\.xml:2:69: error: skipped: entities would add 2000000 bytes to attribute values \(limit 1 MiB, --max-entity-expansion\)' \
+	"--max-entity-expansion=1: 20 x 100 KB skipped, the option named"
+run wb --list --max-entity-expansion=2 "$TEST_TMP/bomb2"
+is "$(printf '%s' "$out" | cut -f1)" "bomb2" "--max-entity-expansion=2: listed"
 done_testing

@@ -60,7 +60,7 @@ def main():
     pattern, show = sys.argv[1], sys.argv[2]
     caseless = not any(c.isupper() for c in re.sub(r'\\.', '', pattern))
     rx = re.compile(pattern, re.IGNORECASE if caseless else 0)
-    lines, total, n = {}, {}, 0
+    lines, texts, total, n = {}, {}, {}, 0
     with open(os.path.join(show, 'order'), encoding='utf-8') as f:
         order = f.read().split()
     for doc in order:
@@ -68,12 +68,16 @@ def main():
             for i, text in enumerate(f.read().split('\n')[:-1]):
                 toks = tokens(text)
                 lines[(doc, i + 1)] = toks
+                texts[(doc, i + 1)] = text
                 for t in toks:
                     total[t[2]] = total.get(t[2], 0) + 1
                 n += len(toks)
     marked = {}
     for line in sys.stdin.read().splitlines():
-        doc, lno, col, text = line.split(':', 3)
+        # only the place is taken from --search: the line itself comes
+        # from --show (--search prints a bounded part of it)
+        doc, lno, col, _ = line.split(':', 3)
+        text = texts[(doc, int(lno))]
         start = int(col) - 1
         m = rx.match(text, start)
         if not m:

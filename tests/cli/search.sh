@@ -141,4 +141,60 @@ agree '\w+' --fold
 agree 'α|ι|елка' --fold
 run "$WERKBEZOEK" --fold --search='stras' "$CORPUS"
 like "$out" "^names:[0-9]+:23:" "--fold stras: the hit's column is that of S in Straße"
+
+# one paragraph of 150 KB: it is searched in windows (search.c), and a
+# match that needs text past a window is tried again in a longer one; the
+# oracle sees the paragraph whole
+mkdir -p "$TEST_TMP/para"
+python3 - "$TEST_TMP/para/para.xml" <<'PY'
+import random, sys
+random.seed(7)
+w = 'de het een kaart van Amsterdam laat alle straten aan water zien café één qqq Æsop'.split()
+t = ' '.join(random.choice(w) for _ in range(30000))
+open(sys.argv[1], 'w', encoding='utf-8').write(
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="para"><text><body><p>' + t +
+    '</p><p>kort qqq</p></body></text></TEI>\n')
+PY
+CORPUS="$TEST_TMP/para"
+show="$TEST_TMP/para-show"
+show_all "$CORPUS" "$show"
+agree 'straten aan'
+agree '.{0,300}qqq'
+agree 'e.{10,3000}q'
+agree '(?<=qqq )\w+'
+agree '\bwater\b'
+agree 'qqq$'
+agree 'één|Æsop'
+agree 'cafe' --fold
+
+# a hit far into a long line: the match with 100 characters either side
+# (or --context=N), "…" where the line goes on; --max-count cuts and says
+mkdir -p "$TEST_TMP/long"
+{
+	printf '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="long"><text><body><p>'
+	i=0
+	while [ $i -lt 60 ]; do printf 'woord%02d ' $i; i=$((i + 1)); done
+	printf 'midden'
+	while [ $i -lt 120 ]; do printf ' woord%02d' $i; i=$((i + 1)); done
+	printf '</p><p>kort midden.</p></body></text></TEI>\n'
+} >"$TEST_TMP/long/long.xml"
+left=$(i=0; while [ $i -lt 60 ]; do printf 'woord%02d ' $i; i=$((i + 1)); done)
+right=$(i=60; while [ $i -lt 120 ]; do printf ' woord%02d' $i; i=$((i + 1)); done)
+run "$WERKBEZOEK" --search='midden' "$TEST_TMP/long"
+is "$out" "$(printf 'long:2:481:\342\200\246%s%s%s\342\200\246\nlong:3:6:kort midden.' \
+	"$(printf '%s' "$left" | tail -c 100)" midden "$(printf '%s' "$right" | head -c 100)")" \
+	"a hit in a long line: 100 characters either side, cut with …; a short line whole"
+run "$WERKBEZOEK" --search='midden' --context=8 "$TEST_TMP/long"
+is "$out" "$(printf 'long:2:481:\342\200\246woord59 midden woord60\342\200\246\nlong:3:6:kort midden.')" \
+	"--context=8: 8 characters either side"
+run "$WERKBEZOEK" --search='midden' --max-count=1 "$TEST_TMP/long"
+is "$(printf '%s\n' "$out" | cut -d: -f1-3)" "long:2:481" "--max-count=1: the first hit only"
+is "$err" "werkbezoek: 1 of 2 hits printed (--max-count=1)" "--max-count=1: how many there were, on stderr"
+is "$status" 0 "--max-count=1: exit 0"
+run "$WERKBEZOEK" --search='midden' --max-count=2 "$TEST_TMP/long"
+is "$err" "" "--max-count=2 of 2: nothing said"
+run "$WERKBEZOEK" --search='midden' --max-count=0 "$TEST_TMP/long"
+is "$status" 2 "--max-count=0: refused"
+run "$WERKBEZOEK" --search='midden' --max-count=1 --sort=right1 --format=json "$TEST_TMP/long"
+like "$err" "1 of 2 hits printed" "--max-count with --sort and --format: cut too"
 done_testing

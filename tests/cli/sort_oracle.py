@@ -5,7 +5,8 @@ worked out from the default --search output alone.
 Usage: sort_oracle.py PATTERN ORDER|count < HITS
 
 HITS is `werkbezoek --search=PATTERN` (docid:line:column:text, corpus
-order, text the whole line).  Each hit's match is found again with
+order, text the match with up to CONTEXT characters of its line either
+side, a "…" where the line goes on).  Each hit's match is found again with
 Python's re at its column (smart case, as the program).  The rules,
 restated from docs/query.md ("Sorting the hits"):
 
@@ -30,13 +31,20 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from search_oracle import fold  # noqa: E402  (the fold, restated)
 
 KEY_WORDS = 8
+CONTEXT = 100  # --context's default
+ELLIPSIS = '\u2026'
 
 
 def unsafe(cp):
-    return (cp < 0x20 or 0x7F <= cp < 0xA0 or cp == 0xAD or cp == 0x61C
+    # C0, C1, bidi controls and Unicode's Default_Ignorable_Code_Point
+    return (cp < 0x20 or 0x7F <= cp < 0xA0 or cp in (0xAD, 0x34F, 0x61C)
+            or 0x115F <= cp <= 0x1160 or 0x17B4 <= cp <= 0x17B5
+            or 0x180B <= cp <= 0x180F
             or 0x200B <= cp <= 0x200F or 0x2028 <= cp <= 0x202E
-            or 0x2060 <= cp <= 0x206F or cp == 0xFEFF
-            or 0xFFF9 <= cp <= 0xFFFB or 0xE0000 <= cp <= 0xE007F)
+            or 0x2060 <= cp <= 0x206F or cp in (0x3164, 0xFEFF, 0xFFA0)
+            or 0xFE00 <= cp <= 0xFE0F or 0xFFF0 <= cp <= 0xFFFB
+            or 0x1BCA0 <= cp <= 0x1BCA3 or 0x1D173 <= cp <= 0x1D17A
+            or 0xE0000 <= cp <= 0xE0FFF)
 
 
 def is_word(ch):
@@ -78,11 +86,17 @@ def main():
     hits = []
     for line in sys.stdin.read().splitlines():
         doc, lno, col, text = line.split(':', 3)
-        start = int(col) - 1
+        start = min(int(col) - 1, CONTEXT)
+        if int(col) - 1 > CONTEXT:
+            if not text.startswith(ELLIPSIS):
+                sys.exit('no ellipsis at %s:%s:%s' % (doc, lno, col))
+            start += 1
         m = rx.match(text, start)
         if not m:
             sys.exit('no match again at %s:%s:%s' % (doc, lno, col))
-        hits.append((line, text[:start], m.group(0), text[m.end():]))
+        left, right = text[:start], text[m.end():]
+        hits.append((line, left.lstrip(ELLIPSIS), m.group(0),
+                     right.rstrip(ELLIPSIS)))
     if order == 'count':
         counts = {}
         for h in hits:

@@ -85,7 +85,35 @@ screen_start 120 40 "$top_srcdir/corpus"
 screen_wait "Documents (5)"
 screen_keys q
 screen_wait_exit
-is "$SCREEN_STATUS" 0 "an unwritable state directory: exit 0"
+is "$SCREEN_STATUS" 1 "an unwritable state directory: exit 1"
 screen_wait "the session was not saved"
 screen_check_restored "unwritable state"
+
+# 6. a FIFO as the session file: not waited on (a blank screen and q
+# ignored, before), said, and replaced by the saved session on q
+mkdir -p "$TEST_TMP/fifo/werkbezoek"
+chmod 700 "$TEST_TMP/fifo" "$TEST_TMP/fifo/werkbezoek"
+mkfifo "$TEST_TMP/fifo/werkbezoek/session"
+SCREEN_ENV="XDG_STATE_HOME=$TEST_TMP/fifo"
+screen_start 120 40 "$top_srcdir/corpus"
+screen_wait "not a regular file; ignored"
+screen_wait "Documents (5)"
+screen_keys q
+screen_wait_exit
+is "$SCREEN_STATUS" 0 "a FIFO as the session file: exit 0"
+ok "$([ -f "$TEST_TMP/fifo/werkbezoek/session" ]; echo $?)" "the FIFO replaced by a saved session"
+
+# 7. a state directory others can write: not saved, said after the
+# terminal is restored, exit 1, no file made there
+mkdir -p "$TEST_TMP/open/werkbezoek"
+chmod 777 "$TEST_TMP/open/werkbezoek"
+SCREEN_ENV="XDG_STATE_HOME=$TEST_TMP/open"
+screen_start 120 40 "$top_srcdir/corpus"
+screen_wait "Documents (5)"
+screen_keys q
+screen_wait_exit
+is "$SCREEN_STATUS" 1 "a state directory others can write: exit 1"
+screen_wait "writable by others"
+is "$(ls -A "$TEST_TMP/open/werkbezoek")" "" "nothing written there"
+screen_check_restored "open state directory"
 done_testing

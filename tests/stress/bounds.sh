@@ -67,6 +67,8 @@ attack include-fanout "${loc}'frag/l1\\.frag': it would add more than the inclus
 attack include-chain "${loc}'c8\\.frag': includes nested deeper than 8 \\(--max-include-depth"
 attack include-loop "${loc}'loop-a\\.frag': an inclusion loop"
 attack include-xpointer "${loc}xpointer 'xpointer\\(//\\*.*': only an id or element\\(\\) is allowed"
+attack attributes 'attack\.xml:2:[0-9]+: error: skipped: 100000 attributes on one element \(limit 10000, --max-attributes\)'
+attack entity-in-attribute 'attack\.xml:3:[0-9]+: error: skipped: entities would add 3000000000 bytes to attribute values \(limit 16 MiB, --max-entity-expansion\)'
 attack symlinks ''
 # a -> . and b -> .: each directory read once, each file listed once
 "$PYTHON3" "$MAKE_CASE" "$TEST_TMP/links" symlinks
@@ -80,6 +82,25 @@ attack unresolved "attack\\.xml:2:[0-9]+: warning: reference to unknown id '#ner
 "$W" --check --max-include=64 --max-include-depth=3 "$TEST_TMP/fan" >"$TEST_TMP/out" 2>&1
 like "$(cat "$TEST_TMP/out")" "nested deeper than 3 \\(--max-include-depth" "--max-include-depth=3: named in the message"
 rm -rf "$TEST_TMP/fan"
+
+# --search='a*' over 4 MB of 4,000-character paragraphs: each hit with
+# 100 characters either side, not its whole line; --max-count cuts and
+# says how many there were
+"$PYTHON3" "$MAKE_CASE" "$TEST_TMP/flood" search-flood
+in_bytes=$(cat "$TEST_TMP/flood"/*.xml | wc -c)
+measure "search-flood --search='a*'" "$W" --search='a*' "$TEST_TMP/flood"
+hits=$(wc -l <"$TEST_TMP/out" | tr -d ' ')
+out_bytes=$(wc -c <"$TEST_TMP/out" | tr -d ' ')
+diag "search-flood: $hits hits, $out_bytes bytes of output for $in_bytes bytes of input"
+ok "$([ "$hits" -gt 500000 ]; echo $?)" "search-flood: every run of a's a hit ($hits)"
+ok "$([ "$out_bytes" -lt $((in_bytes * 40)) ]; echo $?)" "search-flood: output under 40x the input"
+long=$(cut -d: -f4- "$TEST_TMP/out" | awk 'length($0) > 2 * 100 + 2 + 2 * 3 { n++ } END { print n + 0 }')
+is "$long" 0 "search-flood: no hit line longer than the match and 100 characters either side"
+measure "search-flood --max-count=1000" "$W" --search='a*' --max-count=1000 "$TEST_TMP/flood"
+is "$(wc -l <"$TEST_TMP/out" | tr -d ' ')" 1000 "--max-count=1000: 1000 hits printed"
+like "$(cat "$TEST_TMP/err")" "^werkbezoek: 1000 of $hits hits printed \\(--max-count=1000\\)" \
+	"--max-count: the count of all hits on stderr"
+rm -rf "$TEST_TMP/flood" "$TEST_TMP/out"
 
 is "$(cat "$TEST_TMP"/asan.* "$TEST_TMP"/ubsan.* 2>/dev/null)" "" "no sanitizer report"
 done_testing

@@ -122,6 +122,31 @@ def unresolved(d):
     write(os.path.join(d, "attack.xml"), doc(b"attack", body))
 
 
+def search_flood(d):
+    """4 MB of prose in paragraphs of 4,000 characters: --search='a*' has a
+    hit in every word with an a, each once printed with its whole line."""
+    words = b"de kaart van Amsterdam laat alle straten aan het water zien".split()
+    para = b" ".join(words[i % len(words)] for i in range(700))[:4000]
+    write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para * 1000))
+
+
+def search_many(d):
+    """8 MB of prose in 2,000 paragraphs: "/." then Enter finds 8 million
+    hits."""
+    words = b"de kaart van Amsterdam laat alle straten aan het water zien".split()
+    para = b" ".join(words[i % len(words)] for i in range(700))[:4000]
+    write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para * 2000))
+
+
+def search_slow(d):
+    """One paragraph of 10 MB (words, no qqq): /.{0,300}qqq tries 300
+    characters at each of its 10 million start positions."""
+    words = b"de kaart van Amsterdam laat alle straten aan het water zien".split()
+    n = 10 * 1024 * 1024 // 6
+    para = b" ".join(words[(i * 7) % len(words)] for i in range(n))
+    write(os.path.join(d, "attack.xml"), doc(b"attack", b"<p>%s</p>" % para))
+
+
 CASES = {
     "include-fifo": include_fifo,
     "include-huge-text": include_huge_text,
@@ -135,6 +160,9 @@ CASES = {
     "symlinks": symlinks,
     "deep": deep,
     "unresolved": unresolved,
+    "search-flood": search_flood,
+    "search-many": search_many,
+    "search-slow": search_slow,
 }
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ static void finds(const char *text, const char *want)
 		const struct search_hit *h = &r.hits[i];
 		const struct doc *d = corpus_doc(corpus, h->doc);
 
-		buf_printf(&got, "%s%s.%zu:%.*s", i ? " " : "", d->id, h->block,
+		buf_printf(&got, "%s%s.%zu:%.*s", i ? " " : "", d->id, (size_t)h->block,
 			   (int)(h->end - h->start), d->blocks[h->block].text + h->start);
 	}
 	is_str(got.data, want, "%s", text);

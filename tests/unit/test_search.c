@@ -708,6 +708,38 @@ static void test_resume(void)
 	search_result_free(&all);
 }
 
+/* A cap on kept hits: the first keep in corpus order are kept, the
+ * count stays exact; a resumed run counts on; reset keeps the cap. */
+static void test_keep(void)
+{
+	struct search_result all = SEARCH_RESULT_INIT, r = SEARCH_RESULT_INIT;
+	size_t i;
+
+	ok(sizeof(struct search_hit) == 16, "a hit is stored in 16 bytes");
+	run("e", 0, 0, ndocs, &all);
+	ok(all.nhits > 20 && all.total == all.nhits, "no cap: every hit kept (%zu)", all.nhits);
+	r.keep = 5;
+	run("e", 0, 0, ndocs, &r);
+	is_int(r.nhits, 5, "keep 5: five hits kept");
+	is_int(r.total, all.total, "keep 5: the count is exact");
+	for (i = 0; i < 5; i++)
+		ok(r.hits[i].doc == all.hits[i].doc && r.hits[i].start == all.hits[i].start &&
+		   r.hits[i].block == all.hits[i].block, "keep 5: hit %zu is the first %zu's", i, i);
+	search_result_reset(&r);
+	is_int(r.total, 0, "reset: the count is 0");
+	is_int(r.keep, 5, "reset: the cap stays");
+	run("e", 0, 0, 1, &r);
+	run("e", 0, 1, ndocs, &r);
+	is_int(r.total, all.total, "two runs: the count is the whole");
+	is_int(r.nhits, 5, "two runs: still five kept");
+	search_result_reset(&r);
+	ok(!search_result_add(&r, 0, 0, 3, 3), "an empty range is no hit");
+	ok(!search_result_add(&r, 0, 0, 1, (size_t)1 << 33), "a hit past 4 GiB is not kept");
+	is_int(r.total, 1, "but counted");
+	search_result_free(&r);
+	search_result_free(&all);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/test_search.XXXXXX";
@@ -746,6 +778,7 @@ int main(void)
 	test_sort();
 	test_sort_nth();
 	test_resume();
+	test_keep();
 
 	search_context_free(sc);
 	corpus_free(corpus);

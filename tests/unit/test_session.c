@@ -50,7 +50,7 @@ static char *read_file(const char *path)
 	return b.data ? buf_steal(&b) : calloc(1, 1);
 }
 
-/* Files in dir whose name ends in .tmp. */
+/* Temporary files in d: names that start with "session." */
 static int leftovers(const char *d)
 {
 	DIR *dp = opendir(d);
@@ -62,7 +62,7 @@ static int leftovers(const char *d)
 	while ((e = readdir(dp)) != NULL) {
 		size_t len = strlen(e->d_name);
 
-		n += len > 4 && strcmp(e->d_name + len - 4, ".tmp") == 0;
+		n += len > 8 && strncmp(e->d_name, "session.", 8) == 0;
 	}
 	closedir(dp);
 	return n;
@@ -324,6 +324,81 @@ int main(void)
 	session_keep(&s, exists, &calls);
 	ok(s.hist.n == 0 && s.hist.pos == 0, "nothing left: an empty history");
 	session_free(&s);
+
+	/* hardening: only a regular file of at most 1 MiB is read; a
+	 * directory others can write, or not the user's, is refused */
+	{
+		char *fifo = path_in("fifo-session"), *bigf = path_in("big-session");
+		char *sdir = path_in("state/werkbezoek");
+		FILE *fp;
+
+		ok(mkfifo(fifo, 0600) == 0, "a FIFO made");
+		session_init(&t);
+		rc = session_load(fifo, &t, &error);
+		is_int(rc, -1, "a FIFO as the session file: refused, not waited on");
+		ok(error && strstr(error, "not a regular file"), "a FIFO: the message says why");
+		free(error);
+		error = NULL;
+		session_free(&t);
+		fp = fopen(bigf, "w");
+		fputs("werkbezoek-session 1\n", fp);
+		for (i = 0; i < (1 << 20) / 8; i++)
+			fputs("search x\n", fp);
+		fclose(fp);
+		session_init(&t);
+		rc = session_load(bigf, &t, &error);
+		is_int(rc, -1, "a session file over 1 MiB: refused");
+		ok(error && strstr(error, "more than 1048576"), "over 1 MiB: the message says the bound");
+		free(error);
+		error = NULL;
+		session_free(&t);
+		ok(stat(path, &st1) == 0 && (st1.st_mode & 0777) == 0600, "the saved file is 0600");
+		ok(stat(sdir, &st1) == 0 && (st1.st_mode & 0777) == 0700, "the state directory is 0700");
+		chmod(sdir, 0777);
+		session_init(&t);
+		rc = session_save(path, &t, &error);
+		is_int(rc, -1, "a state directory others can write: not saved");
+		ok(error && strstr(error, "writable by others"), "the message says why");
+		free(error);
+		error = NULL;
+		is_int(leftovers(sdir), 0, "and no temporary file made there");
+		chmod(sdir, 0700);
+		is_int(session_save(path, &t, &error), 0, "0700 again: saved");
+		free(error);
+		error = NULL;
+		session_free(&t);
+		free(fifo);
+		free(bigf);
+		free(sdir);
+	}
+	/* two instances: both read the file, B saves, then A: A notices the
+	 * file changed since it read it, and its session (the later) is kept */
+	{
+		struct session a, b;
+
+		session_init(&a);
+		session_init(&b);
+		ok(session_load(path, &a, &error) >= 0 && session_load(path, &b, &error) >= 0,
+		   "two instances read the session");
+		session_add_search(&b, "zoekb");
+		is_int(session_save(path, &b, &error), 0, "B saves: the file is as B read it");
+		session_add_search(&a, "zoeka");
+		rc = session_save(path, &a, &error);
+		is_int(rc, 1, "A saves after B: saved, with a note");
+		ok(error && strstr(error, "changed since it was read"), "the note says the file changed");
+		free(error);
+		error = NULL;
+		text = read_file(path);
+		ok(text && strstr(text, "zoeka") && !strstr(text, "zoekb"), "A's session, the later, is kept");
+		free(text);
+		session_free(&a);
+		session_free(&b);
+		session_init(&a);
+		is_int(session_save(path, &a, &error), 0, "a session that read no file: no note");
+		free(error);
+		error = NULL;
+		session_free(&a);
+	}
 
 	free(path);
 	p = path_in("");

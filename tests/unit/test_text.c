@@ -52,6 +52,38 @@ int main(void)
 	s = sanitized("\xC2\x9B" "31m", 5);
 	is_str(s, "<U+009B>31m", "the C1 CSI never passes raw");
 	free(s);
+	{
+		/* every default-ignorable code point: a placeholder; the
+		 * characters beside the ranges are not */
+		static const struct { uint32_t cp; int unsafe; } dic[] = {
+			{ 0x3164, 1 }, { 0x115F, 1 }, { 0x1160, 1 }, { 0xFFA0, 1 },
+			{ 0x180E, 1 }, { 0x034F, 1 }, { 0xFE00, 1 }, { 0xFE0F, 1 },
+			{ 0xE0100, 1 }, { 0xE01EF, 1 }, { 0xE0000, 1 }, { 0xE0041, 1 },
+			{ 0xE007F, 1 }, { 0x17B4, 1 }, { 0x1BCA0, 1 }, { 0x1D173, 1 },
+			{ 0xFFF0, 1 }, { 0x2065, 1 }, { 0x180B, 1 },
+			{ 0x3163, 0 }, { 0x3165, 0 }, { 0x115E, 0 }, { 0x1161, 0 },
+			{ 0xFF9F, 0 }, { 0xFFA1, 0 }, { 0x034E, 0 }, { 0x0350, 0 },
+			{ 0xFDFF, 0 }, { 0xFE10, 0 }, { 0xE1000, 0 }, { 0x1D172, 0 },
+			{ 0x17B6, 0 }, { 0xE9, 0 }, { 0x20AC, 0 }, { 0x1F600, 0 },
+		};
+		struct buf b = BUF_INIT;
+		size_t i;
+
+		for (i = 0; i < sizeof(dic) / sizeof(dic[0]); i++) {
+			char want[16];
+
+			is_int(text_is_unsafe(dic[i].cp), dic[i].unsafe, "U+%04X is %s",
+			       (unsigned)dic[i].cp, dic[i].unsafe ? "unsafe" : "safe");
+			buf_reset(&b);
+			text_encode(&b, dic[i].cp);
+			s = sanitized(b.data, b.len);
+			snprintf(want, sizeof want, "<U+%04X>", (unsigned)dic[i].cp);
+			if (dic[i].unsafe)
+				is_str(s, want, "U+%04X becomes its placeholder", (unsigned)dic[i].cp);
+			free(s);
+		}
+		buf_free(&b);
+	}
 	s = sanitized("a\xFFz", 3);
 	is_str(s, "a\xEF\xBF\xBDz", "an invalid byte becomes U+FFFD");
 	free(s);

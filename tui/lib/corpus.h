@@ -113,6 +113,9 @@ struct corpus_options {
 				 * 16 MiB */
 	unsigned max_depth;     /* directory levels below the corpus root; 0: 64 */
 	unsigned max_include_depth; /* XInclude nesting; 0: 8 */
+	size_t max_attributes;  /* on one element; 0: 10,000 (prescan.h) */
+	size_t max_entity_expansion; /* bytes entities add to attribute
+				 * values in one file; 0: 16 MiB */
 	int check_refs;         /* also report dangling and junk references */
 	int all_diags;          /* keep every problem, not the first 100 of
 				 * a file and a summary line (--check) */

@@ -28,6 +28,8 @@
 #include "diag.h"
 #include "idtab.h"
 #include "load.h"
+#include "prescan.h"
+#include "text.h"
 #include "xinclude.h"
 #include "tei.h"
 
@@ -411,6 +413,49 @@ static void drop_corpus_includes(struct corpus *c, size_t file, xmlDocPtr doc)
 	free(w.drop);
 }
 
+static struct prescan_limits prescan_limits_of(const struct corpus *c)
+{
+	struct prescan_limits lim = {
+		c->opt.max_attributes ? c->opt.max_attributes : PRESCAN_MAX_ATTRIBUTES,
+		c->opt.max_entity_expansion ? c->opt.max_entity_expansion
+					    : PRESCAN_MAX_EXPANSION,
+	};
+
+	return lim;
+}
+
+/* Whether the pre-scan finds a bomb in data, quietly (a worker thread). */
+static int prescan_finds(const struct corpus *c, const char *data, size_t len)
+{
+	struct prescan_limits lim = prescan_limits_of(c);
+	struct buf why = BUF_INIT;
+	size_t off = 0;
+	int found = prescan(data, len, &lim, &off, &why);
+
+	buf_free(&why);
+	return found;
+}
+
+/* Whether the pre-scan finds a bomb in data (reported, file skipped). */
+static int bombed(struct corpus *c, size_t file, const char *data, size_t len)
+{
+	struct prescan_limits lim = prescan_limits_of(c);
+	struct buf why = BUF_INIT;
+	size_t off = 0, i, line = 1, bol = 0;
+
+	if (!prescan(data, len, &lim, &off, &why))
+		return 0;
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	diag_add(c, file, (long)line, (long)text_chars(data + bol, off - bol) + 1, 1,
+		 "skipped: %s", why.data);
+	buf_free(&why);
+	return 1;
+}
+
 /* What load_parse does once the file is parsed: includes, the root
  * grafted. */
 static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len)
@@ -461,6 +506,10 @@ void load_parse(struct corpus *c, size_t file)
 		free(data);
 		return;
 	}
+	if (bombed(c, file, data, len)) {
+		free(data);
+		return;
+	}
 	doc = parse_memory(c, file, data, len);
 	/* the tree holds copies: the bytes are read again only if a later
 	 * message needs a column (load_bytes), so they don't add to the peak */
@@ -501,6 +550,13 @@ void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
 	buf_free(&why);
 	s->read_ok = 1;
 	if (s->len > INT_MAX) {
+		free(data);
+		worker_slot = NULL;
+		return;
+	}
+	if (prescan_finds(c, data, s->len)) {
+		/* the main thread reads it again and says where (load_parse) */
+		s->loader_used = 1;
 		free(data);
 		worker_slot = NULL;
 		return;

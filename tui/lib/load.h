@@ -45,7 +45,9 @@ struct load_slot {
 	int read_ok;
 	char *why;                /* why it could not be read */
 	long end_line;            /* where the parser stopped, if not well-formed */
-	int loader_used;
+	int loader_used;          /* the main thread loads it again itself:
+				   * the entity loader was wanted, or the
+				   * pre-scan found a bomb to report */
 	struct load_err *errs;
 	size_t nerrs, caperrs;
 };

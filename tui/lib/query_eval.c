@@ -267,12 +267,7 @@ static int near_enough(const struct run *r, const struct search_hit *h)
 static void out_add(struct search_result *out, size_t doc, size_t block, size_t start,
 		    size_t end)
 {
-	struct search_hit h = { doc, block, start, end };
-
-	if (start >= end)
-		return;
-	out->hits = xgrow(out->hits, &out->cap, out->nhits + 1, sizeof(*out->hits));
-	out->hits[out->nhits++] = h;
+	search_result_add(out, doc, block, start, end);
 }
 
 /* What a unit that matched adds: its text hits (near enough), else the

@@ -45,12 +45,18 @@
 #define JIT_STACK_MAX (1024 * 1024)
 
 /* A call to PCRE2 sees whole blocks from its start offset up to at least
- * SLICE bytes further; once a call has been slow the slices shrink, so
- * the clock is read again soon.  Big slices keep fast patterns fast. */
+ * a slice further: a timed run starts at SLICE_SLOW and doubles it after
+ * each fast call up to SLICE_FAST; once a call has been slow the slice is
+ * SLICE_SLOW again and the clock is read at once.  Big slices keep fast
+ * patterns fast.  A
+ * block that goes on for more than another slice is cut mid-block (a
+ * window): the call is then a partial match (PCRE2_PARTIAL_HARD), and a
+ * match that needs text past the window is tried again in a window from
+ * its start (twice as long when it started the window already), so no
+ * call covers much more than a slice unless one match is that long. */
 #define SLICE_FAST (64 * 1024)
 #define SLICE_SLOW 1024
 #define SLOW_CALL 0.005              /* seconds */
-#define SLOW_DISTANCE 4096           /* bytes scanned that make a call timed */
 #define CHECK_EVERY 8                /* calls between looks at the clock */
 #define CANCEL_POLL 0.02             /* seconds between cancel polls */
 
@@ -189,7 +195,8 @@ struct search_pattern *search_compile(const char *pat, size_t len,
 	 * valid UTF-8, so do without it there. */
 	/* (*NO_JIT) in a pattern makes jit_compile succeed without code:
 	 * only JIT code that exists counts */
-	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 && jit_size(p->code) > 0) {
+	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD) == 0 &&
+	    jit_size(p->code) > 0) {
 		p->jit = 1;
 	} else {
 		pcre2_code_free(p->code);
@@ -247,9 +254,31 @@ void search_context_free(struct search_context *sc)
 	free(sc);
 }
 
+int search_result_add(struct search_result *r, size_t doc, size_t block, size_t start,
+		      size_t end)
+{
+	struct search_hit *h;
+
+	if (start >= end)
+		return 0;
+	r->total++;
+	if ((r->keep && r->nhits >= r->keep) || doc > UINT32_MAX || block > UINT32_MAX ||
+	    end > UINT32_MAX)
+		return 0;
+	if (r->nhits == r->cap)
+		r->hits = xgrow(r->hits, &r->cap, r->nhits + 1, sizeof *r->hits);
+	h = &r->hits[r->nhits++];
+	h->doc = (uint32_t)doc;
+	h->block = (uint32_t)block;
+	h->start = (uint32_t)start;
+	h->end = (uint32_t)end;
+	return 1;
+}
+
 void search_result_reset(struct search_result *r)
 {
 	r->nhits = 0;
+	r->total = 0;
 	r->status = SEARCH_DONE;
 	r->next_doc = 0;
 	r->next_off = 0;
@@ -291,6 +320,7 @@ struct run {
 	double last_clock;      /* when the clock was last read */
 	int timed;              /* a budget or a callback: read the clock */
 	size_t slice;
+	int check_now;          /* a call was slow: look at the clock */
 	unsigned calls;
 };
 
@@ -345,6 +375,8 @@ struct subject {
 	size_t len;
 	const struct fold_text *ft;     /* NULL: the text as written */
 	size_t slice_end, slice_len;
+	int window;                     /* slice_end cuts a block */
+	unsigned grow;                  /* a partial match doubled the window */
 	size_t block;
 };
 
@@ -377,17 +409,26 @@ static void subject_open(struct search_context *sc, const struct search_pattern 
  * a search quadratic). */
 static size_t slice_end(const struct run *r, struct subject *sub, size_t off)
 {
+	size_t len = sub->grow < 40 ? r->slice << sub->grow : sub->len, more;
 	const char *nl;
 
-	if (off < sub->slice_end && sub->slice_len == r->slice)
+	if (off < sub->slice_end && sub->slice_len == len)
 		return sub->slice_end;
 	sub->slice_end = sub->len;
-	sub->slice_len = r->slice;
-	if (sub->len - off > r->slice) {
-		nl = memchr(sub->text + off + r->slice, '\n',
-			    sub->len - off - r->slice);
-		if (nl)
+	sub->slice_len = len;
+	sub->window = 0;
+	if (sub->len - off > len) {
+		more = sub->len - off - len < len ? sub->len - off - len : len;
+		nl = memchr(sub->text + off + len, '\n', more);
+		if (nl) {
 			sub->slice_end = (size_t)(nl - sub->text) + 1;
+		} else if (off + 2 * len < sub->len) {
+			/* a long block: a window of it, ending on a character */
+			sub->slice_end = off + len;
+			while (((unsigned char)sub->text[sub->slice_end] & 0xC0) == 0x80)
+				sub->slice_end--;
+			sub->window = 1;
+		}
 	}
 	return sub->slice_end;
 }
@@ -395,25 +436,29 @@ static size_t slice_end(const struct run *r, struct subject *sub, size_t off)
 /* One call to PCRE2 over text[off, end).  A call that looked at many
  * start positions is timed: if it was slow, later calls get smaller
  * slices. */
-static int match_once(struct run *r, const char *text, size_t end, size_t off)
+static int match_once(struct run *r, const char *text, size_t end, size_t off,
+		      int window)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+	uint32_t opts = PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY |
+			(window ? PCRE2_PARTIAL_HARD : 0);
 	double t;
 	int rc;
 
 	if (r->p->jit)
-		rc = pcre2_jit_match(r->p->code, (PCRE2_SPTR)text, end, off,
-				     PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY,
+		rc = pcre2_jit_match(r->p->code, (PCRE2_SPTR)text, end, off, opts,
 				     r->md, r->p->mctx);
 	else
-		rc = pcre2_match(r->p->code, (PCRE2_SPTR)text, end, off,
-				 PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY,
+		rc = pcre2_match(r->p->code, (PCRE2_SPTR)text, end, off, opts,
 				 r->md, r->p->mctx);
-	if (r->timed && r->slice == SLICE_FAST &&
-	    (rc >= 0 ? ov[0] : end) - off > SLOW_DISTANCE) {
+	if (r->timed && (rc >= 0 ? ov[0] : end) - off >= r->slice / 2) {
 		t = now();
-		if (t - r->last_clock > SLOW_CALL)
+		if (t - r->last_clock > SLOW_CALL) {
 			r->slice = SLICE_SLOW;
+			r->check_now = 1;
+		} else if (r->slice < SLICE_FAST) {
+			r->slice *= 2;
+		}
 		r->last_clock = t;
 	}
 	return rc;
@@ -424,7 +469,6 @@ static void add_hit(struct search_result *out, struct subject *sub,
 		    size_t s, size_t e)
 {
 	const struct doc *doc = sub->doc;
-	struct search_hit *h;
 	size_t boff;
 
 	if (sub->ft) {
@@ -435,14 +479,7 @@ static void add_hit(struct search_result *out, struct subject *sub,
 	       block_offset(doc, sub->block + 1) <= s)
 		sub->block++;
 	boff = block_offset(doc, sub->block);
-	if (out->nhits == out->cap)
-		out->hits = xgrow(out->hits, &out->cap, out->nhits + 1,
-				  sizeof *out->hits);
-	h = &out->hits[out->nhits++];
-	h->doc = sub->d;
-	h->block = sub->block;
-	h->start = s - boff;
-	h->end = e - boff;
+	search_result_add(out, sub->d, sub->block, s - boff, e - boff);
 }
 
 /* Searches document d from *offp (bytes into the searched text) on.  On
@@ -462,13 +499,25 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 	if (!sub.doc->nblocks || !sub.len)
 		return SEARCH_DONE;
 	while (off < sub.len) {
-		if (++r->calls % CHECK_EVERY == 0 &&
-		    (st = run_check(r)) != SEARCH_DONE) {
+		if ((++r->calls % CHECK_EVERY == 0 || r->check_now) &&
+		    (r->check_now = 0, st = run_check(r)) != SEARCH_DONE) {
 			*offp = off;
 			return st;
 		}
 		end = slice_end(r, &sub, off);
-		rc = match_once(r, sub.text, end, off);
+		rc = match_once(r, sub.text, end, off, sub.window);
+		if (rc == PCRE2_ERROR_PARTIAL) {
+			/* a match from ov[0] may need more than the window:
+			 * a window from there, twice as long if it was
+			 * already from there */
+			if (ov[0] == off)
+				sub.grow++;
+			else
+				sub.grow = 0;
+			off = ov[0];
+			continue;
+		}
+		sub.grow = 0;
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			off = end;
 			continue;
@@ -514,7 +563,9 @@ enum search_status search_run(struct search_context *sc,
 	memset(&r, 0, sizeof r);
 	r.p = p;
 	r.lim = lim;
-	r.slice = SLICE_FAST;
+	/* a timed run starts small and doubles the slice while calls are
+	 * fast: the first call of a slow pattern does not cover 64 KB */
+	r.slice = lim && (lim->seconds > 0 || lim->cancelled) ? SLICE_SLOW : SLICE_FAST;
 	r.last_clock = now();
 	if (lim && lim->seconds > 0)
 		r.deadline = r.last_clock + lim->seconds;

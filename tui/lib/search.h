@@ -22,6 +22,7 @@
 #define WB_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct corpus;
 struct search_pattern;
@@ -44,22 +45,39 @@ enum search_status {
 };
 
 /* doc is the index in corpus order, block the index in doc->blocks, and
- * [start, end) bytes into that block's text, start < end. */
+ * [start, end) bytes into that block's text, start < end.  16 bytes: a
+ * hit more than 4 GiB into one block is counted, not kept
+ * (search_result_add). */
 struct search_hit {
-	size_t doc, block, start, end;
+	uint32_t doc, block, start, end;
 };
 
 /* A growing list of hits in corpus order and where the last run stopped.
- * Start from SEARCH_RESULT_INIT; search_result_free() releases it. */
+ * Start from SEARCH_RESULT_INIT; search_result_free() releases it.
+ *
+ * total counts every hit found, nhits those kept: with keep > 0 at most
+ * keep hits are kept (the first, in corpus order) and the rest only
+ * counted, so a pattern such as "." on 100 MB costs 16 MB, not 3 GB.
+ * nhits < total says the list is cut. */
 struct search_result {
 	struct search_hit *hits;
 	size_t nhits, cap;
+	size_t total;               /* hits found, kept or not */
+	size_t keep;                /* hits kept at most; 0: all */
 	enum search_status status;  /* of the last search_run() */
 	size_t next_doc;            /* first document not completely searched */
 	size_t next_off;            /* private: where in next_doc to resume */
 };
 
-#define SEARCH_RESULT_INIT { NULL, 0, 0, SEARCH_DONE, 0, 0 }
+#define SEARCH_RESULT_INIT { NULL, 0, 0, 0, 0, SEARCH_DONE, 0, 0 }
+/* The browser's keep (--max-hits): 1,000,000 hits, 16 MB. */
+#define SEARCH_KEEP_DEFAULT 1000000
+
+/* Counts the hit [start, end) of doc's block in r->total and keeps it
+ * when r has room (keep) and it fits in a search_hit; an empty range is
+ * no hit.  Returns 1 when it was kept. */
+int search_result_add(struct search_result *r, size_t doc, size_t block, size_t start,
+		      size_t end);
 
 /* What bounds one search_run().  seconds <= 0 means no time budget;
  * cancelled (may be NULL) is polled with ctx at every document and every
@@ -109,7 +127,7 @@ enum search_status search_run(struct search_context *sc,
 			      const struct search_limits *lim,
 			      struct search_result *out);
 
-/* Empties r for a new search, keeping its memory. */
+/* Empties r for a new search, keeping its memory and its keep. */
 void search_result_reset(struct search_result *r);
 /* Releases the hits; r is then empty.  NULL is a no-op. */
 void search_result_free(struct search_result *r);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #define MAGIC "werkbezoek-session 1"
 #define MAX_LINE (1 << 20)
+#define MAX_SESSION (1 << 20)   /* bytes: a bigger file is not read */
 
 void session_init(struct session *s)
 {
@@ -198,18 +200,54 @@ static int make_parents(const char *path, struct buf *e)
 	return rc;
 }
 
-/* Writes b to path atomically: a temporary file beside it, synced, then
- * renamed over it.  0, or -1 with the reason in e. */
+/* The directory of path must be the user's and writable by no one else:
+ * in a directory others can write, a prepared name could send the write
+ * elsewhere.  0, or -1 with the reason in e. */
+static int check_dir(const char *path, struct buf *e)
+{
+	const char *slash = strrchr(path, '/');
+	struct buf dir = BUF_INIT;
+	struct stat st;
+	int rc = -1;
+
+	if (slash && slash > path)
+		buf_add(&dir, path, (size_t)(slash - path));
+	else
+		buf_adds(&dir, slash ? "/" : ".");
+	buf_addc(&dir, '\0');
+	if (stat(dir.data, &st) != 0)
+		buf_printf(e, "cannot use %s: %s", dir.data, strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		buf_printf(e, "%s is not a directory", dir.data);
+	else if (st.st_uid != geteuid())
+		buf_printf(e, "%s is not yours (owner %ld)", dir.data, (long)st.st_uid);
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		buf_printf(e, "%s is writable by others (mode %03o)", dir.data,
+			   (unsigned)(st.st_mode & 0777));
+	else
+		rc = 0;
+	buf_free(&dir);
+	return rc;
+}
+
+/* Writes b to path atomically: a new temporary file beside it (mkstemp:
+ * O_EXCL, never an existing name or a symlink), synced, then renamed
+ * over it.  0, or -1 with the reason in e. */
 static int write_atomic(const char *path, const struct buf *b, struct buf *e)
 {
 	struct buf tmp = BUF_INIT;
 	FILE *fp;
-	int rc = -1;
+	int rc = -1, fd;
 
-	buf_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
-	fp = fopen(tmp.data, "w");
+	buf_printf(&tmp, "%s.XXXXXX", path);
+	fd = mkstemp(tmp.data);
+	fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!fp) {
 		buf_printf(e, "cannot write %s: %s", tmp.data, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp.data);
+		}
 		goto out;
 	}
 	if (fwrite(b->data, 1, b->len, fp) != b->len || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
@@ -229,14 +267,45 @@ out:
 	return rc;
 }
 
+/* The stamp of the file at path now (known, size -1: none there). */
+static void stamp_of(const char *path, struct session_stamp *st)
+{
+	struct stat sb;
+
+	memset(st, 0, sizeof *st);
+	st->known = 1;
+	st->size = -1;
+	if (stat(path, &sb) != 0)
+		return;
+	st->dev = (long long)sb.st_dev;
+	st->ino = (long long)sb.st_ino;
+	st->size = (long long)sb.st_size;
+	st->mtime_ns = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
+}
+
+static int stamp_same(const struct session_stamp *a, const struct session_stamp *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+	       a->mtime_ns == b->mtime_ns;
+}
+
 int session_save(const char *path, const struct session *s, char **error)
 {
 	struct buf b = BUF_INIT, e = BUF_INIT;
-	int rc;
+	struct session_stamp now;
+	int rc, changed;
 
 	*error = NULL;
 	session_format(&b, s);
-	rc = make_parents(path, &e) == 0 ? write_atomic(path, &b, &e) : -1;
+	stamp_of(path, &now);
+	changed = s->loaded.known && !stamp_same(&s->loaded, &now);
+	rc = make_parents(path, &e) == 0 && check_dir(path, &e) == 0 ?
+	     write_atomic(path, &b, &e) : -1;
+	if (rc == 0 && changed) {
+		buf_printf(&e, "%s changed since it was read (another werkbezoek saved "
+			   "its session): this one, the later, replaces it", path);
+		rc = 1;
+	}
 	if (rc)
 		*error = buf_steal(&e);
 	buf_free(&e);
@@ -355,20 +424,50 @@ static int read_line(FILE *fp, struct buf *line)
 	return ch;
 }
 
+/* path opened for reading if it is a regular file of at most
+ * MAX_SESSION bytes (O_NONBLOCK: a FIFO is never waited on); NULL with
+ * errno ENOENT when there is none, else with the reason in e. */
+static FILE *open_session(const char *path, struct buf *e)
+{
+	struct stat st;
+	FILE *fp;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		if (errno != ENOENT)
+			buf_printf(e, "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0)
+		buf_printf(e, "cannot read %s: %s", path, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		buf_printf(e, "%s: not a regular file; ignored", path);
+	else if (st.st_size > MAX_SESSION)
+		buf_printf(e, "%s: %lld bytes, more than %d; ignored", path,
+			   (long long)st.st_size, MAX_SESSION);
+	else if ((fp = fdopen(fd, "r")) != NULL)
+		return fp;
+	else
+		buf_printf(e, "cannot read %s: %s", path, strerror(errno));
+	close(fd);
+	errno = EINVAL;
+	return NULL;
+}
+
 int session_load(const char *path, struct session *s, char **error)
 {
-	FILE *fp = fopen(path, "r");
 	struct buf line = BUF_INIT, e = BUF_INIT;
+	FILE *fp = open_session(path, &e);
 	long lineno = 0;
 	int ch = 0, rc = 1;
 	size_t pos = 0, nf;
 	char *f[8];
 
 	*error = NULL;
+	stamp_of(path, &s->loaded);
 	if (!fp) {
-		if (errno == ENOENT)
+		if (!e.len)
 			return 0;
-		buf_printf(&e, "cannot read %s: %s", path, strerror(errno));
 		*error = buf_steal(&e);
 		return -1;
 	}
@@ -394,8 +493,13 @@ int session_load(const char *path, struct session *s, char **error)
 corrupt:
 	buf_printf(&e, "%s:%ld: not a werkbezoek session file; ignored", path, lineno ? lineno : 1);
 	*error = buf_steal(&e);
-	session_free(s);
-	session_init(s);
+	{
+		struct session_stamp keep = s->loaded;
+
+		session_free(s);
+		session_init(s);
+		s->loaded = keep;
+	}
 	rc = -1;
 out:
 	fclose(fp);

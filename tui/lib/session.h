@@ -16,7 +16,15 @@
 
 #include "history.h"
 
+/* Which session file was read: a save compares it with the file there
+ * now, to notice another instance that saved in between. */
+struct session_stamp {
+	int known;                  /* a file was read (or none was there) */
+	long long dev, ino, size, mtime_ns;
+};
+
 struct session {
+	struct session_stamp loaded; /* set by session_load, read by save */
 	struct location page;       /* where the reader is */
 	struct history_list hist;
 	char **searches;            /* oldest first */
@@ -33,12 +41,18 @@ void session_set_active(struct session *s, const char *pattern, size_t hit_plus_
 
 /* The session file's path (caller frees), or NULL without a home. */
 char *session_path(void);
-/* Writes s to path, creating its directory.  Returns 0, or -1 with a
- * message in *error (caller frees). */
+/* Writes s to path, creating its directory (0700).  When s->loaded is
+ * known and the file there is no longer the one read (another instance
+ * saved since), s still replaces it, the later session being the newer,
+ * and 1 is returned with a note saying so in *error (caller frees).  A directory that is
+ * not the user's or that others can write is refused; the new file is
+ * made with mkstemp beside path, synced, then renamed over it.  Returns
+ * 0, or -1 with a message in *error (caller frees). */
 int session_save(const char *path, const struct session *s, char **error);
 /* Reads path into s (initialised).  Returns 1 when read, 0 when there is
- * no file, -1 for an unreadable or corrupt one, with a message in *error
- * (caller frees); s is then left empty. */
+ * no file, -1 for an unreadable or corrupt one, one that is not a regular
+ * file (a FIFO is not waited on) or bigger than 1 MiB, with a message in
+ * *error (caller frees); s is then left empty. */
 int session_load(const char *path, struct session *s, char **error);
 /* Drops what names a page that exists no longer (exists returns 0: a
  * document or entity gone from the corpus since the session was saved):

@@ -80,17 +80,47 @@ void text_encode(struct buf *b, uint32_t cp)
 	buf_add(b, s, n);
 }
 
+/* What no terminal is sent as it is, besides C0 and C1: bidirectional
+ * controls, and every Default_Ignorable_Code_Point of Unicode 15
+ * (DerivedCoreProperties.txt), which a terminal shows as nothing or as a
+ * blank: a name of Hangul fillers looks empty, a variation selector or
+ * tag character hides in an id.  Sorted, for the binary search. */
+static const struct { uint32_t lo, hi; } unsafe_ranges[] = {
+	{ 0x00AD, 0x00AD },     /* soft hyphen */
+	{ 0x034F, 0x034F },     /* combining grapheme joiner */
+	{ 0x061C, 0x061C },     /* Arabic letter mark */
+	{ 0x115F, 0x1160 },     /* Hangul choseong and jungseong fillers */
+	{ 0x17B4, 0x17B5 },     /* Khmer inherent vowels */
+	{ 0x180B, 0x180F },     /* Mongolian variation selectors, vowel separator */
+	{ 0x200B, 0x200F },     /* zero widths, LRM, RLM */
+	{ 0x2028, 0x202E },     /* separators, embeddings, overrides */
+	{ 0x2060, 0x206F },     /* word joiner, invisible operators, isolates */
+	{ 0x3164, 0x3164 },     /* Hangul filler */
+	{ 0xFE00, 0xFE0F },     /* variation selectors */
+	{ 0xFEFF, 0xFEFF },     /* BOM, zero-width no-break space */
+	{ 0xFFA0, 0xFFA0 },     /* halfwidth Hangul filler */
+	{ 0xFFF0, 0xFFFB },     /* unassigned ignorables, interlinear annotation */
+	{ 0x1BCA0, 0x1BCA3 },   /* shorthand format controls */
+	{ 0x1D173, 0x1D17A },   /* musical symbol formatting */
+	{ 0xE0000, 0xE0FFF },   /* tags, variation selectors supplement */
+};
+
 int text_is_unsafe(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
-	       cp == 0xAD ||                    /* soft hyphen: invisible */
-	       cp == 0x061C ||                  /* Arabic letter mark */
-	       (cp >= 0x200B && cp <= 0x200F) || /* zero widths, LRM, RLM */
-	       (cp >= 0x2028 && cp <= 0x202E) || /* separators, embeddings */
-	       (cp >= 0x2060 && cp <= 0x206F) || /* isolates, invisibles */
-	       cp == 0xFEFF ||
-	       (cp >= 0xFFF9 && cp <= 0xFFFB) ||
-	       (cp >= 0xE0000 && cp <= 0xE007F); /* tag characters */
+	size_t lo = 0, hi = sizeof(unsafe_ranges) / sizeof(unsafe_ranges[0]), mid;
+
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return 1;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cp < unsafe_ranges[mid].lo)
+			hi = mid;
+		else if (cp > unsafe_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
 }
 
 void text_placeholder(struct buf *b, uint32_t cp)

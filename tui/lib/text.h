@@ -21,8 +21,10 @@ size_t text_decode(const char *s, size_t len, uint32_t *cp);
 void text_encode(struct buf *b, uint32_t cp);
 
 /* Whether cp must not reach a terminal as itself: C0 controls (tab and
- * newline included), DEL, C1 controls, bidirectional controls and other
- * invisible format characters that reorder or hide text. */
+ * newline included), DEL, C1 controls, bidirectional controls and every
+ * default-ignorable code point (Hangul fillers, variation selectors, the
+ * Mongolian vowel separator, the combining grapheme joiner, tag
+ * characters …): what reorders text or shows as nothing or a blank. */
 int text_is_unsafe(uint32_t cp);
 
 /* Appends the visible placeholder for an unsafe code point: caret notation
