@@ -42,6 +42,14 @@ same_for "$top_srcdir/tests/fixtures/corpus" "every test fixture as one corpus"
 
 d="$TEST_TMP/made"
 mkdir -p "$d"
+# odd files are larger than the pool's threshold (4 KB: smaller files are
+# parsed on the main thread), even ones smaller: both ways are compared
+filler=""
+k=1
+while [ $k -le 60 ]; do
+	filler="$filler<p>Vultekst $k van een langer stuk, zodat het bestand groter is dan de drempel.</p>"
+	k=$((k + 1))
+done
 i=1
 while [ $i -le 120 ]; do
 	n=$(printf '%03d' $i)
@@ -53,10 +61,12 @@ while [ $i -le 120 ]; do
 	cat >"$d/doc$n.xml" <<END
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="d$n"><teiHeader><fileDesc><titleStmt><title>Stuk $i</title></titleStmt></fileDesc>
 <profileDesc><creation><date when="2020-01-$(printf '%02d' $((i % 28 + 1)))"/></creation></profileDesc></teiHeader>
-<text><body>$body</body></text></TEI>
+<text><body>$body$([ $((i % 2)) = 1 ] && printf '%s' "$filler")</body></text></TEI>
 END
 	i=$((i + 1))
 done
+ok "$([ "$(wc -c <"$d/doc001.xml")" -gt 4096 ] && [ "$(wc -c <"$d/doc002.xml")" -lt 4096 ]; echo $?)" \
+	"the made corpus has files on both sides of the pool's threshold"
 same_for "$d" "a made corpus of 120 files, some bad"
 like "$(cat "$TEST_TMP/out.4")" "not well-formed" "the made corpus has diagnostics to compare"
 
