@@ -244,12 +244,16 @@ void flat_add_block(struct flat *f, struct bb *b)
 {
 	struct docrec *d = f->d;
 	struct block *blk;
-	size_t i;
+	size_t i, cap = d->capblocks;
 
 	d->blocks = xgrow(d->blocks, &d->capblocks, d->nblocks + 1, sizeof(*d->blocks));
-	d->spans = xrealloc(d->spans, d->capblocks * sizeof(*d->spans));
-	d->offsets = xrealloc(d->offsets, d->capblocks * sizeof(*d->offsets));
-	d->nodes = xrealloc(d->nodes, d->capblocks * sizeof(*d->nodes));
+	/* the arrays beside it grow when it does, not at every block (a
+	 * realloc that copies each time is quadratic) */
+	if (d->capblocks != cap || !d->spans) {
+		d->spans = xrealloc(d->spans, d->capblocks * sizeof(*d->spans));
+		d->offsets = xrealloc(d->offsets, d->capblocks * sizeof(*d->offsets));
+		d->nodes = xrealloc(d->nodes, d->capblocks * sizeof(*d->nodes));
+	}
 	d->nodes[d->nblocks] = b->node ? b->node : f->text;
 	blk = &d->blocks[d->nblocks];
 	memset(blk, 0, sizeof(*blk));

@@ -40,6 +40,9 @@ static void index_lines(struct file_rec *f)
 
 /* The column of needle on a line of f, in characters from 1 (a tab is
  * one), or 1 when it is not there. */
+/* How far past the last column found the next one is looked for first. */
+#define COLUMN_AHEAD 4096
+
 static long find_column(struct file_rec *f, long line, const char *needle)
 {
 	const char *s, *e, *p = NULL;
@@ -53,9 +56,17 @@ static long find_column(struct file_rec *f, long line, const char *needle)
 		return 1;
 	s = f->data + f->lines[line - 1];
 	e = (size_t)line < f->nlines ? f->data + f->lines[line] : f->data + f->len;
-	/* messages come in document order: go on from the last one's place */
-	if (f->col_line == line && f->col_off <= (size_t)(e - s))
-		p = memmem(s + f->col_off, (size_t)(e - s) - f->col_off, needle, strlen(needle));
+	/* messages come in document order: go on from the last one's place,
+	 * looking a little way ahead first (a sanitizer checks the whole
+	 * range memmem is given, found early or not) */
+	if (f->col_line == line && f->col_off <= (size_t)(e - s)) {
+		size_t rest = (size_t)(e - s) - f->col_off;
+
+		p = memmem(s + f->col_off, rest < COLUMN_AHEAD ? rest : COLUMN_AHEAD,
+			   needle, strlen(needle));
+		if (!p && rest > COLUMN_AHEAD)
+			p = memmem(s + f->col_off, rest, needle, strlen(needle));
+	}
 	if (p) {
 		col = f->col_col;
 		s += f->col_off;
