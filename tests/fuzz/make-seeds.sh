@@ -24,6 +24,39 @@ for f in "$src"/tests/fuzz/regressions/load-*; do
 	[ -f "$f" ] && cp "$f" "$out/load/"
 done
 
+# the hostile inputs of tests/stress/make-hostile.py, small, each in one
+# file (the target's in.xml, beside good.xml): what is spread over files
+# there includes in.xml itself or good.xml here
+h="$out/load/hostile"
+tei() {  # tei PROLOG BODY: a one-document TEI file on stdout
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n%s<TEI xmlns="http://www.tei-c.org/ns/1.0"' "$1"
+	printf ' xmlns:xi="http://www.w3.org/2001/XInclude" xml:id="attack"><teiHeader><fileDesc>'
+	printf '<titleStmt><title>Aanval</title></titleStmt></fileDesc></teiHeader>'
+	printf '<text><body>%s</body></text></TEI>\n' "$2"
+}
+rep() {  # rep N STRING: STRING N times, %d replaced by the count
+	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 1; i <= n; i++) { t = s; gsub(/%d/, i, t); printf "%s", t } }'
+}
+tei '' '<p><xi:include href="in.xml"/></p>' > "$h-include-self"
+tei '' '<p><xi:include href="in.xml" parse="text"/></p>' > "$h-include-self-text"
+tei '' "<p>$(rep 20 '<xi:include href="good.xml" parse="text"/>')</p>" > "$h-include-text-20"
+tei '' "<p>$(rep 10 '<xi:include href="good.xml" xpointer="p1"/>')</p>" > "$h-include-fanout"
+tei '' '<p><xi:include href="nowhere.xml"><xi:fallback>weg</xi:fallback></xi:include></p>' \
+	> "$h-include-missing"
+tei '' '<p><xi:include href="/etc/passwd" parse="text"/><xi:include href="../../x.xml"/></p>' \
+	> "$h-include-outside"
+tei '' "$(rep 30 '<p>alinea %d</p>')<p><xi:include href=\"in.xml\" xpointer=\"xpointer(//*[count(preceding::*)&gt;count(following::*)])\"/></p>" \
+	> "$h-include-xpointer"
+tei '' "<p$(rep 2000 ' a%d="x"')>x</p>" > "$h-attributes"
+tei "<!DOCTYPE TEI [<!ENTITY big \"$(rep 1000 x)\">]>
+" "<p n=\"$(rep 300 '&big;')\">x</p>" > "$h-entity-in-attribute"
+tei '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
+' '<p>&d;&d;</p>' > "$h-entity-laughs"
+tei '<!DOCTYPE TEI [<!ENTITY ext SYSTEM "good.xml"><!ENTITY pw SYSTEM "file:///etc/passwd">]>
+' '<p>&ext;&pw;</p>' > "$h-entity-external"
+tei '' "$(rep 300 '<p><persName ref="#nergens%d">x</persName></p>')" > "$h-unresolved"
+tei '' "$(rep 200 '<div><p>')diep$(rep 200 '</p></div>')" > "$h-deep-elements"
+
 # Subjects: some lines of real text (with accents, quotes, dashes), and
 # text made to be awkward: controls, bidi, combining marks, wide
 # characters, invalid bytes.
@@ -109,17 +142,88 @@ for f in "$src"/tests/fuzz/regressions/text-*; do
 done
 
 # a libFuzzer dictionary for fuzz_load: the element and attribute names
-# the corpus uses, and the XML that reaches the loader
+# the corpus uses, and the structures the loader treats specially:
+# identifiers and references, XInclude, entity declarations, the prolog
 {
 	find "$src/corpus" "$src/tests/fixtures" -name '*.xml' -type f -exec cat {} + |
 		grep -o '<[A-Za-z:][A-Za-z0-9:]*\|[A-Za-z:][A-Za-z0-9:]*="' | sort -u |
 		sed 's/"/\\"/g; s/.*/"&"/'
-	for w in '<!DOCTYPE' '<!ENTITY' 'SYSTEM' '<![CDATA[' '&#x' '&amp;' '/>' '</' \
-		'xmlns:xi=\"http://www.w3.org/2001/XInclude\"' '<xi:include href=\"' \
-		'good.xml' 'in.xml' '#p1' '#o1' '#l1' 'psn:'; do
-		printf '"%s"\n' "$w"
-	done
-} > "$out/tei.dict"
+	# the TEI elements the loader knows by name (TEI_ELEMENTS, tui/lib/tei.h),
+	# as start and end tags
+	sed -n 's/^[[:space:]]*X(\([A-Za-z][A-Za-z0-9]*\),.*/\1/p' "$src/tui/lib/tei.h" |
+		sort -u | while IFS= read -r el; do
+			printf '"<%s"\n"</%s>"\n' "$el" "$el"
+		done
+	cat <<'DICT'
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+"<!DOCTYPE TEI ["
+"]>"
+"<!ENTITY "
+"<!ENTITY % "
+" SYSTEM \""
+" PUBLIC \""
+"%pe;"
+"&a;"
+"<!ELEMENT "
+"<!ATTLIST "
+"<![CDATA["
+"]]>"
+"<!--"
+"-->"
+"<?pi ?>"
+"&#x"
+"&#"
+"&amp;"
+"&lt;"
+"&gt;"
+"&quot;"
+"&apos;"
+"/>"
+"</"
+"xmlns=\"http://www.tei-c.org/ns/1.0\""
+"xmlns:xi=\"http://www.w3.org/2001/XInclude\""
+"xml:id=\""
+"xml:lang=\""
+"xml:base=\""
+"xml:space=\"preserve\""
+"<xi:include href=\""
+"<xi:fallback>"
+"</xi:fallback>"
+"</xi:include>"
+"parse=\"text\""
+"parse=\"xml\""
+"xpointer=\""
+"xpointer(//"
+"element(/1/2)"
+"encoding=\""
+"href=\""
+"ref=\"#"
+"target=\"#"
+"sameAs=\"#"
+"corresp=\"#"
+"active=\"#"
+"passive=\"#"
+"mutual=\"#"
+"when=\""
+"type=\""
+"role=\""
+"n=\""
+"place=\"foot\""
+"good.xml"
+"in.xml"
+"good.xml#p1"
+"#p1"
+"#p2"
+"#o1"
+"#o2"
+"#l1"
+"#good"
+"psn:"
+"psn:p1"
+"#p1 #p2"
+DICT
+} | awk '!seen[$0]++' > "$out/tei.dict"
 
 rm -f "$subjects" "$patterns"
 echo "seeds: $(ls "$out/load" | wc -l) load, $(ls "$out/search" | wc -l) search, $(ls "$out/text" | wc -l) text in $out"
