@@ -3,7 +3,8 @@
 # documents in the selection (OR within a kind, AND across kinds) with
 # the values on in the title; the & filter combines with them and the
 # counts are of the documents it lets through; X clears the facets, in
-# either list.
+# either list.  F on the Entities pane limits it to the entities named in
+# documents with search hits ("in results" in its title), F again all.
 #
 # At 80x24 the Documents pane fills rows 1-22; at 132x40 it is the left
 # column, rows 1-19, and its title is cut at the pane's width.
@@ -63,6 +64,25 @@ run() {
 	screen_keys '&' Escape
 	screen_wait "Documents (5)"
 	screen_wait_row 6 "${l}2017-05-11 Over grenzen heen"
+
+	# F on the Entities pane: only the entities of documents with hits;
+	# "Tinten" is only in the 2014 report, which does not name Almelo
+	screen_keys /
+	screen_type "Tinten"
+	screen_keys Enter
+	screen_wait "Werkbezoek MOgroep aan Tinten (Groningen"
+	screen_keys 3
+	screen_wait "Entities (122)"
+	screen_wait "L Almelo "
+	screen_keys F
+	screen_wait "Entities (56 of 122) in results"
+	screen_wait "entities: only those in documents with search hits"
+	screen_wait "L Aa en Hunze "
+	screen_wait "L Assen "
+	screen_wait_gone "L Almelo "
+	screen_keys F
+	screen_wait "Entities (122)"
+	screen_wait "L Almelo "
 
 	screen_keys Q
 	screen_wait_exit
