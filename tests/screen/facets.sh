@@ -66,11 +66,13 @@ run() {
 	screen_wait_row 6 "${l}2017-05-11 Over grenzen heen"
 
 	# F on the Entities pane: only the entities of documents with hits;
-	# "Tinten" is only in the 2014 report, which does not name Almelo
+	# "Tinten" is in the 2013 and 2014 reports, neither of which names
+	# Almelo
 	screen_keys /
 	screen_type "Tinten"
 	screen_keys Enter
-	screen_wait "Werkbezoek MOgroep aan Tinten (Groningen"
+	# the whole search first: a key while it runs would stop it
+	screen_wait "/14 hits"
 	screen_keys 3
 	screen_wait "Entities (122)"
 	screen_wait "L Almelo "
