@@ -29,6 +29,8 @@ static const struct key_binding default_bindings[] = {
 	{ 'w', REQ_FOCUS_NEXT },
 	{ 'z', REQ_MAXIMIZE },
 	{ CTRL('l'), REQ_REDRAW },
+	{ 'F', REQ_FACETS },
+	{ 'X', REQ_FACETS_CLEAR },
 	{ 'j', REQ_MOVE_DOWN },
 	{ KEY_DOWN, REQ_MOVE_DOWN },
 	{ CTRL('n'), REQ_MOVE_DOWN },

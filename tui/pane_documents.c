@@ -1,6 +1,8 @@
 /* pane_documents.c: the Documents pane: date, type and title, oldest
- * first, filtered by typing (&).  Moving the selection shows the document
- * in the reader; Enter also moves the focus there. */
+ * first, filtered by typing (&) and by facets (F: years, types, places,
+ * facets.h).  Moving the selection shows the document in the reader;
+ * Enter also moves the focus there.  In the facet list Enter toggles a
+ * value; the counts are of the documents the & filter lets through. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,6 +10,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "facets.h"
 #include "pane_documents.h"
 #include "render.h"
 #include "text.h"
@@ -17,6 +20,9 @@ struct documents {
 	size_t *shown;          /* corpus-order indexes passing the filter */
 	size_t nshown;
 	char *filter;
+	struct facets *facets;  /* NULL when out of memory: no facets */
+	int in_facets;          /* the pane lists facet values */
+	size_t doc_sel, doc_top;    /* the document list's, while it does */
 };
 
 static struct documents *state(struct view *v)
@@ -24,22 +30,32 @@ static struct documents *state(struct view *v)
 	return v->priv;
 }
 
+static int passes_text(const struct documents *d, const struct doc *doc)
+{
+	return !d->filter || text_contains_folded(doc->title, d->filter) ||
+	       text_contains_folded(doc->date, d->filter) ||
+	       text_contains_folded(doc->type, d->filter) ||
+	       text_contains_folded(doc->id, d->filter);
+}
+
+/* The documents shown: through the & filter and the facets; the facet
+ * counts are of those through the & filter. */
 static void refilter(struct documents *d)
 {
 	size_t i, n = corpus_ndocs(d->ctx->corpus);
+	unsigned char *text_in = xcalloc(n ? n : 1, 1);
 
 	free(d->shown);
 	d->shown = xcalloc(n ? n : 1, sizeof(size_t));
 	d->nshown = 0;
 	for (i = 0; i < n; i++) {
-		const struct doc *doc = corpus_doc(d->ctx->corpus, i);
-
-		if (!d->filter || text_contains_folded(doc->title, d->filter) ||
-		    text_contains_folded(doc->date, d->filter) ||
-		    text_contains_folded(doc->type, d->filter) ||
-		    text_contains_folded(doc->id, d->filter))
+		text_in[i] = (unsigned char)passes_text(d, corpus_doc(d->ctx->corpus, i));
+		if (text_in[i] && (!d->facets || facets_doc_in(d->facets, i)))
 			d->shown[d->nshown++] = i;
 	}
+	if (d->facets)
+		facets_count(d->facets, text_in);
+	free(text_in);
 }
 
 void *documents_new(const struct pane_context *ctx)
@@ -47,6 +63,7 @@ void *documents_new(const struct pane_context *ctx)
 	struct documents *d = xcalloc(1, sizeof(*d));
 
 	d->ctx = ctx;
+	d->facets = facets_new(ctx->corpus);
 	refilter(d);
 	return d;
 }
@@ -58,6 +75,10 @@ static size_t documents_filter(struct view *v, const char *text)
 	free(d->filter);
 	d->filter = text && *text ? xstrdup(text) : NULL;
 	refilter(d);
+	if (d->in_facets) {
+		d->doc_sel = d->doc_top = 0;
+		return d->nshown;
+	}
 	v->sel = v->top = 0;
 	view_clamp(v);
 	return d->nshown;
@@ -65,15 +86,41 @@ static size_t documents_filter(struct view *v, const char *text)
 
 static size_t documents_lines(struct view *v)
 {
-	return state(v)->nshown;
+	struct documents *d = state(v);
+
+	return d->in_facets ? facets_nvalues(d->facets) : d->nshown;
+}
+
+/* "[x] Year 2014 (2)": a facet value, its documents and whether it is on. */
+static void facet_draw(struct view *v, size_t n, int y, int width, int selected)
+{
+	const struct facet_value *fv = facets_value(state(v)->facets, n);
+	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	struct buf count = BUF_INIT;
+	int x = 0;
+
+	if (selected)
+		render_fill(v->content, y, 0, width, st);
+	x += render_str(v->content, y, x, width - x, fv->selected ? "[x] " : "[ ] ", st);
+	x += render_str(v->content, y, x, width - x, facet_kind_name(fv->kind), selected ? st : STYLE_DIM);
+	x += render_str(v->content, y, x, width - x, " ", st);
+	x += render_str(v->content, y, x, width - x, fv->label, st);
+	buf_printf(&count, " (%zu)", fv->count);
+	render_str(v->content, y, x, width - x, count.data, selected ? st : STYLE_DIM);
+	buf_free(&count);
 }
 
 static void documents_draw(struct view *v, size_t n, int y, int width, int selected)
 {
-	const struct doc *doc = corpus_doc(state(v)->ctx->corpus, state(v)->shown[n]);
+	const struct doc *doc;
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 	int x = 0;
 
+	if (state(v)->in_facets) {
+		facet_draw(v, n, y, width, selected);
+		return;
+	}
+	doc = corpus_doc(state(v)->ctx->corpus, state(v)->shown[n]);
 	if (selected)
 		render_fill(v->content, y, 0, width, st);
 	x += render_str(v->content, y, x, width - x, *doc->date ? doc->date : "----------", st);
@@ -89,14 +136,58 @@ static void documents_select(struct view *v, struct action *act)
 {
 	struct documents *d = state(v);
 
-	if (d->nshown)
+	if (d->nshown && !d->in_facets)
 		action_preview(act, d->shown[v->sel]);
+}
+
+/* The document list again after the facet list, its selection kept
+ * when that document is still shown. */
+static void show_documents(struct view *v, struct action *act)
+{
+	struct documents *d = state(v);
+
+	d->in_facets = 0;
+	v->sel = d->doc_sel;
+	v->top = d->doc_top;
+	view_clamp(v);
+	documents_select(v, act);
+}
+
+/* F switches between the lists, X clears the facets, Enter in the
+ * facet list toggles the selected value. */
+static int facets_request(struct view *v, enum request req, struct action *act)
+{
+	struct documents *d = state(v);
+
+	if (!d->facets)
+		return 0;
+	if (req == REQ_FACETS && d->in_facets) {
+		show_documents(v, act);
+	} else if (req == REQ_FACETS) {
+		d->doc_sel = v->sel;
+		d->doc_top = v->top;
+		d->in_facets = 1;
+		v->sel = v->top = 0;
+	} else {
+		if (req == REQ_FACETS_CLEAR)
+			facets_clear(d->facets);
+		else
+			facets_toggle(d->facets, v->sel);
+		refilter(d);
+		d->doc_sel = d->doc_top = 0;
+		if (!d->in_facets)
+			show_documents(v, act);
+	}
+	return 1;
 }
 
 static int documents_request(struct view *v, enum request req, struct action *act)
 {
 	struct documents *d = state(v);
 
+	if (req == REQ_FACETS || req == REQ_FACETS_CLEAR ||
+	    (req == REQ_ENTER && d->in_facets))
+		return facets_request(v, req, act);
 	if (req == REQ_ENTER && d->nshown) {
 		action_open_page(act, LOC_DOC, corpus_doc(d->ctx->corpus, d->shown[v->sel])->id, 0, 0);
 		return 1;
@@ -108,11 +199,19 @@ static void documents_title(struct view *v, struct buf *title, struct buf *right
 {
 	struct documents *d = state(v);
 	size_t n = corpus_ndocs(d->ctx->corpus);
+	size_t on = d->facets ? facets_nselected(d->facets) : 0;
 
-	if (d->filter)
-		buf_printf(title, "Documents (%zu of %zu) &%s", d->nshown, n, d->filter);
+	if (d->in_facets)
+		buf_printf(title, "Facets (%zu on) of Documents (%zu of %zu)", on, d->nshown, n);
+	else if (d->filter || on)
+		buf_printf(title, "Documents (%zu of %zu)", d->nshown, n);
 	else
 		buf_printf(title, "Documents (%zu)", n);
+	for (size_t i = 0; !d->in_facets && on && i < facets_nvalues(d->facets); i++)
+		if (facets_value(d->facets, i)->selected)
+			buf_printf(title, " \xC2\xB7 %s", facets_value(d->facets, i)->label);
+	if (d->filter)
+		buf_printf(title, " &%s", d->filter);
 	(void)right;
 }
 
@@ -122,6 +221,7 @@ static void documents_done(struct view *v)
 
 	free(d->shown);
 	free(d->filter);
+	facets_free(d->facets);
 	free(d);
 	v->priv = NULL;
 }

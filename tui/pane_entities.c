@@ -1,6 +1,7 @@
 /* pane_entities.c: the Entities pane: type letter, name and number of
  * mentions, sorted by name or by mentions (o toggles), filtered by typing
- * (&).  Enter opens the entity's page in the reader. */
+ * (&), and limited to those mentioned in documents with search hits (F,
+ * "in results").  Enter opens the entity's page in the reader. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -21,11 +22,40 @@ struct entities {
 	size_t nshown;
 	int by_mentions;
 	char *filter;
+	int in_results;             /* only entities in documents with hits */
+	unsigned char *hit_docs;    /* per document: it has a hit */
+	const char *seen_pattern;   /* the search hit_docs was made for */
+	size_t seen_nhits;
 };
 
 static struct entities *state(struct view *v)
 {
 	return v->priv;
+}
+
+/* Marks the documents with a search hit, the search remembered. */
+static void mark_hit_docs(struct entities *s)
+{
+	const struct search_state *q = s->ctx->search;
+	size_t n = corpus_ndocs(s->ctx->corpus);
+
+	free(s->hit_docs);
+	s->hit_docs = xcalloc(n ? n : 1, 1);
+	s->seen_pattern = q->pattern_text;
+	s->seen_nhits = q->hits.nhits;
+	if (!q->pattern_text)
+		return;
+	for (size_t i = 0; i < q->hits.nhits; i++)
+		if (q->hits.hits[i].doc < n)
+			s->hit_docs[q->hits.hits[i].doc] = 1;
+}
+
+static int in_hit_docs(const struct entities *s, const struct entity *e)
+{
+	for (size_t m = 0; m < e->nmentions; m++)
+		if (s->hit_docs[e->mentions[m].doc])
+			return 1;
+	return 0;
 }
 
 static void refilter(struct entities *s)
@@ -42,6 +72,8 @@ static void refilter(struct entities *s)
 
 		for (k = 0; !ok && k < e->nvariants; k++)
 			ok = text_contains_folded(e->variants[k], s->filter);
+		if (ok && s->in_results)
+			ok = in_hit_docs(s, e);
 		if (ok)
 			s->shown[s->nshown++] = order[i];
 	}
@@ -81,7 +113,17 @@ static size_t entities_filter(struct view *v, const char *text)
 
 static size_t entities_lines(struct view *v)
 {
-	return state(v)->nshown;
+	struct entities *s = state(v);
+	const struct search_state *q = s->ctx->search;
+
+	/* The search changed (or grew) since: the list follows it. */
+	if (s->in_results && (q->pattern_text != s->seen_pattern ||
+			      q->hits.nhits != s->seen_nhits)) {
+		mark_hit_docs(s);
+		refilter(s);
+		view_clamp(v);
+	}
+	return s->nshown;
 }
 
 static void entities_draw(struct view *v, size_t n, int y, int width, int selected)
@@ -128,6 +170,16 @@ static int entities_request(struct view *v, enum request req, struct action *act
 		view_goto(v, v->sel);
 		action_say(act, 0, "entities sorted by %s", s->by_mentions ? "mentions" : "name");
 		return 1;
+	case REQ_FACETS:
+		s->in_results = !s->in_results;
+		if (s->in_results)
+			mark_hit_docs(s);
+		refilter(s);
+		v->sel = v->top = 0;
+		view_clamp(v);
+		action_say(act, 0, "entities: %s", s->in_results
+			   ? "only those in documents with search hits" : "all");
+		return 1;
 	default:
 		return 0;
 	}
@@ -137,10 +189,14 @@ static void entities_title(struct view *v, struct buf *title, struct buf *right)
 {
 	struct entities *s = state(v);
 
-	if (s->filter)
-		buf_printf(title, "Entities (%zu of %zu) &%s", s->nshown, s->n, s->filter);
+	if (s->filter || s->in_results)
+		buf_printf(title, "Entities (%zu of %zu)", s->nshown, s->n);
 	else
 		buf_printf(title, "Entities (%zu)", s->n);
+	if (s->in_results)
+		buf_adds(title, " in results");
+	if (s->filter)
+		buf_printf(title, " &%s", s->filter);
 	buf_adds(right, s->by_mentions ? "by mentions" : "by name");
 }
 
@@ -152,6 +208,7 @@ static void entities_done(struct view *v)
 	free(s->by_count);
 	free(s->shown);
 	free(s->filter);
+	free(s->hit_docs);
 	free(s);
 	v->priv = NULL;
 }
