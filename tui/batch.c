@@ -18,7 +18,7 @@
 #include "search.h"
 #include "text.h"
 
-static void put(FILE *out, const char *s, size_t len)
+void batch_put(FILE *out, const char *s, size_t len)
 {
 	struct buf b = BUF_INIT;
 
@@ -30,7 +30,7 @@ static void put(FILE *out, const char *s, size_t len)
 
 static void puts_clean(FILE *out, const char *s)
 {
-	put(out, s, strlen(s));
+	batch_put(out, s, strlen(s));
 }
 
 int batch_list(const struct corpus *c, enum format_kind fmt, FILE *out)
@@ -111,7 +111,7 @@ static void print_blocks(const struct block *blocks, size_t n, unsigned width,
 		const struct block *b = &blocks[i];
 
 		if (width == 0) {
-			put(out, b->text, b->len);
+			batch_put(out, b->text, b->len);
 			fputc('\n', out);
 			continue;
 		}
@@ -120,7 +120,7 @@ static void print_blocks(const struct block *blocks, size_t n, unsigned width,
 		layout_wrap(&l, b->text, b->len, b->label_len, width);
 		for (k = 0; k < l.nlines; k++) {
 			fprintf(out, "%*s", (int)l.lines[k].indent, "");
-			put(out, b->text + l.lines[k].start, l.lines[k].end - l.lines[k].start);
+			batch_put(out, b->text + l.lines[k].start, l.lines[k].end - l.lines[k].start);
 			fputc('\n', out);
 		}
 	}
@@ -226,7 +226,7 @@ static void put_hit_line(FILE *out, const struct block *b, size_t start, size_t 
 	batch_hit_window(b->text, b->len, start, end, context, &from, &to);
 	if (from > 0)
 		fputs(ellipsis, out);
-	put(out, b->text + from, to - from);
+	batch_put(out, b->text + from, to - from);
 	if (to < b->len)
 		fputs(ellipsis, out);
 }

@@ -52,6 +52,9 @@ int batch_search(const struct corpus *c, const char *pattern, unsigned flags,
 /* "werkbezoek: N of M hits printed (--max-count=N)" on stderr when o
  * cut a listing of nhits. */
 void batch_say_cut(const struct batch_output *o, size_t nhits);
+/* Writes s[0..len) to out with every control and invisible character
+ * shown as a placeholder: nothing from the corpus reaches a terminal raw. */
+void batch_put(FILE *out, const char *s, size_t len);
 /* The byte range [*from, *to) of the line text[0..len) that a hit
  * [start, end) is printed with: context characters either side. */
 void batch_hit_window(const char *text, size_t len, size_t start, size_t end,

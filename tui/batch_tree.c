@@ -19,27 +19,17 @@
 #include "xpath.h"
 #include "say.h"
 
-static void put(FILE *out, const char *s, size_t len)
-{
-	struct buf b = BUF_INIT;
-
-	text_sanitize(&b, s, len);
-	if (b.len)
-		fwrite(b.data, 1, b.len, out);
-	buf_free(&b);
-}
-
 /* s with its line breaks kept, every line sanitised. */
 static void put_lines(FILE *out, const char *s)
 {
 	const char *nl;
 
 	while ((nl = strchr(s, '\n')) != NULL) {
-		put(out, s, (size_t)(nl - s));
+		batch_put(out, s, (size_t)(nl - s));
 		fputc('\n', out);
 		s = nl + 1;
 	}
-	put(out, s, strlen(s));
+	batch_put(out, s, strlen(s));
 }
 
 /* A match's text is cut here in the one-line form. */
@@ -64,13 +54,13 @@ int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out)
 		size_t len = strlen(m->text);
 
 		if (m->file) {
-			put(out, m->file, strlen(m->file));
+			batch_put(out, m->file, strlen(m->file));
 			fprintf(out, ":%ld:%s", m->line, as_xml ? "\n" : " ");
 		}
 		if (as_xml) {
 			put_lines(out, m->text);
 		} else {
-			put(out, m->text, len > MATCH_TEXT_MAX ? text_char_start(m->text, MATCH_TEXT_MAX)
+			batch_put(out, m->text, len > MATCH_TEXT_MAX ? text_char_start(m->text, MATCH_TEXT_MAX)
 								 : len);
 			if (len > MATCH_TEXT_MAX)
 				fputs("\xE2\x80\xA6", out);
@@ -96,7 +86,7 @@ static void print_source(const struct source_view *v, FILE *out)
 			fprintf(out, "%6ld  ", l->line);
 		else
 			fputs("        ", out);
-		put(out, v->text + l->start, l->len);
+		batch_put(out, v->text + l->start, l->len);
 		fputc('\n', out);
 	}
 }
@@ -113,7 +103,7 @@ int batch_source(const struct corpus *c, const char *arg, FILE *out)
 
 	if (!d) {
 		fputs("werkbezoek: no document '", stderr);
-		put(stderr, id, strlen(id));
+		batch_put(stderr, id, strlen(id));
 		fputs("' (--list shows them)\n", stderr);
 		goto out;
 	}
@@ -129,7 +119,7 @@ int batch_source(const struct corpus *c, const char *arg, FILE *out)
 		source_doc(c, corpus_doc_index(c, d), (size_t)-1, &v);
 	}
 	fputs("# ", out);
-	put(out, v.file ? v.file : "?", strlen(v.file ? v.file : "?"));
+	batch_put(out, v.file ? v.file : "?", strlen(v.file ? v.file : "?"));
 	fputc('\n', out);
 	print_source(&v, out);
 	status = 0;
@@ -145,12 +135,12 @@ int batch_source_entity(const struct corpus *c, const char *id, FILE *out)
 
 	if (source_entity(c, id, &v) != 0) {
 		fputs("werkbezoek: no record for entity '", stderr);
-		put(stderr, id, strlen(id));
+		batch_put(stderr, id, strlen(id));
 		fputs("' (--entities shows them)\n", stderr);
 		return 1;
 	}
 	fputs("# ", out);
-	put(out, v.file ? v.file : "?", strlen(v.file ? v.file : "?"));
+	batch_put(out, v.file ? v.file : "?", strlen(v.file ? v.file : "?"));
 	fputc('\n', out);
 	print_source(&v, out);
 	source_view_free(&v);
@@ -165,10 +155,10 @@ static void put_place(FILE *out, const struct corpus *c, const struct entity *e)
 	long line = source_entity_line(c, e->id, &file);
 
 	if (file && line > 0) {
-		put(out, file, strlen(file));
+		batch_put(out, file, strlen(file));
 		fprintf(out, ":%ld", line);
 	} else
-		put(out, e->source, strlen(e->source));
+		batch_put(out, e->source, strlen(e->source));
 }
 
 /* A record as file:line:1: WHAT 'NAME' (id). */
@@ -177,9 +167,9 @@ static void put_record(FILE *out, const struct corpus *c, const struct entity *e
 {
 	put_place(out, c, e);
 	fprintf(out, ":1: %s '", what);
-	put(out, e->name, strlen(e->name));
+	batch_put(out, e->name, strlen(e->name));
 	fputs("' (", out);
-	put(out, e->id, strlen(e->id));
+	batch_put(out, e->id, strlen(e->id));
 	fputc(')', out);
 }
 
@@ -198,9 +188,9 @@ static size_t untagged_records(const struct corpus *c, FILE *out)
 			const struct entity *o = entity_get(ix, r[i].other);
 
 			fputs(" of '", out);
-			put(out, o->name, strlen(o->name));
+			batch_put(out, o->name, strlen(o->name));
 			fputs("' (", out);
-			put(out, o->id, strlen(o->id));
+			batch_put(out, o->id, strlen(o->id));
 			fputs(") at ", out);
 			put_place(out, c, o);
 		}
@@ -221,12 +211,12 @@ int batch_untagged(const struct corpus *c, FILE *out)
 		const char *file = NULL;
 		long line = source_block_line(c, u[i].doc, u[i].block, &file);
 
-		put(out, file ? file : d->file, strlen(file ? file : d->file));
+		batch_put(out, file ? file : d->file, strlen(file ? file : d->file));
 		fprintf(out, ":%ld:%zu: untagged '", line,
 			text_chars(b->text, u[i].start) + 1);
-		put(out, u[i].name, strlen(u[i].name));
+		batch_put(out, u[i].name, strlen(u[i].name));
 		fputs("' (", out);
-		put(out, entity_get(corpus_entities(c), u[i].entity)->id,
+		batch_put(out, entity_get(corpus_entities(c), u[i].entity)->id,
 		    strlen(entity_get(corpus_entities(c), u[i].entity)->id));
 		fputs(")\n", out);
 	}
