@@ -311,35 +311,60 @@ static int closes_low_quote(const struct bb *b)
 	return open;
 }
 
+/* pc's @join: 1 when it is side or "both", 0 for another value, -1 when
+ * there is none. */
+static int pc_join_attr(xmlNodePtr pc, const char *side)
+{
+	char *join = tei_attr(pc, "join");
+	int r;
+
+	if (!join)
+		return -1;
+	r = strcmp(join, side) == 0 || strcmp(join, "both") == 0;
+	free(join);
+	return r;
+}
+
+/* pc's text, or NULL when its first child is not text. */
+static const char *pc_text(xmlNodePtr pc)
+{
+	xmlNodePtr t = pc->children;
+
+	if (!t || t->type != XML_TEXT_NODE || !t->content)
+		return NULL;
+	return (const char *)t->content;
+}
+
+/* Whether s starts with one of the n strings of list. */
+static int starts_with_any(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strncmp(s, list[i], strlen(list[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether punctuation token pc joins the word before it: @join "left" or
  * "both", else closing punctuation ("," "." ")" "”" "»" "…", and "“"
  * when it closes a "„"). */
 static int pc_joins_left(const struct bb *b, xmlNodePtr pc)
 {
-	static const char closing[] = ".,;:!?)]}%";
-	static const char *const closing_u8[] = {
+	static const char *const closing[] = {
+		".", ",", ";", ":", "!", "?", ")", "]", "}", "%",
 		"\xE2\x80\xA6", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99",   /* … » ” ’ */
 	};
-	char *join = tei_attr(pc, "join");
-	xmlNodePtr t = pc->children;
 	const char *s;
-	size_t i;
-	int r = 0;
+	int r = pc_join_attr(pc, "left");
 
-	if (join) {
-		r = strcmp(join, "left") == 0 || strcmp(join, "both") == 0;
-		free(join);
+	if (r >= 0)
 		return r;
-	}
-	if (!t || t->type != XML_TEXT_NODE || !t->content || !t->content[0])
+	if (!(s = pc_text(pc)) || !s[0])
 		return 0;
-	s = (const char *)t->content;
-	r = strchr(closing, s[0]) != NULL;
-	for (i = 0; i < sizeof(closing_u8) / sizeof(closing_u8[0]) && !r; i++)
-		r = strncmp(s, closing_u8[i], strlen(closing_u8[i])) == 0;
-	if (!r && strncmp(s, "\xE2\x80\x9C", 3) == 0)
-		r = closes_low_quote(b);
-	return r;
+	if (starts_with_any(s, closing, sizeof(closing) / sizeof(closing[0])))
+		return 1;
+	return strncmp(s, "\xE2\x80\x9C", 3) == 0 && closes_low_quote(b);
 }
 
 /* Whether punctuation token pc joins the word after it: @join "right" or
@@ -350,25 +375,16 @@ static int pc_joins_right(const struct bb *b, xmlNodePtr pc)
 		"(", "[", "{", "\xE2\x80\x9E", "\xE2\x80\x9A", "\xE2\x80\x9C", "\xE2\x80\x98",
 		"\xC2\xAB", "\xC2\xBF", "\xC2\xA1",   /* „ ‚ “ ‘ « ¿ ¡ */
 	};
-	char *join = tei_attr(pc, "join");
-	xmlNodePtr t = pc->children;
 	const char *s;
-	size_t i;
-	int r = 0;
+	int r = pc_join_attr(pc, "right");
 
-	if (join) {
-		r = strcmp(join, "right") == 0 || strcmp(join, "both") == 0;
-		free(join);
+	if (r >= 0)
 		return r;
-	}
-	if (!t || t->type != XML_TEXT_NODE || !t->content)
+	if (!(s = pc_text(pc)) ||
+	    !starts_with_any(s, opening, sizeof(opening) / sizeof(opening[0])))
 		return 0;
-	s = (const char *)t->content;
-	for (i = 0; i < sizeof(opening) / sizeof(opening[0]) && !r; i++)
-		r = strncmp(s, opening[i], strlen(opening[i])) == 0;
-	if (r && strncmp(s, "\xE2\x80\x9C", 3) == 0 && b && closes_low_quote(b))
-		r = 0;
-	return r;
+	/* a "“" that closes an open "„" joins the word before it instead */
+	return !(strncmp(s, "\xE2\x80\x9C", 3) == 0 && b && closes_low_quote(b));
 }
 
 /* The element before n among its siblings, text of spaces only and
