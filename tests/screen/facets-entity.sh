@@ -3,9 +3,9 @@
 # the 122 entities; Enter selects her and the documents narrow to the
 # three that name her; a second person widens them (OR within a kind), an
 # organisation narrows them again (AND across kinds), and the document
-# list's & filter combines with the facets.  The selection is saved in the
-# session on quit and selected again on the next start; X clears it,
-# which the next start keeps too.
+# list's & filter combines with the facets.  R (the corpus loaded again)
+# keeps the selection; it is saved in the session on quit and selected
+# again on the next start; X clears it, which the next start keeps too.
 #
 # Aly van Beek is named in the 2013, 2014 and 2015 reports, Marijke Vos in
 # 2013, 2014 and 2017, the organisation Welzijn Midden-Drenthe in 2012
@@ -67,6 +67,11 @@ run() {
 	screen_wait "Facets (2 on) of Documents (4 of 5)"
 	screen_keys F
 	screen_wait "Documents (4 of 5) · Aly van"
+	# R loads the corpus again: the panes are made anew, the facets kept
+	screen_keys R
+	screen_wait "loaded again (5 documents)"
+	screen_wait "Documents (4 of 5) · Aly van"
+	screen_wait_row 5 "${l}2017-05-11 Over grenzen heen"
 
 	# quit: the session keeps the two persons
 	screen_keys Q
