@@ -310,12 +310,36 @@ static void print_diag(const struct corpus_diag *d, FILE *out)
 	fputc('\n', out);
 }
 
-int batch_check(const struct corpus *c, FILE *out)
+void batch_check_record(struct format_writer *w, FILE *out, const struct batch_problem *p)
+{
+	struct format_field f[] = {
+		{ "file", p->file, 0, 0, 0 },
+		{ "line", NULL, p->line, 0, 0 },
+		{ "column", NULL, p->column, 0, 0 },
+		{ "severity", p->severity, 0, 0, 0 },
+		{ "message", p->message, 0, 0, 0 },
+		{ "entity", p->entity ? p->entity : "", 0, 0, 0 },
+		{ "other", p->other ? p->other : "", 0, 0, 0 },
+	};
+
+	format_record(w, out, f, sizeof(f) / sizeof(f[0]));
+}
+
+int batch_check(const struct corpus *c, struct format_writer *w, FILE *out)
 {
 	size_t i, n = corpus_ndiags(c);
 
-	for (i = 0; i < n; i++)
-		print_diag(corpus_diag(c, i), out);
+	for (i = 0; i < n; i++) {
+		const struct corpus_diag *d = corpus_diag(c, i);
+		struct batch_problem p = { d->file, d->line, d->column,
+					   d->is_error ? "error" : "warning", d->message,
+					   NULL, NULL };
+
+		if (w->kind == FORMAT_TSV)
+			print_diag(d, out);
+		else
+			batch_check_record(w, out, &p);
+	}
 	return n ? 1 : 0;
 }
 

@@ -81,17 +81,38 @@ int batch_path(const struct corpus *c, const char *arg, const struct batch_outpu
  * of paragraphs) as GraphML (FILE ends in .graphml or .xml) or DOT (.dot,
  * .gv).  Returns 0, or 2 when FILE cannot be written. */
 int batch_export_graph(const struct corpus *c, const char *file);
-/* Every problem found while loading, file:line:column: message. */
-int batch_check(const struct corpus *c, FILE *out);
+/* A problem --check reports, as a record of --format json or csv (keys
+ * file, line, column, severity, message, entity, other; entity and other
+ * "" when they do not apply). */
+struct batch_problem {
+	const char *file;
+	long line, column;
+	const char *severity;   /* error, warning, untagged, never-mentioned,
+				 * likely-duplicate */
+	const char *message;    /* the message, or the name untagged or of
+				 * the record */
+	const char *entity;     /* the entity's id, or NULL */
+	const char *other;      /* likely-duplicate: the id of the other */
+};
+void batch_check_record(struct format_writer *w, FILE *out, const struct batch_problem *p);
+/* Every problem found while loading: in tsv (w's kind, the default)
+ * file:line:column: error|warning: message; else a batch_problem record
+ * each. */
+int batch_check(const struct corpus *c, struct format_writer *w, FILE *out);
 /* Writes the loading errors (not warnings) to out, for the other modes. */
 void batch_errors(const struct corpus *c, FILE *out);
 
 /* batch_tree.c: the tree itself.  --xpath: every match as file:line: text
  * (the node's string value, whitespace collapsed), or with as_xml
  * file:line: and the node as XML on the lines after it; a number, string
- * or boolean result as its value.  Returns 0 with matches, 1 without, 2
- * for an invalid expression (on stderr, a caret under the fault). */
-int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out);
+ * or boolean result as its value.  In json and csv (fmt) a record a
+ * match, keys file, line, doc, text: doc the document's id ("" in a
+ * register or for a value), text the string value (cut at 4096 bytes) or
+ * with as_xml the XML, its line breaks kept.  Returns 0 with matches, 1
+ * without, 2 for an invalid expression (on stderr, a caret under the
+ * fault). */
+int batch_xpath(const struct corpus *c, const char *expr, int as_xml, enum format_kind fmt,
+		FILE *out);
 /* --source=DOCID[#BLOCK]: "# file", then the document's TEI element (or
  * the element of BLOCK, its line in --show --width=0) as XML, every line
  * after its line in the file ("%6ld  "). */
@@ -101,7 +122,11 @@ int batch_source_entity(const struct corpus *c, const char *id, FILE *out);
 /* --check --untagged: every register name or variant in the text that no
  * mention covers, as file:line:column: untagged 'NAME' (id): line the
  * line of the block's element in the file, column in characters into the
- * block's text as --show --width=0 prints it.  Returns 1 if any. */
-int batch_untagged(const struct corpus *c, FILE *out);
+ * block's text as --show --width=0 prints it; then each record never
+ * mentioned or likely a duplicate of another.  In json and csv (w) a
+ * batch_problem record each: severity untagged, never-mentioned or
+ * likely-duplicate, message the name, entity the id, other the other
+ * record's.  Returns 1 if any. */
+int batch_untagged(const struct corpus *c, struct format_writer *w, FILE *out);
 
 #endif

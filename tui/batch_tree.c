@@ -35,8 +35,50 @@ static void put_lines(FILE *out, const char *s)
 /* A match's text is cut here in the one-line form. */
 #define MATCH_TEXT_MAX 4096
 
-int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out)
+/* A match as a record of keys file, line, doc, text. */
+static void put_match_record(const struct corpus *c, struct format_writer *w, FILE *out,
+			     const struct xpath_match *m, int as_xml)
 {
+	size_t len = strlen(m->text);
+	char *text = !as_xml && len > MATCH_TEXT_MAX
+		? xstrndup(m->text, text_char_start(m->text, MATCH_TEXT_MAX)) : NULL;
+	struct format_field f[] = {
+		{ "file", m->file ? m->file : "", 0, 0, 0 },
+		{ "line", NULL, m->line, 0, 0 },
+		{ "doc", m->file && m->doc != XPATH_NO_DOC ? corpus_doc(c, m->doc)->id : "",
+		  0, 0, 0 },
+		{ "text", text ? text : m->text, 0, 0, as_xml },
+	};
+
+	format_record(w, out, f, sizeof(f) / sizeof(f[0]));
+	free(text);
+}
+
+/* A match in the traditional form: file:line: text, or file:line: and
+ * the XML on the lines after it. */
+static void put_match_line(FILE *out, const struct xpath_match *m, int as_xml)
+{
+	size_t len = strlen(m->text);
+
+	if (m->file) {
+		batch_put(out, m->file, strlen(m->file));
+		fprintf(out, ":%ld:%s", m->line, as_xml ? "\n" : " ");
+	}
+	if (as_xml) {
+		put_lines(out, m->text);
+	} else {
+		batch_put(out, m->text, len > MATCH_TEXT_MAX ? text_char_start(m->text, MATCH_TEXT_MAX)
+							 : len);
+		if (len > MATCH_TEXT_MAX)
+			fputs("\xE2\x80\xA6", out);
+	}
+	fputc('\n', out);
+}
+
+int batch_xpath(const struct corpus *c, const char *expr, int as_xml, enum format_kind fmt,
+		FILE *out)
+{
+	struct format_writer w = FORMAT_WRITER_INIT(fmt);
 	struct xpath_limits lim = { 0, 0, as_xml };
 	struct xpath_result r = XPATH_RESULT_INIT;
 	char *error = NULL;
@@ -50,22 +92,10 @@ int batch_xpath(const struct corpus *c, const char *expr, int as_xml, FILE *out)
 		return 2;
 	}
 	for (i = 0; i < r.n; i++) {
-		const struct xpath_match *m = &r.matches[i];
-		size_t len = strlen(m->text);
-
-		if (m->file) {
-			batch_put(out, m->file, strlen(m->file));
-			fprintf(out, ":%ld:%s", m->line, as_xml ? "\n" : " ");
-		}
-		if (as_xml) {
-			put_lines(out, m->text);
-		} else {
-			batch_put(out, m->text, len > MATCH_TEXT_MAX ? text_char_start(m->text, MATCH_TEXT_MAX)
-								 : len);
-			if (len > MATCH_TEXT_MAX)
-				fputs("\xE2\x80\xA6", out);
-		}
-		fputc('\n', out);
+		if (fmt == FORMAT_TSV)
+			put_match_line(out, &r.matches[i], as_xml);
+		else
+			put_match_record(c, &w, out, &r.matches[i], as_xml);
 	}
 	if (r.total > r.n)
 		fprintf(stderr, "werkbezoek: %zu matches, the first %zu shown\n", r.total, r.n);
@@ -173,8 +203,45 @@ static void put_record(FILE *out, const struct corpus *c, const struct entity *e
 	fputc(')', out);
 }
 
+/* Where a record is as file and line, for a record of --format; the
+ * source "file:line" split when the tree does not know (*buf holds the
+ * file then; caller frees). */
+static const char *record_file_line(const struct corpus *c, const struct entity *e,
+				    long *line, char **buf)
+{
+	const char *file = NULL, *colon;
+
+	*buf = NULL;
+	*line = source_entity_line(c, e->id, &file);
+	if (file && *line > 0)
+		return file;
+	*line = 0;
+	if (!e->source)
+		return "";
+	colon = strrchr(e->source, ':');
+	if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+		*line = strtol(colon + 1, NULL, 10);
+		return *buf = xstrndup(e->source, (size_t)(colon - e->source));
+	}
+	return e->source;
+}
+
+/* A record never mentioned (other NULL) or likely a duplicate of other,
+ * as a record of --format. */
+static void record_problem(struct format_writer *w, FILE *out, const struct corpus *c,
+			   const struct entity *e, const struct entity *other)
+{
+	char *buf;
+	struct batch_problem p = { NULL, 0, 1, other ? "likely-duplicate" : "never-mentioned",
+				   e->name, e->id, other ? other->id : NULL };
+
+	p.file = record_file_line(c, e, &p.line, &buf);
+	batch_check_record(w, out, &p);
+	free(buf);
+}
+
 /* Records never mentioned, likely duplicates; returns how many. */
-static size_t untagged_records(const struct corpus *c, FILE *out)
+static size_t untagged_records(const struct corpus *c, struct format_writer *w, FILE *out)
 {
 	const struct entity_index *ix = corpus_entities(c);
 	size_t n, i;
@@ -182,11 +249,14 @@ static size_t untagged_records(const struct corpus *c, FILE *out)
 
 	for (i = 0; i < n; i++) {
 		const struct entity *e = entity_get(ix, r[i].entity);
+		const struct entity *o = r[i].other >= 0 ? entity_get(ix, r[i].other) : NULL;
 
-		put_record(out, c, e, r[i].other < 0 ? "never mentioned" : "likely duplicate");
-		if (r[i].other >= 0) {
-			const struct entity *o = entity_get(ix, r[i].other);
-
+		if (w->kind != FORMAT_TSV) {
+			record_problem(w, out, c, e, o);
+			continue;
+		}
+		put_record(out, c, e, o ? "likely duplicate" : "never mentioned");
+		if (o) {
 			fputs(" of '", out);
 			batch_put(out, o->name, strlen(o->name));
 			fputs("' (", out);
@@ -200,7 +270,7 @@ static size_t untagged_records(const struct corpus *c, FILE *out)
 	return n;
 }
 
-int batch_untagged(const struct corpus *c, FILE *out)
+int batch_untagged(const struct corpus *c, struct format_writer *w, FILE *out)
 {
 	size_t n, i;
 	struct lint_untagged *u = lint_untagged(c, &n);
@@ -210,16 +280,22 @@ int batch_untagged(const struct corpus *c, FILE *out)
 		const struct block *b = &d->blocks[u[i].block];
 		const char *file = NULL;
 		long line = source_block_line(c, u[i].doc, u[i].block, &file);
+		const char *id = entity_get(corpus_entities(c), u[i].entity)->id;
+		struct batch_problem p = { file ? file : d->file, line,
+					   (long)text_chars(b->text, u[i].start) + 1, "untagged",
+					   u[i].name, id, NULL };
 
-		batch_put(out, file ? file : d->file, strlen(file ? file : d->file));
-		fprintf(out, ":%ld:%zu: untagged '", line,
-			text_chars(b->text, u[i].start) + 1);
+		if (w->kind != FORMAT_TSV) {
+			batch_check_record(w, out, &p);
+			continue;
+		}
+		batch_put(out, p.file, strlen(p.file));
+		fprintf(out, ":%ld:%ld: untagged '", p.line, p.column);
 		batch_put(out, u[i].name, strlen(u[i].name));
 		fputs("' (", out);
-		batch_put(out, entity_get(corpus_entities(c), u[i].entity)->id,
-		    strlen(entity_get(corpus_entities(c), u[i].entity)->id));
+		batch_put(out, id, strlen(id));
 		fputs(")\n", out);
 	}
 	free(u);
-	return untagged_records(c, out) || n ? 1 : 0;
+	return untagged_records(c, w, out) || n ? 1 : 0;
 }

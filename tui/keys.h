@@ -24,7 +24,7 @@
 	REQ_(FOCUS_NEXT,    "Focus the next pane",                         "Panes") \
 	REQ_(MAXIMIZE,      "Maximise the focused pane, or restore",       "Panes") \
 	REQ_(REDRAW,        "Redraw the screen",                           "Panes") \
-	REQ_(FACETS,        "Documents: facets by year, type, place (Enter toggles; again: the list); Entities: only those in search results", "Panes") \
+	REQ_(FACETS,        "Documents: facets by year, type, place, person, org … (Enter toggles, & finds; again: the list); Entities: only those in search results", "Panes") \
 	REQ_(FACETS_CLEAR,  "Documents: clear the facets",                 "Panes") \
 	REQ_(MOVE_DOWN,     "Move down one line",                          "Moving") \
 	REQ_(MOVE_UP,       "Move up one line",                            "Moving") \

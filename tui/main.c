@@ -110,8 +110,9 @@ static const struct option_spec option_specs[] = {
 	  "of the hits, by log-likelihood: ll TAB near TAB\n"
 	  "total TAB word" },
 	{ "format", required_argument, OPT_FORMAT, "FMT",
-	  "listings as tsv (the default), json (an object\n"
-	  "a line) or csv (a header line first)" },
+	  "listings (also --check, --xpath) as tsv (the\n"
+	  "default), json (an object a line) or csv (a\n"
+	  "header line first)" },
 	{ "path", required_argument, OPT_PATH, "A,B",
 	  "chains between two entities (ids or names):\n"
 	  "path TAB step TAB from TAB from_name TAB to TAB\n"
@@ -564,10 +565,14 @@ static int run_batch(const struct corpus *c, const struct run *r)
 		return batch_show(c, r->arg, r->width_set ? (unsigned)r->width : terminal_width(),
 				  stdout);
 	case OPT_CHECK:
-		status = batch_check(c, stdout);
-		if (r->untagged && batch_untagged(c, stdout) != 0)
+	{
+		struct format_writer w = FORMAT_WRITER_INIT(r->out.format);
+
+		status = batch_check(c, &w, stdout);
+		if (r->untagged && batch_untagged(c, &w, stdout) != 0)
 			status = 1;
 		return status;
+	}
 	case OPT_SEARCH:
 		if (r->out.count && r->out.sort != SEARCH_ORDER_DOC) {
 			fprintf(stderr, "werkbezoek: --count lists forms by frequency: no --sort\n");
@@ -583,7 +588,7 @@ static int run_batch(const struct corpus *c, const struct run *r)
 			return batch_query(c, r->arg, r->search_flags, &r->out, stdout);
 		return batch_search(c, r->arg, r->search_flags, &r->out, stdout);
 	case OPT_XPATH:
-		return batch_xpath(c, r->arg, r->as_xml, stdout);
+		return batch_xpath(c, r->arg, r->as_xml, r->out.format, stdout);
 	case OPT_SOURCE:
 		return batch_source(c, r->arg, stdout);
 	case OPT_SOURCE_ENTITY:

@@ -1,8 +1,10 @@
 /* pane_documents.c: the Documents pane: date, type and title, oldest
- * first, filtered by typing (&) and by facets (F: years, types, places,
- * facets.h).  Moving the selection shows the document in the reader;
- * Enter also moves the focus there.  In the facet list Enter toggles a
- * value; the counts are of the documents the & filter lets through. */
+ * first, filtered by typing (&) and by facets (F: years, types and every
+ * entity kind, facets.h).  Moving the selection shows the document in the
+ * reader; Enter also moves the focus there.  In the facet list Enter
+ * toggles a value, & there filters the values (by kind and label, so
+ * "&person" lists the persons), and the counts are of the documents the
+ * document list's & filter lets through. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -21,6 +23,9 @@ struct documents {
 	size_t nshown;
 	char *filter;
 	struct facets *facets;  /* NULL when out of memory: no facets */
+	size_t *vals;           /* the facet values through facet_filter */
+	size_t nvals;
+	char *facet_filter;     /* the & filter of the facet list, or NULL */
 	int in_facets;          /* the pane lists facet values */
 	size_t doc_sel, doc_top;    /* the document list's, while it does */
 };
@@ -58,6 +63,35 @@ static void refilter(struct documents *d)
 	free(text_in);
 }
 
+/* Whether facet value i passes the facet list's & filter: its kind
+ * and label ("Person Aly van Beek") contain the text, folded. */
+static int passes_facet_filter(const struct documents *d, size_t i)
+{
+	const struct facet_value *fv = facets_value(d->facets, i);
+	struct buf line = BUF_INIT;
+	int in;
+
+	if (!d->facet_filter)
+		return 1;
+	buf_printf(&line, "%s %s", facets_kind_name(d->facets, fv->kind), fv->label);
+	in = text_contains_folded(line.data, d->facet_filter);
+	buf_free(&line);
+	return in;
+}
+
+/* The facet values listed: those through the facet list's filter. */
+static void refilter_values(struct documents *d)
+{
+	size_t i, n = d->facets ? facets_nvalues(d->facets) : 0;
+
+	free(d->vals);
+	d->vals = xcalloc(n ? n : 1, sizeof(size_t));
+	d->nvals = 0;
+	for (i = 0; i < n; i++)
+		if (passes_facet_filter(d, i))
+			d->vals[d->nvals++] = i;
+}
+
 void *documents_new(const struct pane_context *ctx)
 {
 	struct documents *d = xcalloc(1, sizeof(*d));
@@ -65,6 +99,7 @@ void *documents_new(const struct pane_context *ctx)
 	d->ctx = ctx;
 	d->facets = facets_new(ctx->corpus);
 	refilter(d);
+	refilter_values(d);
 	return d;
 }
 
@@ -72,13 +107,17 @@ static size_t documents_filter(struct view *v, const char *text)
 {
 	struct documents *d = state(v);
 
+	if (d->in_facets) {
+		free(d->facet_filter);
+		d->facet_filter = text && *text ? xstrdup(text) : NULL;
+		refilter_values(d);
+		v->sel = v->top = 0;
+		view_clamp(v);
+		return d->nvals;
+	}
 	free(d->filter);
 	d->filter = text && *text ? xstrdup(text) : NULL;
 	refilter(d);
-	if (d->in_facets) {
-		d->doc_sel = d->doc_top = 0;
-		return d->nshown;
-	}
 	v->sel = v->top = 0;
 	view_clamp(v);
 	return d->nshown;
@@ -88,13 +127,14 @@ static size_t documents_lines(struct view *v)
 {
 	struct documents *d = state(v);
 
-	return d->in_facets ? facets_nvalues(d->facets) : d->nshown;
+	return d->in_facets ? d->nvals : d->nshown;
 }
 
 /* "[x] Year 2014 (2)": a facet value, its documents and whether it is on. */
 static void facet_draw(struct view *v, size_t n, int y, int width, int selected)
 {
-	const struct facet_value *fv = facets_value(state(v)->facets, n);
+	const struct facets *f = state(v)->facets;
+	const struct facet_value *fv = facets_value(f, state(v)->vals[n]);
 	enum style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 	struct buf count = BUF_INIT;
 	int x = 0;
@@ -102,7 +142,7 @@ static void facet_draw(struct view *v, size_t n, int y, int width, int selected)
 	if (selected)
 		render_fill(v->content, y, 0, width, st);
 	x += render_str(v->content, y, x, width - x, fv->selected ? "[x] " : "[ ] ", st);
-	x += render_str(v->content, y, x, width - x, facet_kind_name(fv->kind), selected ? st : STYLE_DIM);
+	x += render_str(v->content, y, x, width - x, facets_kind_name(f, fv->kind), selected ? st : STYLE_DIM);
 	x += render_str(v->content, y, x, width - x, " ", st);
 	x += render_str(v->content, y, x, width - x, fv->label, st);
 	buf_printf(&count, " (%zu)", fv->count);
@@ -171,13 +211,39 @@ static int facets_request(struct view *v, enum request req, struct action *act)
 	} else {
 		if (req == REQ_FACETS_CLEAR)
 			facets_clear(d->facets);
-		else
-			facets_toggle(d->facets, v->sel);
+		else if (d->nvals)
+			facets_toggle(d->facets, d->vals[v->sel]);
 		refilter(d);
 		d->doc_sel = d->doc_top = 0;
 		if (!d->in_facets)
 			show_documents(v, act);
 	}
+	return 1;
+}
+
+void documents_facets_each(struct view *v,
+			   void (*fn)(void *arg, const char *what, const char *key),
+			   void *arg)
+{
+	struct documents *d = state(v);
+
+	for (size_t i = 0; d->facets && i < facets_nvalues(d->facets); i++) {
+		const char *what, *key = facets_key(d->facets, i, &what);
+
+		if (facets_value(d->facets, i)->selected)
+			fn(arg, what, key);
+	}
+}
+
+int documents_select_facet(struct view *v, const char *what, const char *key)
+{
+	struct documents *d = state(v);
+
+	if (!d->facets || !facets_select_key(d->facets, what, key))
+		return 0;
+	refilter(d);
+	v->sel = v->top = 0;
+	view_clamp(v);
 	return 1;
 }
 
@@ -201,18 +267,22 @@ static void documents_title(struct view *v, struct buf *title, struct buf *right
 	size_t n = corpus_ndocs(d->ctx->corpus);
 	size_t on = d->facets ? facets_nselected(d->facets) : 0;
 
-	if (d->in_facets)
+	(void)right;
+	if (d->in_facets) {
 		buf_printf(title, "Facets (%zu on) of Documents (%zu of %zu)", on, d->nshown, n);
-	else if (d->filter || on)
+		if (d->facet_filter)
+			buf_printf(title, " &%s", d->facet_filter);
+		return;
+	}
+	if (d->filter || on)
 		buf_printf(title, "Documents (%zu of %zu)", d->nshown, n);
 	else
 		buf_printf(title, "Documents (%zu)", n);
-	for (size_t i = 0; !d->in_facets && on && i < facets_nvalues(d->facets); i++)
+	for (size_t i = 0; on && i < facets_nvalues(d->facets); i++)
 		if (facets_value(d->facets, i)->selected)
 			buf_printf(title, " \xC2\xB7 %s", facets_value(d->facets, i)->label);
 	if (d->filter)
 		buf_printf(title, " &%s", d->filter);
-	(void)right;
 }
 
 static void documents_done(struct view *v)
@@ -221,6 +291,8 @@ static void documents_done(struct view *v)
 
 	free(d->shown);
 	free(d->filter);
+	free(d->vals);
+	free(d->facet_filter);
 	facets_free(d->facets);
 	free(d);
 	v->priv = NULL;

@@ -107,6 +107,10 @@ void ui_restore_session(struct ui *u, struct session *s);
 /* Saves the session; a failure is said on stderr (the terminal is
  * restored by then).  Returns 0, or -1 when it was not saved. */
 int ui_save_session(struct ui *u, const char *path);
+/* The facet values selected in the Documents pane, into s; and selected
+ * again from s (those the corpus has): across a session or a reload. */
+void ui_facets_save(struct ui *u, struct session *s);
+void ui_facets_restore(struct ui *u, const struct session *s);
 /* Draws the whole screen now, with one doupdate. */
 void ui_draw(struct ui *u);
 

@@ -1,6 +1,7 @@
 /* ui_reload.c: the corpus on disk: v opens the editor (editor.c), R and a
  * change seen by live.c load the corpus again, and the panes are made
- * again on the new one with the reader kept in its place. */
+ * again on the new one with the reader kept in its place and the facets
+ * kept selected. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "corpus.h"
 #include "editor.h"
 #include "pane_reader.h"
+#include "session.h"
 #include "ui_impl.h"
 
 /* The reader's page in the corpus loaded again: the same document or
@@ -44,13 +46,18 @@ static void swap_corpus(struct ui *u, struct corpus *c)
 	int source = reader_showing_source(reader(u));
 	unsigned flags = u->search.flags;
 	size_t i, keep = u->search.state.hits.keep;
+	struct session facets;
 
+	session_init(&facets);
+	ui_facets_save(u, &facets);
 	reader_location(reader(u), &here);
 	for (i = 0; i < PANE_COUNT; i++)
 		view_free(&u->views[i]);
 	ui_search_free(&u->search);
 	corpus_free(u->owned);
 	ui_make_panes(u, c, flags);
+	ui_facets_restore(u, &facets);
+	session_free(&facets);
 	u->search.state.hits.keep = keep;
 	screen_place(&u->screen, u->views, u->focus, u->maximized, 0);
 	if (pattern && ui_search_text(u, pattern, KEPT_SECONDS))

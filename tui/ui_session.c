@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "corpus.h"
+#include "pane_documents.h"
 #include "pane_reader.h"
 #include "pane_results.h"
 #include "say.h"
@@ -39,6 +40,23 @@ static void restore_search(struct ui *u, const struct session *s)
 		view_goto(&u->views[PANE_RESULTS], u->search.state.current_hit);
 }
 
+void ui_facets_restore(struct ui *u, const struct session *s)
+{
+	for (size_t i = 0; i < s->nfacets; i++)
+		documents_select_facet(&u->views[PANE_DOCUMENTS], s->facets[i].what,
+				       s->facets[i].key);
+}
+
+static void save_facet(void *arg, const char *what, const char *key)
+{
+	session_add_facet(arg, what, key);
+}
+
+void ui_facets_save(struct ui *u, struct session *s)
+{
+	documents_facets_each(&u->views[PANE_DOCUMENTS], save_facet, s);
+}
+
 /* Takes over a saved session, leaving s empty.  What names documents or
  * entities no longer in the corpus is dropped quietly (session_keep);
  * session_load has kept the history to HISTORY_MAX entries. */
@@ -54,6 +72,7 @@ void ui_restore_session(struct ui *u, struct session *s)
 	history_list_init(&s->hist);
 	if (s->page.kind != LOC_NONE && reader_show_location(reader(u), &s->page, 0))
 		u->focus = PANE_READER;
+	ui_facets_restore(u, s);
 	restore_search(u, s);
 }
 
@@ -75,6 +94,7 @@ int ui_save_session(struct ui *u, const char *path)
 		session_set_active(&s, u->search.state.pattern_text,
 				   u->search.state.current_hit == NO_HIT ? 0
 				   : u->search.state.current_hit + 1);
+	ui_facets_save(u, &s);
 	rc = session_save(path, &s, &error);
 	if (rc > 0)
 		say("werkbezoek: %s\n", error);        /* saved, with a note */

@@ -1,5 +1,6 @@
-# Facets on the Documents pane: F lists years, types and places with
-# their document counts, Enter toggles a value, F again shows the
+# Facets on the Documents pane: F lists years, types and entities by kind
+# (places, persons, organisations … most documents first) with their
+# document counts, Enter toggles a value, F again shows the
 # documents in the selection (OR within a kind, AND across kinds) with
 # the values on in the title; the & filter combines with them and the
 # counts are of the documents it lets through; X clears the facets, in
@@ -26,13 +27,14 @@ run() {
 	screen_wait "Facets (0 on) of Documents (5 of 5)"
 	screen_wait_row 2 "${l}[ ] Year 2012 (1)"
 	screen_wait_row 8 "${l}[ ] Type werkbezoek (4)"
-	screen_wait_row 15 "${l}[ ] Place Emmen (2)"
-	# werkbezoek (the 7th value), then Emmen (the 14th)
+	screen_wait_row 9 "${l}[ ] Place Drenthe (3)"
+	screen_wait_row 10 "${l}[ ] Place Emmen (2)"
+	# werkbezoek (the 7th value), then Emmen (the 9th)
 	screen_keys j j j j j j Enter
 	screen_wait_row 8 "${l}[x] Type werkbezoek (4)"
 	screen_wait "Facets (1 on) of Documents (4 of 5)"
-	screen_keys j j j j j j j Enter
-	screen_wait_row 15 "${l}[x] Place Emmen (2)"
+	screen_keys j j Enter
+	screen_wait_row 10 "${l}[x] Place Emmen (2)"
 	screen_wait "Facets (2 on) of Documents (2 of 5)"
 
 	# F: the two werkbezoek reports that name Emmen

@@ -113,6 +113,89 @@ static void test_page(void)
 	page_free(pg);
 }
 
+/* The first block entities x and y are both mentioned in, and how many
+ * blocks they share, by walking both mention lists (corpus order): the
+ * oracle for the graph's co-mention links.  0 when they share none. */
+static size_t shared_blocks(const struct entity *x, const struct entity *y,
+			    size_t *doc, size_t *block)
+{
+	size_t i = 0, j = 0, n = 0;
+	long last_d = -1, last_b = -1;
+
+	while (i < x->nmentions && j < y->nmentions) {
+		const struct mention *m = &x->mentions[i], *o = &y->mentions[j];
+
+		if (m->doc < o->doc || (m->doc == o->doc && m->block < o->block)) {
+			i++;
+		} else if (o->doc < m->doc || o->block < m->block) {
+			j++;
+		} else {
+			if ((long)m->doc != last_d || (long)m->block != last_b) {
+				if (!n)
+					*doc = m->doc, *block = m->block;
+				n++;
+				last_d = (long)m->doc, last_b = (long)m->block;
+			}
+			i++;
+		}
+	}
+	return n;
+}
+
+/* graph-comentions-as-walked: every co-mention link of the graph of the
+ * bundled corpus (122 entities, entities with many partners and with
+ * few) is the pair's first shared block and count, as walking both
+ * mention lists finds them, each pair once, in pair order; and no pair
+ * sharing a block is missing. */
+static void test_comentions_oracle(void)
+{
+	char path[4096], *error = NULL;
+	const char *top = getenv("top_srcdir");
+	struct corpus *c;
+	struct path_graph *g;
+	const struct entity_index *ix;
+	size_t i, nlinks, ncom = 0, bad = 0, pairs = 0, d = 0, b = 0;
+	long last_a = -1, last_b = -1;
+	int ordered = 1;
+
+	snprintf(path, sizeof path, "%s/corpus", top && *top ? top : ".");
+	c = corpus_open(path, NULL, &error);
+	ok(c != NULL, "the bundled corpus opens");
+	if (!c) {
+		free(error);
+		return;
+	}
+	ix = corpus_entities(c);
+	g = path_graph_new(c);
+	nlinks = path_graph_links(g);
+	for (i = 0; i < nlinks; i++) {
+		struct path_step st;
+
+		path_graph_link(g, i, &st);
+		if (st.link != PATH_COMENTION)
+			continue;
+		ncom++;
+		if (st.from > last_a || (st.from == last_a && st.to > last_b))
+			last_a = st.from, last_b = st.to;
+		else
+			ordered = 0;
+		if (st.from >= st.to ||
+		    shared_blocks(entity_get(ix, st.from), entity_get(ix, st.to), &d, &b)
+		    != st.shared || d != st.doc || b != st.block)
+			bad++;
+	}
+	for (i = 0; i < entity_count(ix); i++)
+		for (size_t j = i + 1; j < entity_count(ix); j++)
+			pairs += shared_blocks(entity_get(ix, (long)i), entity_get(ix, (long)j),
+					       &d, &b) > 0;
+	ok(ncom > 500, "the corpus has many co-mention links (%zu)", ncom);
+	is_int(bad, 0, "each link's first shared block and count are the walk's");
+	is_int(ncom, pairs, "every pair sharing a block is linked, once");
+	ok(ordered, "co-mention links come in pair order");
+	path_graph_free(g);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -121,6 +204,7 @@ int main(void)
 	test_chains();
 	test_evidence();
 	test_page();
+	test_comentions_oracle();
 	path_graph_free(graph);
 	path_graph_free(NULL);
 	corpus_free(corpus);

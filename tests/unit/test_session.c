@@ -174,6 +174,8 @@ int main(void)
 	session_add_search(&s, "");
 	session_add_search(&s, "cliënten|één");
 	session_set_active(&s, "mantel\tzorg", 3);
+	session_add_facet(&s, "year", "2014");
+	session_add_facet(&s, "entity", "person:kees de boer");
 
 	path = path_in("state/werkbezoek/session");
 	rc = session_save(path, &s, &error);
@@ -214,6 +216,14 @@ int main(void)
 	}
 	is_str(t.active, "mantel\tzorg", "round trip: the active search");
 	is_int(t.active_hit, 3, "round trip: its current hit");
+	is_int(t.nfacets, 2, "round trip: the facets");
+	if (t.nfacets == 2) {
+		ok(strcmp(t.facets[0].what, "year") == 0 &&
+		   strcmp(t.facets[0].key, "2014") == 0, "a year facet");
+		ok(strcmp(t.facets[1].what, "entity") == 0 &&
+		   strcmp(t.facets[1].key, "person:kees de boer") == 0,
+		   "an entity facet, its id with spaces");
+	}
 	session_free(&t);
 
 	/* atomic: a new file renamed over the old, which a reader holding the
@@ -261,6 +271,9 @@ int main(void)
 	test_corrupt("half a selected link", LIT("werkbezoek-session 1\npage doc a 0 0 3\n"), ":2:");
 	test_corrupt("a bad link", LIT("werkbezoek-session 1\npage doc a 0 0 3 x\n"), ":2:");
 	test_corrupt("too many fields", LIT("werkbezoek-session 1\npage doc a 0 0 3 4 5\n"), ":2:");
+	test_corrupt("an unknown facet kind", LIT("werkbezoek-session 1\nfacet colour red\n"), ":2:");
+	test_corrupt("an empty facet key", LIT("werkbezoek-session 1\nfacet type %00\n"), ":2:");
+	test_corrupt("a facet without its key", LIT("werkbezoek-session 1\nfacet type\n"), ":2:");
 	test_corrupt("a mark outside a-z", LIT("werkbezoek-session 1\nmark-A doc a 0 0\n"), ":2:");
 
 	/* an older file, its places without the selected link, loads with
@@ -270,6 +283,7 @@ int main(void)
 	is_int(rc, 1, "an older file (no selected links): read");
 	ok(t.page.kind == LOC_DOC && t.page.block == 7 && t.page.off == 9 && t.page.link == 0,
 	   "an older place: its position, no link selected");
+	is_int(t.nfacets, 0, "an older file (no facet lines): no facets selected");
 	ok(t.hist.marks[1].kind == LOC_ENTITY && t.hist.marks[1].block == 1 &&
 	   t.hist.marks[1].link == 4 && t.hist.marks[1].link_off == 6,
 	   "a place with a selected link: block 3 (stored 4), offset 6");

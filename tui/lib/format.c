@@ -59,6 +59,19 @@ static void csv_string(struct buf *out, const char *s, size_t len)
 	buf_addc(out, '"');
 }
 
+/* s sanitised line by line, its line breaks kept. */
+static void sanitize_lines(struct buf *clean, const char *s)
+{
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		text_sanitize(clean, s, (size_t)(nl - s));
+		buf_addc(clean, '\n');
+		s = nl + 1;
+	}
+	text_sanitize(clean, s, strlen(s));
+}
+
 /* One value, sanitised, in the writer's escaping. */
 static void put_value(const struct format_writer *w, struct buf *out,
 		      const struct format_field *f)
@@ -73,7 +86,10 @@ static void put_value(const struct format_writer *w, struct buf *out,
 		buf_adds(out, f->str);
 		return;
 	}
-	text_sanitize(&clean, f->str, strlen(f->str));
+	if (f->lines)
+		sanitize_lines(&clean, f->str);
+	else
+		text_sanitize(&clean, f->str, strlen(f->str));
 	if (w->kind == FORMAT_JSON)
 		json_string(out, clean.data ? clean.data : "", clean.len);
 	else if (w->kind == FORMAT_CSV)

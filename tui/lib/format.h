@@ -26,12 +26,15 @@ enum format_kind {
 };
 
 /* A field: str (NUL-terminated, UTF-8) when not NULL, else the number.
- * bare: str is a number already written ("24.865"), bare in JSON too. */
+ * bare: str is a number already written ("24.865"), bare in JSON too.
+ * lines: str's line breaks are kept (each line sanitised apart; "\n" in
+ * JSON, a quoted value in CSV), for a value that is XML as written. */
 struct format_field {
 	const char *key;
 	const char *str;
 	long long num;
 	int bare;
+	int lines;
 };
 
 /* "tsv", "json", "csv" to *kind; 0 for anything else. */

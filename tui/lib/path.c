@@ -2,13 +2,16 @@
  * (path.h).
  *
  * Links are kept once, in an array, with an adjacency list per entity
- * (CSR: start offsets into one array).  Co-mention pairs come from
- * sorting every mention by its block (a counting sort): each block's
- * distinct entities are paired, and the pairs counted in a hash table as they come, in corpus
- * order, so a pair's evidence is the first block in corpus order and its
- * count the blocks they share; the distinct pairs are then sorted. */
+ * (CSR: start offsets into one array).  Co-mention pairs come from a
+ * table of each block's entities (a counting sort of every mention by its
+ * block), read entity by entity: for entity a, the later entities in the
+ * blocks of a's mentions (corpus order), counted in an array indexed by
+ * entity (stamped with a, so never cleared), so a pair's evidence is the
+ * first block in corpus order and its count the blocks they share; only
+ * each entity's own partners are sorted. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,67 +67,6 @@ static void add_relations(struct path_graph *g, const struct entity_index *ix)
 	}
 }
 
-/* Co-mention links being gathered: each pair (a < b) once, found again
- * through an open-addressing table keyed by a * n + b (the key kept in
- * the slot, so a probe touches no link). */
-struct pair_slot {
-	unsigned long long key;
-	size_t link;            /* index + 1 into links; 0 empty */
-};
-
-struct pair_set {
-	struct link *links;
-	size_t n, cap;
-	struct pair_slot *slot;
-	size_t nslots;          /* a power of two, at least twice n */
-	size_t entities;
-};
-
-static size_t pair_hash(const struct pair_set *ps, unsigned long long k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	return (size_t)k & (ps->nslots - 1);
-}
-
-static void pair_rehash(struct pair_set *ps)
-{
-	struct pair_slot *old = ps->slot;
-	size_t i, h, nold = ps->nslots;
-
-	ps->nslots = ps->nslots ? ps->nslots * 2 : 1024;
-	ps->slot = xcalloc(ps->nslots, sizeof(*ps->slot));
-	for (i = 0; i < nold; i++) {
-		if (!old[i].link)
-			continue;
-		for (h = pair_hash(ps, old[i].key); ps->slot[h].link; h = (h + 1) & (ps->nslots - 1))
-			;
-		ps->slot[h] = old[i];
-	}
-	free(old);
-}
-
-/* Counts a block shared by l.a and l.b: the first such block (pairs come
- * in corpus order) is the evidence. */
-static void pair_add(struct pair_set *ps, const struct link *l)
-{
-	unsigned long long k = (unsigned long long)l->a * ps->entities + (unsigned long long)l->b;
-	size_t h;
-
-	if (2 * (ps->n + 1) > ps->nslots)
-		pair_rehash(ps);
-	for (h = pair_hash(ps, k); ps->slot[h].link; h = (h + 1) & (ps->nslots - 1))
-		if (ps->slot[h].key == k) {
-			ps->links[ps->slot[h].link - 1].shared++;
-			return;
-		}
-	ps->links = xgrow(ps->links, &ps->cap, ps->n + 1, sizeof(*ps->links));
-	ps->links[ps->n++] = *l;
-	ps->slot[h].key = k;
-	ps->slot[h].link = ps->n;
-}
-
 /* Whether a mention's document and block are the corpus's (base[d] the
  * blocks before document d). */
 static int in_corpus(const size_t *base, size_t ndocs, const struct mention *m)
@@ -132,110 +74,163 @@ static int in_corpus(const size_t *base, size_t ndocs, const struct mention *m)
 	return m->doc < ndocs && m->block < base[m->doc + 1] - base[m->doc];
 }
 
-/* The entities mentioned in each block of the corpus, blocks in corpus
- * order and each block's entities in ascending order (repeated as often
- * as mentioned): a counting sort by block, stable, over the entities
- * taken in order.  *nblocks blocks; block i's entities are
- * ents[start[i], start[i + 1]).  Caller frees start and ents. */
-static long *block_entities(const struct path_graph *g, const struct entity_index *ix,
-			    size_t **start_out, size_t *nblocks)
-{
-	size_t ndocs = corpus_ndocs(g->c), *base = xcalloc(ndocs + 1, sizeof(*base));
-	size_t *start, *fill, d, e, i, nb;
-	long *ents;
-
-	for (d = 0; d < ndocs; d++)
-		base[d + 1] = base[d] + corpus_doc(g->c, d)->nblocks;
-	nb = base[ndocs];
-	start = xcalloc(nb + 2, sizeof(*start));
-	for (e = 0; e < g->n; e++) {
-		const struct entity *en = entity_get(ix, (long)e);
-
-		for (i = 0; i < en->nmentions; i++)
-			if (in_corpus(base, ndocs, &en->mentions[i]))
-				start[base[en->mentions[i].doc] + en->mentions[i].block + 1]++;
-	}
-	for (i = 0; i < nb; i++)
-		start[i + 1] += start[i];
-	fill = xmalloc((nb + 1) * sizeof(*fill));
-	memcpy(fill, start, (nb + 1) * sizeof(*fill));
-	ents = xmalloc((start[nb] + 1) * sizeof(*ents));
-	for (e = 0; e < g->n; e++) {
-		const struct entity *en = entity_get(ix, (long)e);
-
-		for (i = 0; i < en->nmentions; i++)
-			if (in_corpus(base, ndocs, &en->mentions[i]))
-				ents[fill[base[en->mentions[i].doc] +
-					  en->mentions[i].block]++] = (long)e;
-	}
-	free(fill);
-	free(base);
-	*start_out = start;
-	*nblocks = nb;
-	return ents;
-}
-
-/* The pairs of distinct entities in each block, gathered in ps. */
-static void block_pairs(const struct path_graph *g, const struct entity_index *ix,
-			struct pair_set *ps)
-{
-	size_t *start, nb, blk = 0, d, b, j, k;
-	long *t = block_entities(g, ix, &start, &nb);
-
-	for (d = 0; d < corpus_ndocs(g->c); d++) {
-		for (b = 0; b < corpus_doc(g->c, d)->nblocks; b++, blk++) {
-			size_t from = start[blk], to = start[blk + 1];
-
-			for (j = from; j < to; j++) {
-				if (j > from && t[j] == t[j - 1])
-					continue;
-				for (k = j + 1; k < to; k++) {
-					struct link l = { t[j], t[k], PATH_COMENTION, NULL, d, b, 1 };
-
-					if (t[k] != t[k - 1])
-						pair_add(ps, &l);
-				}
-			}
-		}
-	}
-	free(start);
-	free(t);
-}
-
-struct pair_key {
-	unsigned long long key;         /* a * n + b */
-	size_t i;
+/* The entities mentioned in each block of the corpus: block i (counted
+ * over the corpus, document d's first block being base[d]) has entities
+ * ents[start[i], end[i]), each once, in ascending order: a counting sort
+ * by block, stable, over the entities taken in order, a repeated mention
+ * dropped.  32-bit, as the table is read in random order (by each
+ * entity's mentions) and half the size is half the cache misses. */
+struct block_table {
+	size_t *base;           /* ndocs + 1: blocks before each document */
+	uint32_t *start, *end;  /* nblocks each: offsets into ents */
+	uint32_t *ents;
 };
 
-static int pair_key_cmp(const void *pa, const void *pb)
+/* The corpus-wide index of a mention's block. */
+static size_t block_of(const struct block_table *bt, const struct mention *m)
 {
-	const struct pair_key *a = pa, *b = pb;
-
-	return (a->key > b->key) - (a->key < b->key);
+	return bt->base[m->doc] + m->block;
 }
 
-/* The co-mention links, ordered by their pair (a, then b): keys sorted,
- * not the links themselves, which are seven times their size. */
+static void block_table_make(const struct path_graph *g, const struct entity_index *ix,
+			     struct block_table *bt)
+{
+	size_t ndocs = corpus_ndocs(g->c), d, e, i, nb, total = 0;
+
+	bt->base = xcalloc(ndocs + 1, sizeof(*bt->base));
+	for (d = 0; d < ndocs; d++)
+		bt->base[d + 1] = bt->base[d] + corpus_doc(g->c, d)->nblocks;
+	nb = bt->base[ndocs];
+	bt->start = xcalloc(nb + 1, sizeof(*bt->start));
+	bt->end = xmalloc((nb + 1) * sizeof(*bt->end));
+	for (e = 0; e < g->n; e++) {
+		const struct entity *en = entity_get(ix, (long)e);
+
+		for (i = 0; i < en->nmentions; i++)
+			if (in_corpus(bt->base, ndocs, &en->mentions[i]))
+				bt->start[block_of(bt, &en->mentions[i])]++;
+	}
+	for (i = 0; i < nb; i++) {
+		uint32_t n = bt->start[i];
+
+		bt->start[i] = bt->end[i] = (uint32_t)total;
+		total += n;
+	}
+	bt->ents = xmalloc((total + 1) * sizeof(*bt->ents));
+	for (e = 0; e < g->n; e++) {
+		const struct entity *en = entity_get(ix, (long)e);
+
+		for (i = 0; i < en->nmentions; i++) {
+			size_t blk;
+
+			if (!in_corpus(bt->base, ndocs, &en->mentions[i]))
+				continue;
+			blk = block_of(bt, &en->mentions[i]);
+			if (bt->end[blk] == bt->start[blk] ||
+			    bt->ents[bt->end[blk] - 1] != (uint32_t)e)
+				bt->ents[bt->end[blk]++] = (uint32_t)e;
+		}
+	}
+}
+
+/* Scratch for the co-mentions of one entity a with those after it:
+ * stamp[b] == a when b is already linked to a, at tmp[slot[b]]. */
+struct pair_scratch {
+	long *stamp, *others;
+	size_t *slot;
+	struct link *tmp;
+	size_t nothers;
+};
+
+static int long_cmp(const void *pa, const void *pb)
+{
+	long a = *(const long *)pa, b = *(const long *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* Counts one block shared by a and every later entity in it; a new pair
+ * gets this block, the first in corpus order, as its evidence. */
+static void pair_block(const struct block_table *bt, struct pair_scratch *ps, long a,
+		       const struct mention *m)
+{
+	size_t blk = block_of(bt, m), to = bt->end[blk], j;
+
+	for (j = bt->start[blk]; j < to && bt->ents[j] <= (uint32_t)a; j++)
+		;
+	for (; j < to; j++) {
+		long b = (long)bt->ents[j];
+
+		if (ps->stamp[b] == a) {
+			ps->tmp[ps->slot[b]].shared++;
+			continue;
+		}
+		ps->stamp[b] = a;
+		ps->slot[b] = ps->nothers;
+		ps->tmp[ps->nothers] = (struct link){ a, b, PATH_COMENTION, NULL, m->doc,
+						      m->block, 1 };
+		ps->others[ps->nothers++] = b;
+	}
+}
+
+/* The co-mention links of entity a with every later entity, ordered by
+ * that entity: a's mentions are in corpus order, each block once. */
+static void entity_pairs(struct path_graph *g, const struct entity *en, long a,
+			 const struct block_table *bt, struct pair_scratch *ps)
+{
+	size_t ndocs = corpus_ndocs(g->c), i;
+	const struct mention *prev = NULL;
+
+	ps->nothers = 0;
+	for (i = 0; i < en->nmentions; i++) {
+		const struct mention *m = &en->mentions[i];
+
+		if (!in_corpus(bt->base, ndocs, m) ||
+		    (prev && prev->doc == m->doc && prev->block == m->block))
+			continue;
+		prev = m;
+		pair_block(bt, ps, a, m);
+	}
+	g->links = xgrow(g->links, &g->cap, g->nlinks + ps->nothers, sizeof(*g->links));
+	if (ps->nothers * 8 >= g->n - (size_t)a) {
+		/* many partners: the stamps, in order, cost less than a sort */
+		for (i = (size_t)a + 1; i < g->n; i++)
+			if (ps->stamp[i] == a)
+				g->links[g->nlinks++] = ps->tmp[ps->slot[i]];
+		return;
+	}
+	if (ps->nothers > 1)
+		qsort(ps->others, ps->nothers, sizeof(*ps->others), long_cmp);
+	for (i = 0; i < ps->nothers; i++)
+		g->links[g->nlinks++] = ps->tmp[ps->slot[ps->others[i]]];
+}
+
+/* The co-mention links, ordered by their pair (a, then b): entity by
+ * entity, through the table of each block's entities.  Each block a pair
+ * shares is met once, from the pair's first entity. */
 static void add_comentions(struct path_graph *g, const struct entity_index *ix)
 {
-	struct pair_set ps = { NULL, 0, 0, NULL, 0, g->n ? g->n : 1 };
-	struct pair_key *keys;
-	size_t i;
+	struct block_table bt;
+	struct pair_scratch ps;
+	size_t a;
 
-	block_pairs(g, ix, &ps);
-	keys = xmalloc((ps.n + 1) * sizeof(*keys));
-	for (i = 0; i < ps.n; i++) {
-		keys[i].key = (unsigned long long)ps.links[i].a * ps.entities +
-			      (unsigned long long)ps.links[i].b;
-		keys[i].i = i;
-	}
-	xsort(keys, ps.n, sizeof(*keys), pair_key_cmp);
-	g->links = xgrow(g->links, &g->cap, g->nlinks + ps.n, sizeof(*g->links));
-	for (i = 0; i < ps.n; i++)
-		g->links[g->nlinks++] = ps.links[keys[i].i];
-	free(keys);
-	free(ps.links);
+	block_table_make(g, ix, &bt);
+	ps.stamp = xmalloc((g->n + 1) * sizeof(*ps.stamp));
+	ps.others = xmalloc((g->n + 1) * sizeof(*ps.others));
+	ps.slot = xmalloc((g->n + 1) * sizeof(*ps.slot));
+	ps.tmp = xmalloc((g->n + 1) * sizeof(*ps.tmp));
+	for (a = 0; a < g->n; a++)
+		ps.stamp[a] = -1;
+	for (a = 0; a < g->n; a++)
+		entity_pairs(g, entity_get(ix, (long)a), (long)a, &bt, &ps);
+	free(ps.stamp);
+	free(ps.others);
 	free(ps.slot);
+	free(ps.tmp);
+	free(bt.base);
+	free(bt.start);
+	free(bt.end);
+	free(bt.ents);
 }
 
 static void make_adjacency(struct path_graph *g)

@@ -36,6 +36,11 @@ void session_free(struct session *s)
 		free(s->searches[i]);
 	free(s->searches);
 	free(s->active);
+	for (i = 0; i < s->nfacets; i++) {
+		free(s->facets[i].what);
+		free(s->facets[i].key);
+	}
+	free(s->facets);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -50,6 +55,25 @@ void session_add_search(struct session *s, const char *pattern)
 {
 	s->searches = xgrow(s->searches, &s->capsearches, s->nsearches + 1, sizeof(char *));
 	s->searches[s->nsearches++] = xstrdup(pattern);
+}
+
+/* The kinds of facet value a session names (facets_key's). */
+static const char *const facet_whats[] = { "year", "type", "entity" };
+
+void session_add_facet(struct session *s, const char *what, const char *key)
+{
+	s->facets = xgrow(s->facets, &s->capfacets, s->nfacets + 1, sizeof(*s->facets));
+	s->facets[s->nfacets].what = xstrdup(what);
+	s->facets[s->nfacets++].key = xstrdup(key);
+}
+
+/* Whether what is one of facet_whats. */
+static int facet_what_known(const char *what)
+{
+	for (size_t i = 0; i < sizeof(facet_whats) / sizeof(facet_whats[0]); i++)
+		if (strcmp(what, facet_whats[i]) == 0)
+			return 1;
+	return 0;
 }
 
 char *session_path(void)
@@ -170,6 +194,13 @@ static void session_format(struct buf *b, const struct session *s)
 		buf_adds(b, "active ");
 		put_escaped(b, s->active);
 		buf_printf(b, " %zu\n", s->active_hit);
+	}
+	for (i = 0; i < s->nfacets; i++) {
+		buf_adds(b, "facet ");
+		put_escaped(b, s->facets[i].what);
+		buf_addc(b, ' ');
+		put_escaped(b, s->facets[i].key);
+		buf_addc(b, '\n');
 	}
 }
 
@@ -372,6 +403,20 @@ static int parse_location(char **f, size_t nf, struct location *l)
 	return 1;
 }
 
+/* "facet WHAT KEY": 0 when WHAT is not a known kind or a field is
+ * malformed or empty. */
+static int session_facet_line(struct session *s, const char *what, const char *key)
+{
+	char *w = get_escaped(what, strlen(what)), *k = get_escaped(key, strlen(key));
+	int ok = w && k && *k && facet_what_known(w);
+
+	if (ok)
+		session_add_facet(s, w, k);
+	free(w);
+	free(k);
+	return ok;
+}
+
 /* One line of a session file, split into its nf fields f, taken into s
  * (pos: the history position).  0 when the line is not one of ours. */
 static int session_line(struct session *s, char **f, size_t nf, size_t *pos)
@@ -405,6 +450,8 @@ static int session_line(struct session *s, char **f, size_t nf, size_t *pos)
 		session_set_active(s, p, strtoul(f[2], &end, 10));
 		ok = !*end && !errno && *p;
 		free(p);
+	} else if (strcmp(f[0], "facet") == 0 && nf == 3) {
+		ok = session_facet_line(s, f[1], f[2]);
 	} else {
 		ok = 0;
 	}

@@ -1,12 +1,15 @@
 /* session.h: the session saved on quit and restored on the next start:
  * the page and position, the back/forward list, the last jump, the marks,
- * the search history and the search that was active with its current hit.
+ * the search history, the search that was active with its current hit,
+ * and the facet values selected in the Documents pane.
  *
  * The file is $XDG_STATE_HOME/werkbezoek/session (default
  * ~/.local/state/werkbezoek/session), plain text, one record a line, ids
  * and patterns percent-escaped.  A place is "TAG KIND ID BLOCK OFF", and
  * "LINK LINK_OFF" after them when a link was selected there (a file of an
- * older version, without them, still loads).  It is written to a temporary file in the
+ * older version, without them, still loads).  A facet is "facet WHAT KEY",
+ * WHAT one of year, type, entity (facets_key); a file without facet lines
+ * selects none.  It is written to a temporary file in the
  * same directory and renamed over the old one, so a crash never leaves
  * half a file.  No terminal code here. */
 #ifndef WB_SESSION_H
@@ -23,6 +26,10 @@ struct session_stamp {
 	long long dev, ino, size, mtime_ns;
 };
 
+struct session_facet {
+	char *what, *key;           /* as facets_key names a value; owned */
+};
+
 struct session {
 	struct session_stamp loaded; /* set by session_load, read by save */
 	struct location page;       /* where the reader is */
@@ -31,11 +38,16 @@ struct session {
 	size_t nsearches, capsearches;
 	char *active;               /* the search active on quit, or NULL; owned */
 	size_t active_hit;          /* its current hit + 1; 0: none */
+	struct session_facet *facets;   /* selected facet values, in list order */
+	size_t nfacets, capfacets;
 };
 
 void session_init(struct session *s);
 void session_free(struct session *s);
 void session_add_search(struct session *s, const char *pattern);
+/* Adds a selected facet value (copied); what is "year", "type" or
+ * "entity". */
+void session_add_facet(struct session *s, const char *what, const char *key);
 /* Sets the active search (copied; NULL: none) and its current hit + 1. */
 void session_set_active(struct session *s, const char *pattern, size_t hit_plus_one);
 
