@@ -29,6 +29,7 @@
 #include "idtab.h"
 #include "load.h"
 #include "prescan.h"
+#include "records.h"
 #include "text.h"
 #include "xinclude.h"
 #include "tei.h"
@@ -465,6 +466,7 @@ static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len
 {
 	struct file_rec *f = &c->files[file];
 	xmlNodePtr root;
+	int included;
 
 	c->files[file].doc = doc;   /* for the base of its includes */
 	if (c->nfiles > 1)
@@ -472,15 +474,10 @@ static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len
 	c->files[file].doc = NULL;
 	xinclude_check(c, file, doc, len);
 	c->in_xinclude = 1;
-	xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c);   /* problems are reported */
+	/* problems are reported */
+	included = xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c) != 0;
 	c->in_xinclude = 0;
 	buf_reset(&c->loader_reason);
-	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
-	 * used after XInclude: the entity index has its own */
-	if (doc->ids) {
-		xmlFreeIDTable(doc->ids);
-		doc->ids = NULL;
-	}
 	/* libxml2 has decoded the file to UTF-8 and refused invalid input, so
 	 * every string in the tree is valid UTF-8: nothing to check again */
 	root = tei_root(c, file, doc);
@@ -490,6 +487,13 @@ static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len
 	graft(c, root);
 	f->doc = doc;
 	f->root = root;
+	records_index_ids(c, file, included);
+	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
+	 * used after this: the entity index has its own */
+	if (doc->ids) {
+		xmlFreeIDTable(doc->ids);
+		doc->ids = NULL;
+	}
 }
 
 void load_parse(struct corpus *c, size_t file)
