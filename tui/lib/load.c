@@ -40,6 +40,39 @@
 /* The slot a pool worker is parsing into (loadpool.c), on its thread. */
 static __thread struct load_slot *worker_slot;
 
+/* Whether the parse on this thread met an element named include or
+ * fallback, in any namespace (start_element). */
+static __thread int saw_include;
+
+/* libxml2's own handler, noting what XInclude would look for: a file
+ * without is not walked for includes three times over (drop_corpus_
+ * includes, xinclude_check and xmlXIncludeProcess find nothing in it). */
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+			  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	if ((localname[0] == 'i' && strcmp((const char *)localname, "include") == 0) ||
+	    (localname[0] == 'f' && strcmp((const char *)localname, "fallback") == 0))
+		saw_include = 1;
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+			      nb_attributes, nb_defaulted, attributes);
+}
+
+/* A parser context with dictionary dict (taken) and the handler above. */
+static xmlParserCtxtPtr new_parser(xmlDictPtr dict)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+
+	if (!ctxt || !dict || !ctxt->sax)
+		die("out of memory creating a parser");
+	if (ctxt->dict)
+		xmlDictFree(ctxt->dict);
+	ctxt->dict = dict;
+	ctxt->sax->startElementNs = start_element;
+	saw_include = 0;
+	return ctxt;
+}
+
 static int under_root(const struct corpus *c, const char *real)
 {
 	size_t n = strlen(c->root_dir);
@@ -298,16 +331,12 @@ void load_ungraft(struct corpus *c, xmlNodePtr node)
 static xmlDocPtr parse_memory(struct corpus *c, size_t file, const char *data, size_t len)
 {
 	struct file_rec *f = &c->files[file];
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 
-	if (!ctxt)
-		die("out of memory creating a parser");
 	/* all files share one dictionary so their names are interned once */
-	if (ctxt->dict)
-		xmlDictFree(ctxt->dict);
-	ctxt->dict = c->dict;
 	xmlDictReference(c->dict);
+	ctxt = new_parser(c->dict);
 	ctxt->_private = c;   /* for the entity loader */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, f->path, NULL, PARSE_OPTIONS);
 	if (!doc || !ctxt->wellFormed) {
@@ -460,23 +489,27 @@ static int bombed(struct corpus *c, size_t file, const char *data, size_t len)
 	return 1;
 }
 
-/* What load_parse does once the file is parsed: includes, the root
- * grafted. */
-static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len)
+/* What load_parse does once the file is parsed: includes (when the
+ * parse met an element XInclude looks for), the root grafted. */
+static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len,
+			int includes)
 {
 	struct file_rec *f = &c->files[file];
 	xmlNodePtr root;
 	int included;
 
 	c->files[file].doc = doc;   /* for the base of its includes */
-	if (c->nfiles > 1)
+	if (includes && c->nfiles > 1)
 		drop_corpus_includes(c, file, doc);
 	c->files[file].doc = NULL;
-	xinclude_check(c, file, doc, len);
-	c->in_xinclude = 1;
-	/* problems are reported */
-	included = xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c) != 0;
-	c->in_xinclude = 0;
+	included = 0;
+	if (includes) {
+		xinclude_check(c, file, doc, len);
+		c->in_xinclude = 1;
+		/* problems are reported */
+		included = xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c) != 0;
+		c->in_xinclude = 0;
+	}
 	buf_reset(&c->loader_reason);
 	/* libxml2 has decoded the file to UTF-8 and refused invalid input, so
 	 * every string in the tree is valid UTF-8: nothing to check again */
@@ -522,7 +555,7 @@ void load_parse(struct corpus *c, size_t file)
 	 * message needs a column (load_bytes), so they don't add to the peak */
 	free(data);
 	if (doc)
-		after_parse(c, file, doc, len);
+		after_parse(c, file, doc, len, saw_include);
 }
 
 /* ---- the two halves of load_parse, for the pool (loadpool.c) ---------- */
@@ -571,18 +604,12 @@ void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
 		worker_slot = NULL;
 		return;
 	}
-	ctxt = xmlNewParserCtxt();
-	if (!ctxt)
-		die("out of memory creating a parser");
 	/* the corpus's names, looked up and never added to (threads share
 	 * it); a file's other names go to its own dictionary */
-	if (ctxt->dict)
-		xmlDictFree(ctxt->dict);
-	ctxt->dict = xmlDictCreateSub(c->dict);
-	if (!ctxt->dict)
-		die("out of memory creating a parser");
+	ctxt = new_parser(xmlDictCreateSub(c->dict));
 	s->doc = xmlCtxtReadMemory(ctxt, data, (int)s->len, c->files[file].path, NULL,
 				   PARSE_OPTIONS);
+	s->includes = saw_include;
 	if (!s->doc || !ctxt->wellFormed) {
 		s->end_line = ctxt->input ? ctxt->input->line : 0;
 		xmlFreeDoc(s->doc);
@@ -638,7 +665,7 @@ void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s)
 		xmlDocPtr doc = s->doc;
 
 		s->doc = NULL;
-		after_parse(c, file, doc, s->len);
+		after_parse(c, file, doc, s->len, s->includes);
 	}
 	load_slot_free(s);
 }
