@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "idtab.h"
 #include "load.h"
+#include "loadsax.h"
 #include "prescan.h"
 #include "records.h"
 #include "text.h"
@@ -39,39 +40,6 @@
 
 /* The slot a pool worker is parsing into (loadpool.c), on its thread. */
 static __thread struct load_slot *worker_slot;
-
-/* Whether the parse on this thread met an element named include or
- * fallback, in any namespace (start_element). */
-static __thread int saw_include;
-
-/* libxml2's own handler, noting what XInclude would look for: a file
- * without is not walked for includes three times over (drop_corpus_
- * includes, xinclude_check and xmlXIncludeProcess find nothing in it). */
-static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-			  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-			  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
-{
-	if ((localname[0] == 'i' && strcmp((const char *)localname, "include") == 0) ||
-	    (localname[0] == 'f' && strcmp((const char *)localname, "fallback") == 0))
-		saw_include = 1;
-	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
-			      nb_attributes, nb_defaulted, attributes);
-}
-
-/* A parser context with dictionary dict (taken) and the handler above. */
-static xmlParserCtxtPtr new_parser(xmlDictPtr dict)
-{
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-
-	if (!ctxt || !dict || !ctxt->sax)
-		die("out of memory creating a parser");
-	if (ctxt->dict)
-		xmlDictFree(ctxt->dict);
-	ctxt->dict = dict;
-	ctxt->sax->startElementNs = start_element;
-	saw_include = 0;
-	return ctxt;
-}
 
 static int under_root(const struct corpus *c, const char *real)
 {
@@ -336,7 +304,7 @@ static xmlDocPtr parse_memory(struct corpus *c, size_t file, const char *data, s
 
 	/* all files share one dictionary so their names are interned once */
 	xmlDictReference(c->dict);
-	ctxt = new_parser(c->dict);
+	ctxt = loadsax_new_parser(c->dict);
 	ctxt->_private = c;   /* for the entity loader */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, f->path, NULL, PARSE_OPTIONS);
 	if (!doc || !ctxt->wellFormed) {
@@ -555,7 +523,7 @@ void load_parse(struct corpus *c, size_t file)
 	 * message needs a column (load_bytes), so they don't add to the peak */
 	free(data);
 	if (doc)
-		after_parse(c, file, doc, len, saw_include);
+		after_parse(c, file, doc, len, loadsax_saw_include());
 }
 
 /* ---- the two halves of load_parse, for the pool (loadpool.c) ---------- */
@@ -606,10 +574,10 @@ void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
 	}
 	/* the corpus's names, looked up and never added to (threads share
 	 * it); a file's other names go to its own dictionary */
-	ctxt = new_parser(xmlDictCreateSub(c->dict));
+	ctxt = loadsax_new_parser(xmlDictCreateSub(c->dict));
 	s->doc = xmlCtxtReadMemory(ctxt, data, (int)s->len, c->files[file].path, NULL,
 				   PARSE_OPTIONS);
-	s->includes = saw_include;
+	s->includes = loadsax_saw_include();
 	if (!s->doc || !ctxt->wellFormed) {
 		s->end_line = ctxt->input ? ctxt->input->line : 0;
 		xmlFreeDoc(s->doc);
