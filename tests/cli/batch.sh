@@ -233,4 +233,17 @@ like "$err" 'b\.xml:2:69: error: skipped: entities would add 2000000 bytes to at
 	"--max-entity-expansion=1: 20 x 100 KB skipped, the option named"
 run wb --list --max-entity-expansion=2 "$TEST_TMP/bomb2"
 is "$(printf '%s' "$out" | cut -f1)" "bomb2" "--max-entity-expansion=2: listed"
+# without an entity declaration and with no more '=' in the file than
+# the limit, the pre-scan reads no tag: at the limit listed, one over
+# (all on one element) skipped
+mkdir -p "$TEST_TMP/bomb3"
+cat >"$TEST_TMP/bomb3/c.xml" <<'XML'
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<p xml:id="c" n="1" rend="x" xml:lang="nl">vier</p></body></text></TEI>
+XML
+run wb --list --max-attributes=4 "$TEST_TMP/bomb3"
+is "$(printf '%s' "$out" | cut -f1)" "c" "four '=' in the file, limit 4: listed"
+run wb --list --max-attributes=3 "$TEST_TMP/bomb3"
+like "$err" 'c\.xml:2:1: error: skipped: 4 attributes on one element \(limit 3, --max-attributes\)' \
+	"four attributes on one element, limit 3: skipped"
 done_testing

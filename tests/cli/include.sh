@@ -35,6 +35,25 @@ is "$err$out" "" "allowed includes: nothing to report"
 run wb --show=doc --width=0 --max-include-depth=1 "$d"
 like "$out" "D uit het fragment" "--max-include-depth=1 allows one level"
 
+# XInclude runs on a file whose parse met an element named include or
+# fallback (load.c): a stray xi:fallback is still reported, in a file
+# with no include, and a file of two corpus files with none is untouched
+d="$TEST_TMP/fallback"
+mkdir -p "$d"
+cat >"$d/fb.xml" <<END
+<TEI $TEI $XI xml:id="fb"><teiHeader><fileDesc><titleStmt><title>F</title></titleStmt></fileDesc></teiHeader>
+<text><body><p>Een <xi:fallback>los</xi:fallback> terugval.</p></body></text></TEI>
+END
+cp "$d/fb.xml" "$d/fb2.xml"
+sed -i 's/xml:id="fb"/xml:id="fb2"/; s/<xi:fallback>los<.xi:fallback>/<hi>los<\/hi>/' "$d/fb2.xml"
+run wb --check "$d"
+is "$out" "$d/fb.xml:2:1: warning: fallback is not the child of an 'include'" \
+	"a stray xi:fallback without an include: reported, the other file not"
+run wb --show=fb --width=0 "$d"
+like "$out" "Een terugval\." "a stray xi:fallback: its content is not shown"
+run wb --show=fb2 --width=0 "$d"
+like "$out" "Een los terugval\." "a file without include or fallback: its text whole"
+
 # refused: each with its reason
 for c in include-fifo include-xpointer include-loop include-chain; do
 	"$PYTHON3" "$MAKE_CASE" "$TEST_TMP/$c" "$c"

@@ -57,10 +57,12 @@
 #include <unistd.h>
 
 #include "../tap.h"
+#include "buf.h"
 #include "corpus.h"
 #include "entity.h"
 #include "layout.h"
 #include "page.h"
+#include "source.h"
 
 static const char *srcdir;
 
@@ -1750,6 +1752,91 @@ static void test_xinclude_once(void)
 	corpus_free(c);
 }
 
+/* Long text that libxml2 builds in pieces (its buffer doubled), cut to
+ * its length when the element after it starts (loadsax.c): the text, the
+ * document and the source view whole, on one thread and on two. */
+static void test_long_text(void)
+{
+	char tmpl[] = "/tmp/test_corpus.XXXXXX";
+	char *tmp = mkdtemp(tmpl);
+	struct buf body = BUF_INIT, want = BUF_INIT;
+	struct corpus_options opt;
+	unsigned jobs;
+	size_t i;
+
+	if (!ok(tmp != NULL, "long text: a temporary directory"))
+		return;
+	buf_adds(&body, "<p>");
+	for (i = 0; i < 400; i++) {
+		buf_printf(&body, "woord%zu &amp; ", i);
+		buf_printf(&want, "woord%zu & ", i);
+	}
+	buf_adds(&body, "<hi>x</hi> <!-- c -->");
+	buf_adds(&want, "x ");
+	for (i = 0; i < 300; i++) {
+		buf_printf(&body, "tekst%zu ", i);
+		buf_printf(&want, "tekst%zu%s", i, i < 299 ? " " : "");
+	}
+	buf_adds(&body, "</p>\n<p>kort</p>\n");
+	write_doc(tmp, "long.xml", "long", body.data);
+	write_doc(tmp, "long2.xml", "long2", body.data);
+	for (jobs = 1; jobs <= 2; jobs++) {
+		struct corpus *c;
+		struct source_view v = SOURCE_VIEW_INIT;
+		const struct doc *d;
+
+		memset(&opt, 0, sizeof(opt));
+		opt.jobs = jobs;
+		c = open_path(tmp, &opt);
+		if (!ok(c != NULL, "long text, jobs=%u: opens", jobs))
+			continue;
+		d = corpus_doc(c, 0);
+		is_str(text_of(d, "woord0 "), want.data, "long text, jobs=%u: the paragraph whole",
+		       jobs);
+		is_str(text_of(d, "kort"), "kort", "long text, jobs=%u: the next paragraph", jobs);
+		ok(source_doc(c, 0, (size_t)-1, &v) == 0 && strstr(v.text, body.data) != NULL,
+		   "long text, jobs=%u: the source view has the XML as written", jobs);
+		source_view_free(&v);
+		corpus_free(c);
+	}
+	buf_free(&body);
+	buf_free(&want);
+	for (i = 0; i < 2; i++) {
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof(path), "%s/%s", tmp, i ? "long2.xml" : "long.xml");
+		unlink(path);
+	}
+	rmdir(tmp);
+}
+
+/* Which ids a mention may name without a warning: every xml:id of an
+ * element of any file, read from libxml2's table of ids or, where that
+ * table may mislead (a DTD of the file's own, XInclude), from the tree. */
+static void test_ids(void)
+{
+	static const char *const unknown[] = { "#uit-entiteit", "#dtd-alleen", "#nergens" };
+	struct corpus *c = open_path(fixture("ids"), NULL);
+	size_t i, k, nwarn = 0;
+
+	if (!ok(c != NULL, "ids/: opens"))
+		return;
+	for (i = 0; i < corpus_ndiags(c); i++) {
+		const struct corpus_diag *d = corpus_diag(c, i);
+
+		if (!strstr(d->message, "unknown id"))
+			continue;
+		nwarn++;
+		for (k = 0; k < 3 && !strstr(d->message, unknown[k]); k++)
+			;
+		ok(k < 3, "ids/: unknown as it should be: %s", d->message);
+	}
+	is_int(nwarn, 3, "ids/: an xml:id in another file, after a DTD ID of its value and "
+	       "included by XInclude is known; one in an entity's text, a DTD ID and none "
+	       "are not");
+	corpus_free(c);
+}
+
 /* Whether the link over covered in block i of d leads to (doc, block, off). */
 static int link_leads_to(const struct doc *d, long i, const char *covered, const char *doc,
 			 long block, size_t off)
@@ -2023,6 +2110,8 @@ int main(void)
 	test_letters();
 	test_works();
 	test_xinclude_once();
+	test_ids();
+	test_long_text();
 	test_links();
 	test_drama();
 	test_chars();

@@ -345,10 +345,8 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	c->include_budget = c->opt.max_include ? c->opt.max_include : include_budget(c->disk_bytes);
 	parse_files(c);
 	for (i = 0; i < c->nfiles; i++)
-		if (c->files[i].root) {
-			records_index_ids(c, i);
+		if (c->files[i].root)
 			records_collect(c, i);
-		}
 	records_resolve_relations(c);
 	documents_index_orphan_notes(c);
 	for (i = 0; i < c->nfiles; i++)

@@ -28,7 +28,9 @@
 #include "diag.h"
 #include "idtab.h"
 #include "load.h"
+#include "loadsax.h"
 #include "prescan.h"
+#include "records.h"
 #include "text.h"
 #include "xinclude.h"
 #include "tei.h"
@@ -297,16 +299,12 @@ void load_ungraft(struct corpus *c, xmlNodePtr node)
 static xmlDocPtr parse_memory(struct corpus *c, size_t file, const char *data, size_t len)
 {
 	struct file_rec *f = &c->files[file];
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 
-	if (!ctxt)
-		die("out of memory creating a parser");
 	/* all files share one dictionary so their names are interned once */
-	if (ctxt->dict)
-		xmlDictFree(ctxt->dict);
-	ctxt->dict = c->dict;
 	xmlDictReference(c->dict);
+	ctxt = loadsax_new_parser(c->dict);
 	ctxt->_private = c;   /* for the entity loader */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, f->path, NULL, PARSE_OPTIONS);
 	if (!doc || !ctxt->wellFormed) {
@@ -459,28 +457,28 @@ static int bombed(struct corpus *c, size_t file, const char *data, size_t len)
 	return 1;
 }
 
-/* What load_parse does once the file is parsed: includes, the root
- * grafted. */
-static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len)
+/* What load_parse does once the file is parsed: includes (when the
+ * parse met an element XInclude looks for), the root grafted. */
+static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len,
+			int includes)
 {
 	struct file_rec *f = &c->files[file];
 	xmlNodePtr root;
+	int included;
 
 	c->files[file].doc = doc;   /* for the base of its includes */
-	if (c->nfiles > 1)
+	if (includes && c->nfiles > 1)
 		drop_corpus_includes(c, file, doc);
 	c->files[file].doc = NULL;
-	xinclude_check(c, file, doc, len);
-	c->in_xinclude = 1;
-	xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c);   /* problems are reported */
-	c->in_xinclude = 0;
-	buf_reset(&c->loader_reason);
-	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
-	 * used after XInclude: the entity index has its own */
-	if (doc->ids) {
-		xmlFreeIDTable(doc->ids);
-		doc->ids = NULL;
+	included = 0;
+	if (includes) {
+		xinclude_check(c, file, doc, len);
+		c->in_xinclude = 1;
+		/* problems are reported */
+		included = xmlXIncludeProcessFlagsData(doc, PARSE_OPTIONS, c) != 0;
+		c->in_xinclude = 0;
 	}
+	buf_reset(&c->loader_reason);
 	/* libxml2 has decoded the file to UTF-8 and refused invalid input, so
 	 * every string in the tree is valid UTF-8: nothing to check again */
 	root = tei_root(c, file, doc);
@@ -490,6 +488,13 @@ static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len
 	graft(c, root);
 	f->doc = doc;
 	f->root = root;
+	records_index_ids(c, file, included);
+	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
+	 * used after this: the entity index has its own */
+	if (doc->ids) {
+		xmlFreeIDTable(doc->ids);
+		doc->ids = NULL;
+	}
 }
 
 void load_parse(struct corpus *c, size_t file)
@@ -518,7 +523,7 @@ void load_parse(struct corpus *c, size_t file)
 	 * message needs a column (load_bytes), so they don't add to the peak */
 	free(data);
 	if (doc)
-		after_parse(c, file, doc, len);
+		after_parse(c, file, doc, len, loadsax_saw_include());
 }
 
 /* ---- the two halves of load_parse, for the pool (loadpool.c) ---------- */
@@ -567,18 +572,12 @@ void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
 		worker_slot = NULL;
 		return;
 	}
-	ctxt = xmlNewParserCtxt();
-	if (!ctxt)
-		die("out of memory creating a parser");
 	/* the corpus's names, looked up and never added to (threads share
 	 * it); a file's other names go to its own dictionary */
-	if (ctxt->dict)
-		xmlDictFree(ctxt->dict);
-	ctxt->dict = xmlDictCreateSub(c->dict);
-	if (!ctxt->dict)
-		die("out of memory creating a parser");
+	ctxt = loadsax_new_parser(xmlDictCreateSub(c->dict));
 	s->doc = xmlCtxtReadMemory(ctxt, data, (int)s->len, c->files[file].path, NULL,
 				   PARSE_OPTIONS);
+	s->includes = loadsax_saw_include();
 	if (!s->doc || !ctxt->wellFormed) {
 		s->end_line = ctxt->input ? ctxt->input->line : 0;
 		xmlFreeDoc(s->doc);
@@ -634,7 +633,7 @@ void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s)
 		xmlDocPtr doc = s->doc;
 
 		s->doc = NULL;
-		after_parse(c, file, doc, s->len);
+		after_parse(c, file, doc, s->len, s->includes);
 	}
 	load_slot_free(s);
 }

@@ -45,6 +45,8 @@ struct load_slot {
 	int read_ok;
 	char *why;                /* why it could not be read */
 	long end_line;            /* where the parser stopped, if not well-formed */
+	int includes;             /* an element named include or fallback
+				   * was parsed: XInclude has work to do */
 	int loader_used;          /* the main thread loads it again itself:
 				   * the entity loader was wanted, or the
 				   * pre-scan found a bomb to report */

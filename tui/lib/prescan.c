@@ -147,14 +147,34 @@ static const char *start_tag(struct scan *s, const char *p, size_t *nattrs)
 	return p;
 }
 
+/* Whether data[0..len) has more than max '=' in all. */
+static int more_equals(const char *data, size_t len, size_t max)
+{
+	const char *p = data, *end = data + len;
+	size_t n = 0;
+
+	while ((p = memchr(p, '=', (size_t)(end - p))) != NULL) {
+		if (++n > max)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 int prescan(const char *data, size_t len, const struct prescan_limits *lim,
 	    size_t *offset, struct buf *why)
 {
-	struct scan *s = calloc(1, sizeof *s);
+	struct scan *s;
 	const char *p = data, *tag;
 	size_t nattrs;
 	int rc = 0;
 
+	/* Nothing expands without an entity declaration, and no element has
+	 * more attributes than the file has '=': most files need no pass
+	 * over their tags (nor the table, 114 KB to clear for each file) */
+	if (!memmem(data, len, "<!ENTITY", 8) && !more_equals(data, len, lim->max_attributes))
+		return 0;
+	s = calloc(1, sizeof *s);
 	if (!s)
 		return 0;
 	s->end = data + len;

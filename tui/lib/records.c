@@ -539,6 +539,14 @@ struct ids_ctx {
 	size_t file;
 };
 
+/* Whether attribute a is an xml:id with a value of one text node. */
+static int is_xml_id(xmlAttrPtr a)
+{
+	return a->ns && a->ns->prefix && strcmp((const char *)a->name, "id") == 0 &&
+	       strcmp((const char *)a->ns->prefix, "xml") == 0 && a->children &&
+	       a->children->type == XML_TEXT_NODE && a->children->content;
+}
+
 static enum tei_step ids_enter(void *ctx, xmlNodePtr n)
 {
 	struct ids_ctx *w = ctx;
@@ -547,18 +555,45 @@ static enum tei_step ids_enter(void *ctx, xmlNodePtr n)
 	if (n->type != XML_ELEMENT_NODE)
 		return TEI_SKIP;
 	for (a = n->properties; a; a = a->next)
-		if (a->ns && a->ns->prefix && strcmp((const char *)a->name, "id") == 0 &&
-		    strcmp((const char *)a->ns->prefix, "xml") == 0 && a->children &&
-		    a->children->type == XML_TEXT_NODE && a->children->content)
+		if (is_xml_id(a))
 			/* the key is borrowed from the tree, which lives as long */
 			idtab_put(&w->c->all_ids, (const char *)a->children->content, w->file);
 	return TEI_DESCEND;
 }
 
-void records_index_ids(struct corpus *c, size_t file)
+/* One entry of libxml2's table of a document's ids: put when it is an
+ * xml:id of an element below the file's root (not of an entity's
+ * content, say). */
+static void ids_scan(void *payload, void *data, const xmlChar *name)
+{
+	xmlIDPtr id = payload;
+	struct ids_ctx *w = data;
+	xmlNodePtr root = w->c->files[w->file].root, n;
+
+	(void)name;
+	if (!id || !id->attr || !is_xml_id(id->attr))
+		return;
+	for (n = id->attr->parent; n && n != root; n = n->parent)
+		;
+	if (n)
+		idtab_put(&w->c->all_ids, (const char *)id->attr->children->content, w->file);
+}
+
+void records_index_ids(struct corpus *c, size_t file, int walk)
 {
 	static const struct tei_visitor v = { ids_enter, NULL };
 	struct ids_ctx w = { c, file };
+	xmlDocPtr doc = c->files[file].doc;
 
-	tei_walk(c->files[file].root, 1, &v, &w);
+	/* The parser put every xml:id in the document's table (xmlAddID):
+	 * reading it spares a walk over the whole tree, which costs more than
+	 * the rest of the ids' work.  Not when a DTD of the document's own
+	 * can declare other ID attributes, whose values may hide an xml:id's
+	 * in the table, nor when XInclude copied nodes in. */
+	if (walk || !doc || doc->intSubset) {
+		tei_walk(c->files[file].root, 1, &v, &w);
+		return;
+	}
+	if (doc->ids)
+		xmlHashScan(doc->ids, ids_scan, &w);
 }

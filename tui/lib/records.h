@@ -15,8 +15,11 @@ struct corpus;
 void records_collect(struct corpus *c, size_t file);
 /* Adds every xml:id of one parsed file to c->all_ids (value: the file),
  * so that a reference to an element that is not a record (a note, an
- * anchor, a div) is known to exist. */
-void records_index_ids(struct corpus *c, size_t file);
+ * anchor, a div) is known to exist.  Reads libxml2's table of the
+ * document's ids, so it runs before that is freed; walk: XInclude
+ * changed the tree, so walk it instead.  The file's doc and root are
+ * set. */
+void records_index_ids(struct corpus *c, size_t file, int walk);
 /* Resolves the relations collected, once every record is known. */
 void records_resolve_relations(struct corpus *c);
 

@@ -154,11 +154,6 @@ xmlNodePtr tei_find(xmlNodePtr top, enum el e)
 	return f.found;
 }
 
-int tei_is_space(unsigned char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
-
 /* Which element of a choice (or app, subst) is shown: corr, reg, expan,
  * lem, add, else the first element. */
 static xmlNodePtr chosen_reading(xmlNodePtr choice)

@@ -219,7 +219,11 @@ int tei_has_attr(xmlNodePtr n, const char *name);
 xmlNodePtr tei_child(xmlNodePtr n, enum el e);
 /* The first element e at or below top in document order, or NULL. */
 xmlNodePtr tei_find(xmlNodePtr top, enum el e);
-int tei_is_space(unsigned char ch);
+/* XML's white space (inline: the flattener calls it for every byte). */
+static inline int tei_is_space(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
 
 /* Whether a reader does not see n's content in the running text: a
  * reading of a choice that is not the chosen one, or an F_SKIP element. */
