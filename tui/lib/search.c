@@ -262,6 +262,11 @@ int search_result_add(struct search_result *r, size_t doc, size_t block, size_t 
 	if (start >= end)
 		return 0;
 	r->total++;
+	if ((!r->ndocs || r->docs[r->ndocs - 1] != doc) && doc <= UINT32_MAX) {
+		if (r->ndocs == r->docs_cap)
+			r->docs = xgrow(r->docs, &r->docs_cap, r->ndocs + 1, sizeof *r->docs);
+		r->docs[r->ndocs++] = (uint32_t)doc;
+	}
 	if ((r->keep && r->nhits >= r->keep) || doc > UINT32_MAX || block > UINT32_MAX ||
 	    end > UINT32_MAX)
 		return 0;
@@ -282,6 +287,29 @@ void search_result_reset(struct search_result *r)
 	r->status = SEARCH_DONE;
 	r->next_doc = 0;
 	r->next_off = 0;
+	r->ndocs = 0;
+}
+
+void search_result_trim(struct search_result *r)
+{
+	if (r->cap > r->nhits) {
+		if (r->nhits) {
+			r->hits = xrealloc(r->hits, r->nhits * sizeof *r->hits);
+		} else {
+			free(r->hits);
+			r->hits = NULL;
+		}
+		r->cap = r->nhits;
+	}
+	if (r->docs_cap > r->ndocs) {
+		if (r->ndocs) {
+			r->docs = xrealloc(r->docs, r->ndocs * sizeof *r->docs);
+		} else {
+			free(r->docs);
+			r->docs = NULL;
+		}
+		r->docs_cap = r->ndocs;
+	}
 }
 
 void search_result_free(struct search_result *r)
@@ -291,6 +319,9 @@ void search_result_free(struct search_result *r)
 	free(r->hits);
 	r->hits = NULL;
 	r->cap = 0;
+	free(r->docs);
+	r->docs = NULL;
+	r->docs_cap = 0;
 	search_result_reset(r);
 }
 
@@ -545,18 +576,40 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 	return SEARCH_DONE;
 }
 
-enum search_status search_run(struct search_context *sc,
-			      const struct search_pattern *p,
-			      size_t doc_from, size_t doc_to,
-			      const struct search_limits *lim,
-			      struct search_result *out)
+/* The documents a run goes through: doc_from..doc_to, or those of a list
+ * in that range. */
+struct doc_walk {
+	const uint32_t *list;   /* NULL: every document */
+	size_t n, i;
+	size_t d, to;
+};
+
+static int walk_next(struct doc_walk *w, size_t *d)
+{
+	if (!w->list) {
+		if (w->d >= w->to)
+			return 0;
+		*d = w->d++;
+		return 1;
+	}
+	while (w->i < w->n && w->list[w->i] < w->d)
+		w->i++;
+	if (w->i >= w->n || w->list[w->i] >= w->to)
+		return 0;
+	*d = w->list[w->i++];
+	return 1;
+}
+
+static enum search_status run_walk(struct search_context *sc,
+				   const struct search_pattern *p, struct doc_walk *w,
+				   const struct search_limits *lim,
+				   struct search_result *out)
 {
 	struct run r;
 	enum search_status st = SEARCH_DONE;
-	size_t d, off = 0;
+	size_t d = w->d, doc_from = w->d, off = 0;
+	int first = 1;
 
-	if (doc_to > sc->ndocs)
-		doc_to = sc->ndocs;
 	if (out->next_off && doc_from == out->next_doc)
 		off = out->next_off;
 	out->next_off = 0;
@@ -574,9 +627,12 @@ enum search_status search_run(struct search_context *sc,
 	r.md = pcre2_match_data_create(1, NULL);
 	if (!r.md)
 		die("out of memory");
-	for (d = doc_from; d < doc_to && !p->empty; d++) {
-		if (d > doc_from && (st = run_check(&r)) != SEARCH_DONE)
+	while (!p->empty && walk_next(w, &d)) {
+		if (d != doc_from)
+			off = 0;
+		if (!first && (st = run_check(&r)) != SEARCH_DONE)
 			break;
+		first = 0;
 		st = run_doc(&r, sc, d, &off, out);
 		if (st != SEARCH_DONE)
 			break;
@@ -584,7 +640,7 @@ enum search_status search_run(struct search_context *sc,
 	pcre2_match_data_free(r.md);
 	out->status = st;
 	if (st == SEARCH_DONE) {
-		out->next_doc = doc_to > doc_from ? doc_to : doc_from;
+		out->next_doc = w->to > doc_from ? w->to : doc_from;
 		out->next_off = 0;
 	} else {
 		out->next_doc = d;
@@ -593,3 +649,26 @@ enum search_status search_run(struct search_context *sc,
 	return st;
 }
 
+enum search_status search_run(struct search_context *sc,
+			      const struct search_pattern *p,
+			      size_t doc_from, size_t doc_to,
+			      const struct search_limits *lim,
+			      struct search_result *out)
+{
+	struct doc_walk w = { NULL, 0, 0, doc_from, doc_to };
+
+	if (w.to > sc->ndocs)
+		w.to = sc->ndocs;
+	return run_walk(sc, p, &w, lim, out);
+}
+
+enum search_status search_run_docs(struct search_context *sc,
+				   const struct search_pattern *p,
+				   const uint32_t *docs, size_t n, size_t doc_from,
+				   const struct search_limits *lim,
+				   struct search_result *out)
+{
+	struct doc_walk w = { docs, n, 0, doc_from, sc->ndocs };
+
+	return run_walk(sc, p, &w, lim, out);
+}
