@@ -32,6 +32,7 @@ static struct search_context *sc;
 static const char *const words[] = {
 	"gemeente", "gemeenten", "Gemeente", "GEMEENTE", "geméénte", "gemak",
 	"gebouw", "wijk", "genoeg", "gemeentehuis", "zorg", "Gemak", "ge", "g",
+	"gegegemeente",
 };
 #define NWORDS (sizeof words / sizeof *words)
 
@@ -218,14 +219,15 @@ static int key_waiting(void *ctx)
  * each new pattern starts on what the last one left after `slices`
  * cancelled slices (0: searched to the end at once), and the last is
  * searched to the end a slice at a time.  Checks every pattern against a search run
- * once, and that a longer pattern was narrowed. */
-static void type_word(const char *word, unsigned flags, size_t slices, int want_hits)
+ * once, and that a longer pattern was narrowed.  Returns how many keys
+ * were narrowed to the places of the last pattern's hits. */
+static size_t type_word(const char *word, unsigned flags, size_t slices, int want_hits)
 {
 	struct search_live lv = SEARCH_LIVE_INIT;
 	struct search_result r = SEARCH_RESULT_INIT, once = SEARCH_RESULT_INIT;
 	struct search_limits lim = { 0, key_waiting, NULL };
 	struct search_pattern *p = NULL;
-	size_t len, n, wlen = strlen(word), steps = 0, narrowed = 0, mid_doc = 0;
+	size_t len, n, wlen = strlen(word), steps = 0, narrowed = 0, at_hits = 0, mid_doc = 0;
 	int same = 1;
 
 	for (len = 1; len <= wlen; len++) {
@@ -239,7 +241,8 @@ static void type_word(const char *word, unsigned flags, size_t slices, int want_
 		/* the last pattern is still in use while the next starts */
 		search_pattern_free(p);
 		p = next;
-		narrowed += lv.narrowed;
+		narrowed += lv.narrowed != SEARCH_EVERYWHERE;
+		at_hits += lv.narrowed == SEARCH_AT_HITS;
 		if (!slices)
 			search_live_step(&lv, sc, NULL, &r);
 		for (n = 0; (len == wlen || n < slices) &&
@@ -266,6 +269,7 @@ static void type_word(const char *word, unsigned flags, size_t slices, int want_
 	search_live_free(&lv);
 	search_result_free(&r);
 	search_result_free(&once);
+	return at_hits;
 }
 
 /* A pattern that is not a literal searches everywhere again. */
@@ -329,7 +333,15 @@ int main(void)
 	test_reuse_and_docs();
 	test_run_docs();
 	test_narrows();
-	type_word("gemeente", SEARCH_SMARTCASE, 0, 1);
+	/* searched to the end, a pattern's hits are the places of the next */
+	is_int(type_word("gemeente", SEARCH_SMARTCASE, 0, 1), 7,
+	       "  each key to where the last one's hits start");
+	is_int(type_word("gemeente", SEARCH_CASELESS, 0, 1), 7, "  (caseless too)");
+	is_int(type_word("gemeente", SEARCH_FOLD, 0, 1), 0, "  but not with folding");
+	/* "gege" in "gegegemeente" is found once, at 0: "gegem" at 2 is not
+	 * where a hit of it starts */
+	is_int(type_word("gegem", SEARCH_SMARTCASE, 0, 1), 2,
+	       "  not from geg and gege, which a match of can overlap");
 	type_word("gemeente", SEARCH_SMARTCASE, 1, 1);
 	type_word("gemeente", SEARCH_SMARTCASE, 3, 1);
 	type_word("Gemeente", SEARCH_SMARTCASE, 2, 1);

@@ -68,6 +68,7 @@ struct search_pattern {
 	int caseless;
 	int fold;
 	int empty;              /* finds nothing: skip the work */
+	size_t len;             /* of the pattern as typed, in bytes */
 };
 
 /* A document's folded text, built the first time it is searched with
@@ -172,6 +173,7 @@ struct search_pattern *search_compile(const char *pat, size_t len,
 	if (p->caseless)
 		opts |= PCRE2_CASELESS;
 	p->empty = len == 0;
+	p->len = len;
 
 	/* the user's pattern first, so an error's offset is one in it */
 	p->code = compile(pat, len, opts, "", error);
@@ -647,6 +649,83 @@ static enum search_status run_walk(struct search_context *sc,
 		out->next_off = off;
 	}
 	return st;
+}
+
+/* A literal of len bytes matches at most this many bytes of text: a
+ * caseless ASCII letter can match a letter of three bytes (k the Kelvin
+ * sign); four for safety. */
+#define LITERAL_SPAN(len) (4 * (len) + 4)
+/* Places between looks at the clock (search_run_at). */
+#define PLACES_PER_CHECK 256
+
+size_t search_run_at(struct search_context *sc, const struct search_pattern *p,
+		     const struct search_hit *at, size_t n, size_t from,
+		     const struct search_limits *lim, struct search_result *out)
+{
+	PCRE2_SIZE *ov;
+	struct run r;
+	enum search_status st = SEARCH_DONE;
+	size_t i;
+
+	memset(&r, 0, sizeof r);
+	r.p = p;
+	r.lim = lim;
+	r.last_clock = now();
+	if (lim && lim->seconds > 0)
+		r.deadline = r.last_clock + lim->seconds;
+	r.last_poll = r.last_clock - CANCEL_POLL;
+	r.timed = r.deadline > 0 || (lim && lim->cancelled);
+	r.md = pcre2_match_data_create(1, NULL);
+	if (!r.md)
+		die("out of memory");
+	ov = pcre2_get_ovector_pointer(r.md);
+	for (i = from; i < n && !p->empty; i++) {
+		const struct search_hit *h = &at[i];
+		const struct doc *doc;
+		size_t base, s, end;
+		int rc;
+
+		if (i > from && (i - from) % PLACES_PER_CHECK == 0 &&
+		    (st = run_check(&r)) != SEARCH_DONE)
+			break;
+		if (h->doc >= sc->ndocs)
+			continue;
+		/* as a scan would: no match starts inside the one before */
+		if (out->nhits && out->hits[out->nhits - 1].doc == h->doc &&
+		    out->hits[out->nhits - 1].block == h->block &&
+		    out->hits[out->nhits - 1].end > h->start)
+			continue;
+		doc = corpus_doc(sc->corpus, h->doc);
+		if (h->block >= doc->nblocks || h->start >= doc->blocks[h->block].len)
+			continue;
+		base = block_offset(doc, h->block);
+		s = base + h->start;
+		/* the match must start here: PCRE2 looks no further than the
+		 * longest text the literal can match */
+		end = base + doc->blocks[h->block].len;
+		if (end - s > LITERAL_SPAN(p->len))
+			end = s + LITERAL_SPAN(p->len);
+		while (end < base + doc->blocks[h->block].len &&
+		       ((unsigned char)doc->text[end] & 0xC0) == 0x80)
+			end++;
+		if (p->jit)
+			rc = pcre2_jit_match(p->code, (PCRE2_SPTR)doc->text, end, s,
+					     PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md, p->mctx);
+		else
+			rc = pcre2_match(p->code, (PCRE2_SPTR)doc->text, end, s,
+					 PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md, p->mctx);
+		if (rc >= 0 && ov[0] == s && ov[1] > s)
+			search_result_add(out, h->doc, h->block, h->start, h->start + (ov[1] - s));
+		else if (too_complex(rc)) {
+			st = SEARCH_TOO_COMPLEX;
+			break;
+		}
+	}
+	pcre2_match_data_free(r.md);
+	out->status = st;
+	out->next_doc = st == SEARCH_DONE ? sc->ndocs : at[i].doc;
+	out->next_off = 0;
+	return i;
 }
 
 enum search_status search_run(struct search_context *sc,

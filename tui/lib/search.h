@@ -146,6 +146,17 @@ enum search_status search_run_docs(struct search_context *sc,
 				   const struct search_limits *lim,
 				   struct search_result *out);
 
+/* p (a literal as search_live_narrows says, without SEARCH_FOLD) tried
+ * at the starts of the hits at[from..n) only, in corpus order, each match
+ * that starts exactly there and not inside the hit before added to out
+ * (the hits a scan finds): a longer literal where a shorter one, whose
+ * matches cannot overlap, was found.  out's keep must hold every hit.  Stops as
+ * search_run() does (out->status; out->next_doc is the document it was
+ * in) and returns the index in at to go on from, n when done. */
+size_t search_run_at(struct search_context *sc, const struct search_pattern *p,
+		     const struct search_hit *at, size_t n, size_t from,
+		     const struct search_limits *lim, struct search_result *out);
+
 /* Empties r for a new search, keeping its memory and its keep. */
 void search_result_reset(struct search_result *r);
 /* Gives back the memory r does not use (after a search is kept: the

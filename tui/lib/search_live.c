@@ -58,7 +58,11 @@ static void narrow_docs(struct search_live *lv, const struct search_result *out)
 	for (i = 0; i < out->ndocs && out->docs[i] < rest; i++)
 		push(&lv->spare, &n, &lv->spare_cap, out->docs[i]);
 	if (rest != (size_t)-1) {
-		if (lv->narrowed) {
+		if (lv->narrowed == SEARCH_AT_HITS) {
+			for (i = lv->at_next; i < lv->nat; i++)
+				if (!n || lv->spare[n - 1] != lv->at[i].doc)
+					push(&lv->spare, &n, &lv->spare_cap, lv->at[i].doc);
+		} else if (lv->narrowed == SEARCH_IN_DOCS) {
 			for (i = 0; i < lv->ndocs; i++)
 				if (lv->docs[i] >= rest)
 					push(&lv->spare, &n, &lv->spare_cap, lv->docs[i]);
@@ -78,7 +82,48 @@ static void narrow_docs(struct search_live *lv, const struct search_result *out)
 		lv->spare_cap = c;
 	}
 	lv->ndocs = n;
-	lv->narrowed = 1;
+	lv->narrowed = SEARCH_IN_DOCS;
+}
+
+static char lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether two matches of the literal s[0..len) can overlap: a proper
+ * prefix of it is also its suffix, ASCII case ignored (the pattern may
+ * have been caseless).  Anything not ASCII is taken to be able to. */
+static int can_overlap(const char *s, size_t len)
+{
+	size_t k, i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	for (k = 1; k < len; k++) {
+		for (i = 0; i < k && lower_ascii(s[i]) == lower_ascii(s[len - k + i]); i++)
+			;
+		if (i == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* Every hit of the last pattern known, none overlapping: the places to
+ * try the next one. */
+static int narrow_at(struct search_live *lv, const struct search_result *out, unsigned flags)
+{
+	if (!lv->done || (flags & SEARCH_FOLD) || out->nhits != out->total ||
+	    can_overlap(lv->text, lv->len))
+		return 0;
+	if (out->nhits > lv->at_cap)
+		lv->at = xgrow(lv->at, &lv->at_cap, out->nhits, sizeof *lv->at);
+	if (out->nhits)
+		memcpy(lv->at, out->hits, out->nhits * sizeof *lv->at);
+	lv->nat = out->nhits;
+	lv->at_next = 0;
+	lv->narrowed = SEARCH_AT_HITS;
+	return 1;
 }
 
 void search_live_start(struct search_live *lv, const char *text, size_t len, unsigned flags,
@@ -89,10 +134,10 @@ void search_live_start(struct search_live *lv, const char *text, size_t len, uns
 		     search_live_narrows(lv->text, lv->len, text, len, flags);
 
 	lv->corpus_ndocs = ndocs;
-	if (narrow)
+	if (!narrow)
+		lv->narrowed = SEARCH_EVERYWHERE;
+	else if (!narrow_at(lv, out, flags))
 		narrow_docs(lv, out);
-	else
-		lv->narrowed = 0;
 	search_result_reset(out);
 	free(lv->text);
 	lv->text = xmalloc(len + 1);
@@ -119,7 +164,11 @@ enum search_status search_live_step(struct search_live *lv, struct search_contex
 	double t = now();
 	enum search_status st;
 
-	if (lv->narrowed)
+	if (lv->narrowed == SEARCH_AT_HITS) {
+		lv->at_next = search_run_at(sc, lv->pattern, lv->at, lv->nat, lv->at_next, lim,
+					    out);
+		st = out->status;
+	} else if (lv->narrowed == SEARCH_IN_DOCS)
 		st = search_run_docs(sc, lv->pattern, lv->docs, lv->ndocs, out->next_doc, lim,
 				     out);
 	else
@@ -141,7 +190,7 @@ void search_live_forget(struct search_live *lv)
 	lv->text = NULL;
 	lv->len = 0;
 	lv->pattern = NULL;
-	lv->narrowed = 0;
+	lv->narrowed = SEARCH_EVERYWHERE;
 	lv->done = 0;
 }
 
@@ -152,6 +201,9 @@ void search_live_free(struct search_live *lv)
 	search_live_forget(lv);
 	free(lv->docs);
 	free(lv->spare);
+	free(lv->at);
 	lv->docs = lv->spare = NULL;
+	lv->at = NULL;
 	lv->ndocs = lv->docs_cap = lv->spare_cap = 0;
+	lv->nat = lv->at_cap = lv->at_next = 0;
 }

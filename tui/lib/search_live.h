@@ -8,7 +8,9 @@
  * When the new pattern provably finds hits only where the previous one
  * did (search_live_narrows: a longer literal), only the documents with a
  * hit of the previous pattern are searched, and those it had not reached
- * yet when the new key came.  The hits are the same as a full search's.
+ * yet when the new key came; when every hit of the previous pattern is
+ * known, only the places they start at (SEARCH_AT_HITS).  The hits are
+ * the same as a full search's.
  *
  * The unit tests drive it as the interface does. */
 #ifndef WB_SEARCH_LIVE_H
@@ -19,21 +21,34 @@
 
 #include "search.h"
 
+enum search_narrowing {
+	SEARCH_EVERYWHERE,              /* the whole corpus */
+	SEARCH_IN_DOCS,                 /* the documents in docs[] */
+	SEARCH_AT_HITS                  /* only where the last pattern's hits
+					 * start (at[]): it was searched to
+					 * the end, every hit kept, with no
+					 * folding, and its matches cannot
+					 * overlap (no prefix of it is also
+					 * its suffix, case ignored) */
+};
+
 struct search_live {
 	char *text;                     /* the pattern started last (owned),
 					 * NULL: none to narrow from */
 	size_t len;
 	unsigned flags;                 /* enum search_flag it was compiled with */
 	const struct search_pattern *pattern;   /* borrowed from the caller */
-	int narrowed;                   /* searching docs[] only */
+	int narrowed;                   /* enum search_narrowing */
 	int done;                       /* a step said SEARCH_DONE */
 	uint32_t *docs, *spare;         /* the documents to search, ascending */
 	size_t ndocs, docs_cap, spare_cap;
+	struct search_hit *at;          /* the places to try, in corpus order */
+	size_t nat, at_cap, at_next;
 	size_t corpus_ndocs;
 	double seconds;                 /* spent searching this pattern */
 };
 
-#define SEARCH_LIVE_INIT { NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0 }
+#define SEARCH_LIVE_INIT { NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, 0, NULL, 0, 0, 0, 0, 0 }
 
 /* Whether every document with a hit of text[0..len) has a hit of
  * old[0..oldlen), both searched with flags: old is a non-empty prefix of
