@@ -118,8 +118,11 @@ void ui_prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 		break;
 	case PROMPT_CHANGED:
 		if (p->lead == '/') {
-			/* one slice, a frame at most: the loop draws, reads
-			 * the next key and goes on with it while none waits */
+			/* the key shows at once; then one slice, a frame at
+			 * most: the loop draws, reads the next key and goes
+			 * on with the search while none waits */
+			if (!terminal_key_pending(NULL))
+				ui_draw(u);
 			if (ui_search_typed(u, prompt_text(p)))
 				search_preview(u);
 		} else if (p->lead == '&') {

@@ -58,7 +58,9 @@
 #define SLICE_SLOW 1024
 #define SLOW_CALL 0.005              /* seconds */
 #define CHECK_EVERY 8                /* calls between looks at the clock */
-#define CANCEL_POLL 0.02             /* seconds between cancel polls */
+#define CANCEL_POLL 0.004            /* seconds between cancel polls: a
+					* key typed during a search waits
+					* no longer than this for it to stop */
 
 struct search_pattern {
 	pcre2_code *code;
