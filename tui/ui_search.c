@@ -75,7 +75,7 @@ static int run_query(struct ui_search *s, const char *text, double seconds, char
 	struct search_limits lim = { seconds, terminal_key_pending, NULL };
 	struct buf msg = BUF_INIT;
 	size_t column = 0;
-	char *why = NULL;
+	char *why = NULL, *copy;
 	struct query *q = query_parse(s->corpus, text, strlen(text), s->flags, &why, &column);
 
 	if (!q) {
@@ -84,10 +84,13 @@ static int run_query(struct ui_search *s, const char *text, double seconds, char
 		*error = buf_steal(&msg);
 		return 0;
 	}
+	/* the new text made before the old one is freed: panes tell a new
+	 * search by its address */
+	copy = xstrdup(text);
 	drop(s);
 	s->query = q;
 	s->run_flags = s->flags;
-	s->state.pattern_text = xstrdup(text);
+	s->state.pattern_text = copy;
 	s->state.status = query_run(q, s->context, &lim, &s->state.hits);
 	return 1;
 }
@@ -106,6 +109,7 @@ static void step(struct ui_search *s, double seconds)
 static int start(struct ui_search *s, const char *text, char **error)
 {
 	struct search_pattern *p = search_compile(text, strlen(text), s->flags, error);
+	const char *old;
 
 	if (!p)
 		return 0;
@@ -117,8 +121,9 @@ static int start(struct ui_search *s, const char *text, char **error)
 	s->pattern = p;
 	query_free(s->query);
 	s->query = NULL;
-	free_const(s->state.pattern_text);
-	s->state.pattern_text = xstrdup(text);
+	old = s->state.pattern_text;
+	s->state.pattern_text = xstrdup(text);   /* before the old is freed */
+	free_const(old);
 	s->run_flags = s->flags;
 	s->state.current_hit = NO_HIT;
 	s->state.hidden = 0;
