@@ -115,8 +115,7 @@ static int start(struct ui_search *s, const char *text, char **error)
 		return 0;
 	/* the live search keeps its text and the hits their memory: the
 	 * next pattern may narrow this one's documents */
-	search_live_start(&s->live, text, strlen(text), s->flags, p, corpus_ndocs(s->corpus),
-			  &s->state.hits);
+	search_live_start(&s->live, text, strlen(text), s->flags, p, s->corpus, &s->state.hits);
 	search_pattern_free(s->pattern);
 	s->pattern = p;
 	query_free(s->query);

@@ -237,7 +237,7 @@ static size_t type_word(const char *word, unsigned flags, size_t slices, int wan
 		memcpy(pat, word, len);
 		pat[len] = '\0';
 		next = compile(pat, flags);
-		search_live_start(&lv, pat, len, flags, next, NDOCS, &r);
+		search_live_start(&lv, pat, len, flags, next, corpus, &r);
 		/* the last pattern is still in use while the next starts */
 		search_pattern_free(p);
 		p = next;
@@ -280,9 +280,9 @@ static void test_not_narrowed(void)
 	struct search_pattern *a = compile("gemeente", SEARCH_SMARTCASE),
 			      *b = compile("gemeente|wijk", SEARCH_SMARTCASE);
 
-	search_live_start(&lv, "gemeente", 8, SEARCH_SMARTCASE, a, NDOCS, &r);
+	search_live_start(&lv, "gemeente", 8, SEARCH_SMARTCASE, a, corpus, &r);
 	search_live_step(&lv, sc, NULL, &r);
-	search_live_start(&lv, "gemeente|wijk", 13, SEARCH_SMARTCASE, b, NDOCS, &r);
+	search_live_start(&lv, "gemeente|wijk", 13, SEARCH_SMARTCASE, b, corpus, &r);
 	ok(!lv.narrowed, "an alternation after a literal is searched everywhere");
 	search_live_step(&lv, sc, NULL, &r);
 	search_once("gemeente|wijk", SEARCH_SMARTCASE, &once);
@@ -292,7 +292,7 @@ static void test_not_narrowed(void)
 	   !search_live_same(&lv, "gemeente", 8, SEARCH_SMARTCASE),
 	   "the same pattern is the same text with the same flags");
 	search_live_forget(&lv);
-	search_live_start(&lv, "gemeente|wijke", 14, SEARCH_SMARTCASE, b, NDOCS, &r);
+	search_live_start(&lv, "gemeente|wijke", 14, SEARCH_SMARTCASE, b, corpus, &r);
 	ok(!lv.narrowed, "nothing to narrow from after forget");
 	search_live_free(&lv);
 	search_live_free(NULL);

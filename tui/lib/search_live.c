@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "corpus.h"
 #include "query.h"
 #include "search_live.h"
 
@@ -114,7 +115,8 @@ static int can_overlap(const char *s, size_t len)
 static int narrow_at(struct search_live *lv, const struct search_result *out, unsigned flags)
 {
 	if (!lv->done || (flags & SEARCH_FOLD) || out->nhits != out->total ||
-	    can_overlap(lv->text, lv->len))
+	    can_overlap(lv->text, lv->len) ||
+	    (out->nhits > SEARCH_AT_FEW && out->nhits > lv->text_bytes / SEARCH_AT_BYTES))
 		return 0;
 	if (out->nhits > lv->at_cap)
 		lv->at = xgrow(lv->at, &lv->at_cap, out->nhits, sizeof *lv->at);
@@ -126,14 +128,29 @@ static int narrow_at(struct search_live *lv, const struct search_result *out, un
 	return 1;
 }
 
-void search_live_start(struct search_live *lv, const char *text, size_t len, unsigned flags,
-		       const struct search_pattern *p, size_t ndocs, struct search_result *out)
+/* The corpus's text in bytes, counted once per corpus. */
+static void measure(struct search_live *lv, const struct corpus *c)
 {
-	int narrow = lv->text && lv->flags == flags && lv->corpus_ndocs == ndocs &&
-		     out->status != SEARCH_TOO_COMPLEX &&
+	size_t d;
+
+	if (lv->corpus == c && lv->corpus_ndocs == corpus_ndocs(c))
+		return;
+	lv->corpus = c;
+	lv->corpus_ndocs = corpus_ndocs(c);
+	lv->text_bytes = 0;
+	for (d = 0; d < lv->corpus_ndocs; d++)
+		lv->text_bytes += corpus_doc(c, d)->text_len;
+}
+
+void search_live_start(struct search_live *lv, const char *text, size_t len, unsigned flags,
+		       const struct search_pattern *p, const struct corpus *c,
+		       struct search_result *out)
+{
+	int narrow = lv->text && lv->flags == flags && lv->corpus == c &&
+		     lv->corpus_ndocs == corpus_ndocs(c) && out->status != SEARCH_TOO_COMPLEX &&
 		     search_live_narrows(lv->text, lv->len, text, len, flags);
 
-	lv->corpus_ndocs = ndocs;
+	measure(lv, c);
 	if (!narrow)
 		lv->narrowed = SEARCH_EVERYWHERE;
 	else if (!narrow_at(lv, out, flags))
