@@ -12,7 +12,8 @@
 
 struct corpus;
 
-/* Search budget: as you type, and once the pattern is kept. */
+/* Search budget: a query as you type (query_run cannot stop and go on,
+ * so it is not sliced), and once the pattern is kept. */
 #define LIVE_SECONDS 0.25
 #define KEPT_SECONDS 5.0
 /* Search as you type runs in slices of a frame, reading the terminal
