@@ -23,6 +23,8 @@ struct search_state {
 	struct search_result hits;  /* in corpus order */
 	size_t current_hit;         /* the hit n/N went to last, or NO_HIT */
 	enum search_status status;
+	int searching;              /* the search goes on between keys:
+				     * the counts are partial so far */
 	int hidden;                 /* Esc: no highlighting and no results
 				     * pane, but n and N still go on (and show
 				     * it again), as less's ESC-u */

@@ -25,7 +25,7 @@ struct entities {
 	int in_results;             /* only entities in documents with hits */
 	unsigned char *hit_docs;    /* per document: it has a hit */
 	const char *seen_pattern;   /* the search hit_docs was made for */
-	size_t seen_nhits;
+	size_t seen_ndocs;
 };
 
 static struct entities *state(struct view *v)
@@ -42,12 +42,14 @@ static void mark_hit_docs(struct entities *s)
 	free(s->hit_docs);
 	s->hit_docs = xcalloc(n ? n : 1, 1);
 	s->seen_pattern = q->pattern_text;
-	s->seen_nhits = q->hits.nhits;
+	s->seen_ndocs = q->hits.ndocs;
 	if (!q->pattern_text)
 		return;
-	for (size_t i = 0; i < q->hits.nhits; i++)
-		if (q->hits.hits[i].doc < n)
-			s->hit_docs[q->hits.hits[i].doc] = 1;
+	/* the search lists its documents as hits arrive: no pass over
+	 * the hits, which grow slice by slice as a search is typed */
+	for (size_t i = 0; i < q->hits.ndocs; i++)
+		if (q->hits.docs[i] < n)
+			s->hit_docs[q->hits.docs[i]] = 1;
 }
 
 static int in_hit_docs(const struct entities *s, const struct entity *e)
@@ -118,7 +120,7 @@ static size_t entities_lines(struct view *v)
 
 	/* The search changed (or grew) since: the list follows it. */
 	if (s->in_results && (q->pattern_text != s->seen_pattern ||
-			      q->hits.nhits != s->seen_nhits)) {
+			      q->hits.ndocs != s->seen_ndocs)) {
 		mark_hit_docs(s);
 		refilter(s);
 		view_clamp(v);

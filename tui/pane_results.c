@@ -292,15 +292,12 @@ static int results_request(struct view *v, enum request req, struct action *act)
 static void results_title(struct view *v, struct buf *title, struct buf *right)
 {
 	const struct search_state *a = state(v)->ctx->search;
-	size_t i, docs = 0;
+	size_t docs = a->hits.ndocs;
 
 	if (!a->pattern_text) {
 		buf_adds(title, "Results");
 		return;
 	}
-	for (i = 0; i < a->hits.nhits; i++)
-		if (i == 0 || a->hits.hits[i].doc != a->hits.hits[i - 1].doc)
-			docs++;
 	buf_printf(title, "/%s \xC2\xB7 %zu hit%s in %zu document%s", a->pattern_text,
 		   a->hits.total, a->hits.total == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
 	if (a->hits.nhits < a->hits.total)
@@ -309,7 +306,7 @@ static void results_title(struct view *v, struct buf *title, struct buf *right)
 		make_index(state(v));
 		buf_printf(title, ", %zu form%s", state(v)->nlines, state(v)->nlines == 1 ? "" : "s");
 	}
-	buf_adds(right, search_status_message(a->status));
+	buf_adds(right, a->searching ? "searching" : search_status_message(a->status));
 	if (state(v)->order != SEARCH_ORDER_DOC)
 		buf_printf(right, "%s%s", right->len ? " \xC2\xB7 " : "",
 			   state(v)->order == ORDER_COUNT ? "count"

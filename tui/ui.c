@@ -145,20 +145,32 @@ static size_t hit_near_reader(struct ui *u, int forward)
 	return ui_search_near(&u->search, doc, block, off, forward);
 }
 
-/* Runs text as the search within seconds; an invalid pattern leaves the
- * search as it was and says why in the prompt, and returns 0. */
-int ui_search_text(struct ui *u, const char *text, double seconds)
+/* The prompt's error after a search ran: why it stopped, unless it goes
+ * on between keys. */
+static void say_search_status(struct ui *u)
+{
+	const struct search_state *s = &u->search.state;
+
+	prompt_set_error(&u->prompt, s->status != SEARCH_DONE && !s->searching
+			 ? search_status_message(s->status) : NULL);
+}
+
+/* Runs text as the search within seconds (live: as it is typed, one
+ * slice, ui_search_live); an invalid pattern leaves the search as it was
+ * and says why in the prompt, and returns 0. */
+static int search_text(struct ui *u, const char *text, double seconds, int live)
 {
 	char *error = NULL;
+	int ok = live ? ui_search_live(&u->search, text, &error)
+		      : ui_search_run(&u->search, text, seconds, &error);
 
-	if (!ui_search_run(&u->search, text, seconds, &error)) {
+	if (!ok) {
 		prompt_set_error(&u->prompt, error);
 		free(error);
 		return 0;
 	}
 	if (*text)
-		prompt_set_error(&u->prompt, u->search.state.status != SEARCH_DONE
-				 ? search_status_message(u->search.state.status) : NULL);
+		say_search_status(u);
 	results_reset(&u->views[PANE_RESULTS]);
 	/* now, not after the key: going to a hit scrolls the results pane,
 	 * which must have its height */
@@ -166,11 +178,22 @@ int ui_search_text(struct ui *u, const char *text, double seconds)
 	return 1;
 }
 
+int ui_search_text(struct ui *u, const char *text, double seconds)
+{
+	return search_text(u, text, seconds, 0);
+}
+
+int ui_search_typed(struct ui *u, const char *text)
+{
+	return search_text(u, text, LIVE_SLICE, 1);
+}
+
 /* The search kept (Enter after /, or :search): all of it, remembered,
  * and the first hit from the reader's position on.  0 for an invalid
  * pattern. */
 int ui_search_keep(struct ui *u, const char *text, double seconds)
 {
+	/* the same pattern as typed keeps its hits: no second search */
 	if (!ui_search_text(u, text, seconds))
 		return 0;
 	history_add(&u->searches, text);
@@ -550,10 +573,14 @@ void ui_draw(struct ui *u)
 	if (u->max_width != DEFAULT_MAX_WIDTH)
 		buf_printf(&right, "w%d \xC2\xB7 ", u->max_width);
 	if (s->pattern_text && s->hits.nhits && !s->hidden) {
+		/* + : partial counts, the search goes on */
+		const char *more = s->searching ? "+" : "";
+
 		if (s->current_hit != NO_HIT)
-			buf_printf(&right, "%zu/%zu hits \xC2\xB7 ", s->current_hit + 1, s->hits.total);
+			buf_printf(&right, "%zu/%zu%s hits \xC2\xB7 ", s->current_hit + 1,
+				   s->hits.total, more);
 		else
-			buf_printf(&right, "%zu hits \xC2\xB7 ", s->hits.total);
+			buf_printf(&right, "%zu%s hits \xC2\xB7 ", s->hits.total, more);
 	}
 	buf_adds(&right, "? help");
 	if (u->screen.single && !u->status.text)
@@ -749,6 +776,12 @@ int ui_run(struct corpus *c, const struct ui_options *opt)
 		 * built now that the screen is out, before the next key */
 		if (reader_finish_page(reader(&u)))
 			redraw(&u, 0);
+		/* the search typed goes on a slice at a time while no key
+		 * waits: the counts grow on the screen */
+		while (ui_search_pending(&u.search) && !terminal_key_pending(NULL)) {
+			ui_search_typed_step(&u);
+			redraw(&u, 0);
+		}
 		switch (live_wait(&u.live)) {
 		case LIVE_CHANGED:
 			ui_reload(&u, &u.status);

@@ -69,11 +69,16 @@ void ui_request(struct ui *u, enum request req, struct action *act);
  * pattern); the panes made on corpus c. */
 int ui_results_shown(const struct ui *u);
 int ui_search_text(struct ui *u, const char *text, double seconds);
+/* ui.c: the search of text as it is typed: one slice (ui_search_live). */
+int ui_search_typed(struct ui *u, const char *text);
 void ui_make_panes(struct ui *u, struct corpus *c, unsigned search_flags);
 /* ui.c: the search kept (Enter after /, :search): remembered, the first
  * hit from the reader's position on current.  0 for an invalid pattern. */
 int ui_search_keep(struct ui *u, const char *text, double seconds);
 
+/* ui_prompt.c: one more slice of the search typed, and the prompt's
+ * count and preview brought up to date. */
+void ui_search_typed_step(struct ui *u);
 /* ui_prompt.c: a key while a prompt is open (the prompt's own editing,
  * then what typing, Enter and a cancel do for /, & and :); Tab's
  * completion of a : command line (prompt.h's completer). */

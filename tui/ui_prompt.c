@@ -33,7 +33,7 @@ static void restore_reader(struct ui *u)
 /* As / is typed: the count of hits at the prompt's right, and the first
  * hit from where the reader was shown in the reader (no history step),
  * which a narrow terminal then shows in place of a list; without hits the
- * reader goes back. */
+ * reader goes back.  "+" after the count: the search goes on. */
 static void search_preview(struct ui *u)
 {
 	struct search_state *s = &u->search.state;
@@ -41,26 +41,45 @@ static void search_preview(struct ui *u)
 	const struct doc *d = from->kind == LOC_DOC ? corpus_find_doc(u->corpus, from->id) : NULL;
 	struct location l = { LOC_DOC, NULL, 0, 0 };
 	struct buf info = BUF_INIT;
+	const char *more = s->status == SEARCH_DONE ? "" : "+";
 	size_t i;
 
 	if (!s->pattern_text || !s->hits.nhits) {
-		prompt_set_info(&u->prompt, s->pattern_text ? "no hits" : NULL);
-		restore_reader(u);
+		prompt_set_info(&u->prompt, !s->pattern_text ? NULL
+				: s->searching ? "searching" : "no hits");
+		if (s->current_hit != NO_HIT || !s->searching)
+			restore_reader(u);
+		s->current_hit = NO_HIT;
 		return;
 	}
 	i = ui_search_near(&u->search, d ? corpus_doc_index(u->corpus, d) : (size_t)-1,
 			   from->block, from->off, 1);
-	s->current_hit = i;
-	l.id = corpus_doc(u->corpus, s->hits.hits[i].doc)->id;
-	l.block = s->hits.hits[i].block;
-	l.off = s->hits.hits[i].start;
-	reader_show_location(reader(u), &l, 2);
+	/* a slice added hits after the one shown: the reader stays */
+	if (i != s->current_hit) {
+		s->current_hit = i;
+		l.id = corpus_doc(u->corpus, s->hits.hits[i].doc)->id;
+		l.block = s->hits.hits[i].block;
+		l.off = s->hits.hits[i].start;
+		reader_show_location(reader(u), &l, 2);
+	}
 	if (u->screen.single)
 		u->focus = PANE_READER;
-	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.total,
-		   s->status == SEARCH_DONE ? "" : "+");
+	buf_printf(&info, "%zu/%zu%s hits", i + 1, s->hits.total, more);
 	prompt_set_info(&u->prompt, info.data);
 	buf_free(&info);
+}
+
+void ui_search_typed_step(struct ui *u)
+{
+	const struct search_state *s = &u->search.state;
+
+	ui_search_step(&u->search);
+	if (!u->prompt.active || u->prompt.lead != '/')
+		return;
+	search_preview(u);
+	/* stopped for good: why (the budget, a pattern too complex) */
+	if (!s->searching && s->status != SEARCH_DONE)
+		prompt_set_error(&u->prompt, search_status_message(s->status));
 }
 
 /* Enter in the prompt: keep the search, the filter, or run the command. */
@@ -99,11 +118,12 @@ void ui_prompt_input(struct ui *u, int code, wint_t ch, struct action *act)
 		break;
 	case PROMPT_CHANGED:
 		if (p->lead == '/') {
-			/* the key shows before the search of it runs (a
-			 * quarter second on a big corpus) */
+			/* the key shows at once; then one slice, a frame at
+			 * most: the loop draws, reads the next key and goes
+			 * on with the search while none waits */
 			if (!terminal_key_pending(NULL))
 				ui_draw(u);
-			if (ui_search_text(u, prompt_text(p), LIVE_SECONDS))
+			if (ui_search_typed(u, prompt_text(p)))
 				search_preview(u);
 		} else if (p->lead == '&') {
 			apply_filter(u, prompt_text(p));

@@ -8,12 +8,17 @@
 #include <stddef.h>
 
 #include "pane_context.h"
+#include "search_live.h"
 
 struct corpus;
 
-/* Search budget: as you type, and once the pattern is kept. */
+/* Search budget: a query as you type (query_run cannot stop and go on,
+ * so it is not sliced), and once the pattern is kept. */
 #define LIVE_SECONDS 0.25
 #define KEPT_SECONDS 5.0
+/* Search as you type runs in slices of a frame, reading the terminal
+ * between them; it goes on between keys for KEPT_SECONDS at most. */
+#define LIVE_SLICE 0.016
 
 struct ui_search {
 	struct search_state state;      /* what the panes see */
@@ -23,6 +28,8 @@ struct ui_search {
 	struct query *query;            /* instead of pattern: a query
 					 * (query.h) of text and entities */
 	unsigned flags;                 /* enum search_flag bits */
+	unsigned run_flags;             /* the flags state's search ran with */
+	struct search_live live;        /* the pattern's search, in slices */
 };
 
 void ui_search_init(struct ui_search *s, const struct corpus *c, unsigned flags);
@@ -30,12 +37,25 @@ void ui_search_free(struct ui_search *s);
 /* No search: the pattern and the hits are dropped (and their memory
  * given back to the system). */
 void ui_search_clear(struct ui_search *s);
-/* Searches for text within seconds; "" clears.  text is a regex, or a
+/* Searches for text within seconds; "" clears.  The search already
+ * there is kept when text and the flags are the same (Enter after the
+ * pattern was typed), with its hits as they are (ui_search_finish goes
+ * on with it).  text is a regex, or a
  * query when query_is_plain says it is not one.  Returns 0 for a pattern
  * that does not compile or a query that cannot be read, with *error set
  * (caller frees; a query's error starts with its column); a search that
  * stopped early says so in state.status. */
 int ui_search_run(struct ui_search *s, const char *text, double seconds, char **error);
+/* Searches for text as it is typed: one slice of LIVE_SLICE seconds,
+ * cut short by a key; ui_search_step goes on.  A longer literal than the
+ * last searches only the documents that had hits (search_live.h).
+ * Returns as ui_search_run does. */
+int ui_search_live(struct ui_search *s, const char *text, char **error);
+/* Whether the search typed goes on: it stopped for time or a key and has
+ * had less than KEPT_SECONDS. */
+int ui_search_pending(const struct ui_search *s);
+/* One more slice of it, cut short by a key. */
+void ui_search_step(struct ui_search *s);
 /* Goes on with a search that stopped for time or a key, for KEPT_SECONDS. */
 void ui_search_finish(struct ui_search *s);
 /* The first hit at or after (doc, block, off) going forward, or the last

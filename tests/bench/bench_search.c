@@ -13,6 +13,12 @@
  * Then a few catastrophic or slow patterns run with a one-second budget
  * and must end within 1.5 seconds.
  *
+ *   bench_search --bare PATTERN [CORPUS]
+ *
+ * prints only the bare loop's time for PATTERN (smart case, as the
+ * browser searches it), the fastest of several rounds, as "bare SECONDS
+ * MATCHES": the peer the typing harness (bench-typing.py) compares with.
+ *
  * A program, not a test: it includes pcre2.h only to have something to
  * compare with.  Exit status 1 if a required ratio is below the target
  * or a bounded pattern overran. */
@@ -114,9 +120,49 @@ static pcre2_code *bare_compile(const char *pat, int caseless)
 	return re;
 }
 
+/* --bare: the bare loop's best time for pat over c, smart case. */
+static int bare_only(const struct corpus *c, const char *pat)
+{
+	char *error = NULL;
+	struct search_pattern *p = search_compile(pat, strlen(pat), SEARCH_SMARTCASE, &error);
+	pcre2_code *re;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+	double t, best = 1e9;
+	size_t n = 0;
+	int round;
+
+	if (!p) {
+		fprintf(stderr, "bench_search: %s: %s\n", pat, error);
+		return 2;
+	}
+	re = bare_compile(pat, search_pattern_caseless(p));
+	md = pcre2_match_data_create(1, NULL);
+	mc = pcre2_match_context_create(NULL);
+	js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	pcre2_jit_stack_assign(mc, NULL, js);
+	for (round = 0; round < ROUNDS; round++) {
+		t = now();
+		n = bare_loop(c, re, md, mc);
+		t = now() - t;
+		if (t < best)
+			best = t;
+	}
+	printf("bare %.4f %zu\n", best, n);
+	pcre2_jit_stack_free(js);
+	pcre2_match_context_free(mc);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	search_pattern_free(p);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *path = argc > 1 ? argv[1] : "/tmp/werkbezoek-synth100";
+	const char *bare = argc > 2 && !strcmp(argv[1], "--bare") ? argv[2] : NULL;
+	const char *path = bare ? (argc > 3 ? argv[3] : "/tmp/werkbezoek-synth100")
+			   : argc > 1 ? argv[1] : "/tmp/werkbezoek-synth100";
 	struct search_limits lim = { 60.0, never, NULL };
 	struct search_result res = SEARCH_RESULT_INIT;
 	struct search_context *sc;
@@ -131,6 +177,11 @@ int main(int argc, char **argv)
 	if (!c) {
 		fprintf(stderr, "bench_search: %s\n", error);
 		return 2;
+	}
+	if (bare) {
+		fail = bare_only(c, bare);
+		corpus_free(c);
+		return fail;
 	}
 	for (d = 0; d < corpus_ndocs(c); d++)
 		bytes += corpus_doc(c, d)->text_len;

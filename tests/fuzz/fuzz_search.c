@@ -22,7 +22,11 @@
  * search_sort in every order (a permutation; document order gives back
  * the original).  A run that overshoots its budget by far (a single
  * PCRE2 call that cannot be interrupted) is reported as a crash too:
- * search.h promises the interface stays responsive. */
+ * search.h promises the interface stays responsive.  Last, the pattern is
+ * typed a character at a time into search_live.h as the interface does
+ * (each prefix stopped after a slice or two, a longer literal narrowed to
+ * the last one's documents or places), and must end with the hits of the
+ * unlimited run. */
 #include "config.h"
 
 #include <locale.h>
@@ -37,6 +41,7 @@
 #include "corpus.h"
 #include "kwic.h"
 #include "search.h"
+#include "search_live.h"
 #include "text.h"
 
 #define FUZZ_PREFIX "search-"
@@ -288,6 +293,49 @@ static void check_sort(const struct corpus *c, const struct search_hit *h, size_
 	free(s);
 }
 
+/* pat typed a character at a time (search_live.h), each prefix given
+ * slices of the budget with k's cancel, the whole of it searched to the
+ * end: the hits of all, a search run once. */
+static void check_typed(const struct corpus *c, struct search_context *sc, const char *pat,
+			size_t patlen, unsigned flags, struct cancel *k,
+			const struct search_result *all)
+{
+	struct search_live lv = SEARCH_LIVE_INIT;
+	struct search_result r = SEARCH_RESULT_INIT;
+	struct search_limits lim = { BUDGET / 10, cancelled, k };
+	struct search_pattern *p = NULL, *next;
+	enum search_status st = SEARCH_DONE;
+	size_t len = 0;
+	char *error = NULL;
+	int i;
+
+	while (len < patlen) {
+		len += 1;
+		while (len < patlen && ((unsigned char)pat[len] & 0xC0) == 0x80)
+			len++;
+		next = search_compile(pat, len, flags, &error);
+		free(error);
+		error = NULL;
+		if (!next)
+			continue;       /* the interface keeps the last search */
+		search_live_start(&lv, pat, len, flags, next, c, &r);
+		search_pattern_free(p);
+		p = next;
+		for (i = 0; i < (len < patlen ? (int)(len % 3) : MAX_RESUMES); i++) {
+			st = search_live_step(&lv, sc, &lim, &r);
+			if (st == SEARCH_DONE || st == SEARCH_TOO_COMPLEX)
+				break;
+		}
+	}
+	if (p && st == SEARCH_DONE && all->status == SEARCH_DONE) {
+		CHECK(r.nhits == all->nhits && r.total == all->total && r.ndocs == all->ndocs);
+		CHECK(r.nhits == 0 || memcmp(all->hits, r.hits, r.nhits * sizeof *r.hits) == 0);
+	}
+	search_pattern_free(p);
+	search_live_free(&lv);
+	search_result_free(&r);
+}
+
 static void search(const struct corpus *c, const char *pat, size_t patlen, unsigned flags,
 		   unsigned cancel_at)
 {
@@ -337,6 +385,8 @@ static void search(const struct corpus *c, const char *pat, size_t patlen, unsig
 			CHECK(all.nhits == r.nhits);
 			CHECK(r.nhits == 0 ||
 			      memcmp(all.hits, r.hits, r.nhits * sizeof *r.hits) == 0);
+			k.polls = 0;
+			check_typed(c, sc, pat, patlen, flags, &k, &all);
 		}
 	}
 	check_kwic(c, r.hits, r.nhits);

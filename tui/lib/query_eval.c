@@ -119,6 +119,7 @@ static enum search_status collect(struct run *r, const struct qnode *n,
 			l->r = res.hits;
 			l->n = res.nhits;
 			l->cap = res.cap;
+			free(res.docs);    /* the hits are the leaf's */
 		}
 	}
 	for (i = 0; i < n->nkids; i++) {

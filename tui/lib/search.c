@@ -58,7 +58,9 @@
 #define SLICE_SLOW 1024
 #define SLOW_CALL 0.005              /* seconds */
 #define CHECK_EVERY 8                /* calls between looks at the clock */
-#define CANCEL_POLL 0.02             /* seconds between cancel polls */
+#define CANCEL_POLL 0.004            /* seconds between cancel polls: a
+					* key typed during a search waits
+					* no longer than this for it to stop */
 
 struct search_pattern {
 	pcre2_code *code;
@@ -68,6 +70,7 @@ struct search_pattern {
 	int caseless;
 	int fold;
 	int empty;              /* finds nothing: skip the work */
+	size_t len;             /* of the pattern as typed, in bytes */
 };
 
 /* A document's folded text, built the first time it is searched with
@@ -172,6 +175,7 @@ struct search_pattern *search_compile(const char *pat, size_t len,
 	if (p->caseless)
 		opts |= PCRE2_CASELESS;
 	p->empty = len == 0;
+	p->len = len;
 
 	/* the user's pattern first, so an error's offset is one in it */
 	p->code = compile(pat, len, opts, "", error);
@@ -262,6 +266,11 @@ int search_result_add(struct search_result *r, size_t doc, size_t block, size_t 
 	if (start >= end)
 		return 0;
 	r->total++;
+	if ((!r->ndocs || r->docs[r->ndocs - 1] != doc) && doc <= UINT32_MAX) {
+		if (r->ndocs == r->docs_cap)
+			r->docs = xgrow(r->docs, &r->docs_cap, r->ndocs + 1, sizeof *r->docs);
+		r->docs[r->ndocs++] = (uint32_t)doc;
+	}
 	if ((r->keep && r->nhits >= r->keep) || doc > UINT32_MAX || block > UINT32_MAX ||
 	    end > UINT32_MAX)
 		return 0;
@@ -282,6 +291,29 @@ void search_result_reset(struct search_result *r)
 	r->status = SEARCH_DONE;
 	r->next_doc = 0;
 	r->next_off = 0;
+	r->ndocs = 0;
+}
+
+void search_result_trim(struct search_result *r)
+{
+	if (r->cap > r->nhits) {
+		if (r->nhits) {
+			r->hits = xrealloc(r->hits, r->nhits * sizeof *r->hits);
+		} else {
+			free(r->hits);
+			r->hits = NULL;
+		}
+		r->cap = r->nhits;
+	}
+	if (r->docs_cap > r->ndocs) {
+		if (r->ndocs) {
+			r->docs = xrealloc(r->docs, r->ndocs * sizeof *r->docs);
+		} else {
+			free(r->docs);
+			r->docs = NULL;
+		}
+		r->docs_cap = r->ndocs;
+	}
 }
 
 void search_result_free(struct search_result *r)
@@ -291,6 +323,9 @@ void search_result_free(struct search_result *r)
 	free(r->hits);
 	r->hits = NULL;
 	r->cap = 0;
+	free(r->docs);
+	r->docs = NULL;
+	r->docs_cap = 0;
 	search_result_reset(r);
 }
 
@@ -545,18 +580,40 @@ static enum search_status run_doc(struct run *r, struct search_context *sc,
 	return SEARCH_DONE;
 }
 
-enum search_status search_run(struct search_context *sc,
-			      const struct search_pattern *p,
-			      size_t doc_from, size_t doc_to,
-			      const struct search_limits *lim,
-			      struct search_result *out)
+/* The documents a run goes through: doc_from..doc_to, or those of a list
+ * in that range. */
+struct doc_walk {
+	const uint32_t *list;   /* NULL: every document */
+	size_t n, i;
+	size_t d, to;
+};
+
+static int walk_next(struct doc_walk *w, size_t *d)
+{
+	if (!w->list) {
+		if (w->d >= w->to)
+			return 0;
+		*d = w->d++;
+		return 1;
+	}
+	while (w->i < w->n && w->list[w->i] < w->d)
+		w->i++;
+	if (w->i >= w->n || w->list[w->i] >= w->to)
+		return 0;
+	*d = w->list[w->i++];
+	return 1;
+}
+
+static enum search_status run_walk(struct search_context *sc,
+				   const struct search_pattern *p, struct doc_walk *w,
+				   const struct search_limits *lim,
+				   struct search_result *out)
 {
 	struct run r;
 	enum search_status st = SEARCH_DONE;
-	size_t d, off = 0;
+	size_t d = w->d, doc_from = w->d, off = 0;
+	int first = 1;
 
-	if (doc_to > sc->ndocs)
-		doc_to = sc->ndocs;
 	if (out->next_off && doc_from == out->next_doc)
 		off = out->next_off;
 	out->next_off = 0;
@@ -574,9 +631,12 @@ enum search_status search_run(struct search_context *sc,
 	r.md = pcre2_match_data_create(1, NULL);
 	if (!r.md)
 		die("out of memory");
-	for (d = doc_from; d < doc_to && !p->empty; d++) {
-		if (d > doc_from && (st = run_check(&r)) != SEARCH_DONE)
+	while (!p->empty && walk_next(w, &d)) {
+		if (d != doc_from)
+			off = 0;
+		if (!first && (st = run_check(&r)) != SEARCH_DONE)
 			break;
+		first = 0;
 		st = run_doc(&r, sc, d, &off, out);
 		if (st != SEARCH_DONE)
 			break;
@@ -584,7 +644,7 @@ enum search_status search_run(struct search_context *sc,
 	pcre2_match_data_free(r.md);
 	out->status = st;
 	if (st == SEARCH_DONE) {
-		out->next_doc = doc_to > doc_from ? doc_to : doc_from;
+		out->next_doc = w->to > doc_from ? w->to : doc_from;
 		out->next_off = 0;
 	} else {
 		out->next_doc = d;
@@ -593,3 +653,103 @@ enum search_status search_run(struct search_context *sc,
 	return st;
 }
 
+/* A literal of len bytes matches at most this many bytes of text: a
+ * caseless ASCII letter can match a letter of three bytes (k the Kelvin
+ * sign); four for safety. */
+#define LITERAL_SPAN(len) (4 * (len) + 4)
+/* Places between looks at the clock (search_run_at). */
+#define PLACES_PER_CHECK 256
+
+size_t search_run_at(struct search_context *sc, const struct search_pattern *p,
+		     const struct search_hit *at, size_t n, size_t from,
+		     const struct search_limits *lim, struct search_result *out)
+{
+	PCRE2_SIZE *ov;
+	struct run r;
+	enum search_status st = SEARCH_DONE;
+	size_t i;
+
+	memset(&r, 0, sizeof r);
+	r.p = p;
+	r.lim = lim;
+	r.last_clock = now();
+	if (lim && lim->seconds > 0)
+		r.deadline = r.last_clock + lim->seconds;
+	r.last_poll = r.last_clock - CANCEL_POLL;
+	r.timed = r.deadline > 0 || (lim && lim->cancelled);
+	r.md = pcre2_match_data_create(1, NULL);
+	if (!r.md)
+		die("out of memory");
+	ov = pcre2_get_ovector_pointer(r.md);
+	for (i = from; i < n && !p->empty; i++) {
+		const struct search_hit *h = &at[i];
+		const struct doc *doc;
+		size_t base, s, end;
+		int rc;
+
+		if (i > from && (i - from) % PLACES_PER_CHECK == 0 &&
+		    (st = run_check(&r)) != SEARCH_DONE)
+			break;
+		if (h->doc >= sc->ndocs)
+			continue;
+		/* as a scan would: no match starts inside the one before */
+		if (out->nhits && out->hits[out->nhits - 1].doc == h->doc &&
+		    out->hits[out->nhits - 1].block == h->block &&
+		    out->hits[out->nhits - 1].end > h->start)
+			continue;
+		doc = corpus_doc(sc->corpus, h->doc);
+		if (h->block >= doc->nblocks || h->start >= doc->blocks[h->block].len)
+			continue;
+		base = block_offset(doc, h->block);
+		s = base + h->start;
+		/* the match must start here: PCRE2 looks no further than the
+		 * longest text the literal can match */
+		end = base + doc->blocks[h->block].len;
+		if (end - s > LITERAL_SPAN(p->len))
+			end = s + LITERAL_SPAN(p->len);
+		while (end < base + doc->blocks[h->block].len &&
+		       ((unsigned char)doc->text[end] & 0xC0) == 0x80)
+			end++;
+		if (p->jit)
+			rc = pcre2_jit_match(p->code, (PCRE2_SPTR)doc->text, end, s,
+					     PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md, p->mctx);
+		else
+			rc = pcre2_match(p->code, (PCRE2_SPTR)doc->text, end, s,
+					 PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md, p->mctx);
+		if (rc >= 0 && ov[0] == s && ov[1] > s)
+			search_result_add(out, h->doc, h->block, h->start, h->start + (ov[1] - s));
+		else if (too_complex(rc)) {
+			st = SEARCH_TOO_COMPLEX;
+			break;
+		}
+	}
+	pcre2_match_data_free(r.md);
+	out->status = st;
+	out->next_doc = st == SEARCH_DONE ? sc->ndocs : at[i].doc;
+	out->next_off = 0;
+	return i;
+}
+
+enum search_status search_run(struct search_context *sc,
+			      const struct search_pattern *p,
+			      size_t doc_from, size_t doc_to,
+			      const struct search_limits *lim,
+			      struct search_result *out)
+{
+	struct doc_walk w = { NULL, 0, 0, doc_from, doc_to };
+
+	if (w.to > sc->ndocs)
+		w.to = sc->ndocs;
+	return run_walk(sc, p, &w, lim, out);
+}
+
+enum search_status search_run_docs(struct search_context *sc,
+				   const struct search_pattern *p,
+				   const uint32_t *docs, size_t n, size_t doc_from,
+				   const struct search_limits *lim,
+				   struct search_result *out)
+{
+	struct doc_walk w = { docs, n, 0, doc_from, sc->ndocs };
+
+	return run_walk(sc, p, &w, lim, out);
+}

@@ -54,6 +54,8 @@ struct search_hit {
 
 /* A growing list of hits in corpus order and where the last run stopped.
  * Start from SEARCH_RESULT_INIT; search_result_free() releases it.
+ * search_result_reset() empties it for the next pattern and keeps its
+ * memory: search as you type fills the same array key after key.
  *
  * total counts every hit found, nhits those kept: with keep > 0 at most
  * keep hits are kept (the first, in corpus order) and the rest only
@@ -67,15 +69,21 @@ struct search_result {
 	enum search_status status;  /* of the last search_run() */
 	size_t next_doc;            /* first document not completely searched */
 	size_t next_off;            /* private: where in next_doc to resume */
+	/* the documents with a hit found (kept or not), in corpus order,
+	 * counted as the hits arrive: ndocs is "hits in N documents", and
+	 * docs what a longer literal needs to search (search_live.h) */
+	uint32_t *docs;
+	size_t ndocs, docs_cap;
 };
 
-#define SEARCH_RESULT_INIT { NULL, 0, 0, 0, 0, SEARCH_DONE, 0, 0 }
+#define SEARCH_RESULT_INIT { NULL, 0, 0, 0, 0, SEARCH_DONE, 0, 0, NULL, 0, 0 }
 /* The browser's keep (--max-hits): 1,000,000 hits, 16 MB. */
 #define SEARCH_KEEP_DEFAULT 1000000
 
-/* Counts the hit [start, end) of doc's block in r->total and keeps it
- * when r has room (keep) and it fits in a search_hit; an empty range is
- * no hit.  Returns 1 when it was kept. */
+/* Counts the hit [start, end) of doc's block in r->total (and doc in
+ * r->docs when it is new) and keeps it when r has room (keep) and it fits
+ * in a search_hit; an empty range is no hit.  Hits come in corpus order
+ * (doc never below the last one's).  Returns 1 when it was kept. */
 int search_result_add(struct search_result *r, size_t doc, size_t block, size_t start,
 		      size_t end);
 
@@ -127,8 +135,33 @@ enum search_status search_run(struct search_context *sc,
 			      const struct search_limits *lim,
 			      struct search_result *out);
 
+/* search_run() over only the documents docs[0..n) (ascending corpus
+ * indices) that are >= doc_from: a search narrowed to where a shorter
+ * pattern had hits.  Resumes as search_run() does, when doc_from ==
+ * out->next_doc; when it is done, out->next_doc is the corpus's number of
+ * documents. */
+enum search_status search_run_docs(struct search_context *sc,
+				   const struct search_pattern *p,
+				   const uint32_t *docs, size_t n, size_t doc_from,
+				   const struct search_limits *lim,
+				   struct search_result *out);
+
+/* p (a literal as search_live_narrows says, without SEARCH_FOLD) tried
+ * at the starts of the hits at[from..n) only, in corpus order, each match
+ * that starts exactly there and not inside the hit before added to out
+ * (the hits a scan finds): a longer literal where a shorter one, whose
+ * matches cannot overlap, was found.  out's keep must hold every hit.  Stops as
+ * search_run() does (out->status; out->next_doc is the document it was
+ * in) and returns the index in at to go on from, n when done. */
+size_t search_run_at(struct search_context *sc, const struct search_pattern *p,
+		     const struct search_hit *at, size_t n, size_t from,
+		     const struct search_limits *lim, struct search_result *out);
+
 /* Empties r for a new search, keeping its memory and its keep. */
 void search_result_reset(struct search_result *r);
+/* Gives back the memory r does not use (after a search is kept: the
+ * array may have grown for a pattern typed on the way). */
+void search_result_trim(struct search_result *r);
 /* Releases the hits; r is then empty.  NULL is a no-op. */
 void search_result_free(struct search_result *r);
 
