@@ -171,12 +171,21 @@ static void offer(const struct corpus *c, NAMES(names), size_t n, const char *ar
 	buf_free(&scratch);
 }
 
-/* Where the entity being typed after :path begins: after a comma, else
- * after the first word (an id, as p begins it), else the first. */
+/* Where the entity being typed after :path begins: inside an open quote
+ * (the first, of several words); after a closing quote or a comma (the
+ * second); else after the first word (an id, as p begins it). */
 static const char *path_second(const char *arg)
 {
-	const char *comma = strchr(arg, ','), *space = strchr(arg, ' ');
+	const char *comma = strchr(arg, ','), *space = strchr(arg, ' '), *quote;
 
+	if (*arg == '"') {
+		quote = strchr(arg + 1, '"');
+		if (!quote)
+			return arg + 1;
+		arg = quote + 1;
+		arg += strspn(arg, " ,");
+		return arg;
+	}
 	if (comma)
 		arg = comma + 1;
 	else if (space)
@@ -184,6 +193,25 @@ static const char *path_second(const char *arg)
 	while (*arg == ' ')
 		arg++;
 	return arg;
+}
+
+/* Tab after :path: a first name of several words typed without quotes or
+ * comma yet ("Aly van B") is completed whole when some entity's name
+ * begins with it; otherwise the entity path_second finds. */
+static void offer_path(const struct corpus *c, const char *typed, const char *arg,
+		       struct candidates *out)
+{
+	size_t n = entity_count(corpus_entities(c));
+
+	if (*arg != '"' && !strchr(arg, ',') && strchr(arg, ' ')) {
+		out->start = (size_t)(arg - typed);
+		offer(c, entity_name, n, arg, out);
+		if (out->n)
+			return;
+	}
+	arg = path_second(arg);
+	out->start = (size_t)(arg - typed);
+	offer(c, entity_name, n, arg, out);
 }
 
 void complete_command(const struct corpus *c, const char *line, size_t cursor,
@@ -213,9 +241,7 @@ void complete_command(const struct corpus *c, const char *line, size_t cursor,
 	if (n == 4 && strncmp(word, "open", 4) == 0) {
 		offer(c, doc_name, corpus_ndocs(c), arg, out);
 	} else if (n == 4 && strncmp(word, "path", 4) == 0) {
-		arg = path_second(arg);
-		out->start = (size_t)(arg - typed);
-		offer(c, entity_name, entity_count(corpus_entities(c)), arg, out);
+		offer_path(c, typed, arg, out);
 	} else if (n == 6 && strncmp(word, "entity", 6) == 0) {
 		offer(c, entity_name, entity_count(corpus_entities(c)), arg, out);
 	}

@@ -23,6 +23,19 @@ for size in "80 24" "132 40"; do
 	screen_keys : ; screen_type "path Marijke Vos, Aly van B"; screen_keys Tab
 	screen_wait ":path Marijke Vos, Aly van Beek"
 	screen_keys Escape
+	# a first name of several words, without quotes or comma yet, is
+	# completed whole; in an open quote too
+	screen_keys : ; screen_type "path Aly van B"; screen_keys Tab
+	screen_wait ":path Aly van Beek"
+	screen_type ", I-Kr"; screen_keys Tab
+	screen_wait ":path Aly van Beek, I-Kracht"
+	screen_keys Escape
+	screen_keys : ; screen_type 'path "Marijke V'; screen_keys Tab
+	screen_wait ':path "Marijke Vos'
+	screen_type '" Aly van B'; screen_keys Tab
+	screen_wait ':path "Marijke Vos" Aly van Beek'
+	screen_keys Enter
+	screen_wait "Path Marijke Vos"
 	screen_keys : ; screen_type quit; screen_keys Enter
 	screen_wait_exit
 	screen_check_restored "$1x$2"
