@@ -294,26 +294,23 @@ void search_result_reset(struct search_result *r)
 	r->ndocs = 0;
 }
 
+/* Gives back what an array of n elements of size bytes, cap allocated,
+ * does not use: NULL when n is 0. */
+static void *trim(void *a, size_t *cap, size_t n, size_t size)
+{
+	if (*cap <= n)
+		return a;
+	*cap = n;
+	if (n)
+		return xrealloc(a, n * size);
+	free(a);
+	return NULL;
+}
+
 void search_result_trim(struct search_result *r)
 {
-	if (r->cap > r->nhits) {
-		if (r->nhits) {
-			r->hits = xrealloc(r->hits, r->nhits * sizeof *r->hits);
-		} else {
-			free(r->hits);
-			r->hits = NULL;
-		}
-		r->cap = r->nhits;
-	}
-	if (r->docs_cap > r->ndocs) {
-		if (r->ndocs) {
-			r->docs = xrealloc(r->docs, r->ndocs * sizeof *r->docs);
-		} else {
-			free(r->docs);
-			r->docs = NULL;
-		}
-		r->docs_cap = r->ndocs;
-	}
+	r->hits = trim(r->hits, &r->cap, r->nhits, sizeof *r->hits);
+	r->docs = trim(r->docs, &r->docs_cap, r->ndocs, sizeof *r->docs);
 }
 
 void search_result_free(struct search_result *r)
