@@ -243,8 +243,17 @@ static void distinguish_titles(struct corpus *c)
  * sorted. */
 static void add_mentions(struct corpus *c)
 {
-	size_t i, b, k;
+	size_t i, b, k, n = entity_count(c->ix), *count = xcalloc(n ? n : 1, sizeof(*count));
 
+	/* counted first: each entity's array is made its size at once */
+	for (i = 0; i < c->ndocs; i++)
+		for (k = 0; k < c->docs[i].nspans; k++)
+			if (span_entity(&c->docs[i].spans[k]) >= 0)
+				count[span_entity(&c->docs[i].spans[k])]++;
+	for (i = 0; i < n; i++)
+		if (count[i])
+			entity_reserve_mentions(c->ix, (long)i, count[i]);
+	free(count);
 	for (i = 0; i < c->ndocs; i++) {
 		const struct doc *d = &c->docs[c->order[i]].pub;
 

@@ -236,10 +236,20 @@ void entity_add_mention(struct entity_index *ix, long e, size_t doc,
 
 	r->ments = xgrow(r->ments, &r->capments, r->nments + 1, sizeof(*r->ments));
 	m = &r->ments[r->nments++];
-	m->doc = doc;
-	m->block = block;
-	m->start = start;
-	m->len = len;
+	m->doc = (uint32_t)doc;
+	m->block = (uint32_t)block;
+	m->start = (uint32_t)start;
+	m->len = (uint32_t)len;
+}
+
+void entity_reserve_mentions(struct entity_index *ix, long e, size_t n)
+{
+	struct entity_rec *r = &ix->recs[e];
+
+	if (r->capments >= r->nments + n)
+		return;
+	r->capments = r->nments + n;
+	r->ments = xrealloc(r->ments, r->capments * sizeof(*r->ments));
 }
 
 static int cmp_mention(const void *a, const void *b)
