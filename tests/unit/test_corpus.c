@@ -1872,6 +1872,51 @@ static int link_leads_to(const struct doc *d, long i, const char *covered, const
 	return 1;
 }
 
+/* A span is 16 bytes, its offsets 32-bit: a block longer than the corpus
+ * allows (BLOCK_LEN_MAX; 40 here) is cut at a character's start, its spans
+ * with it, and a warning says so.  Uncut, the same block is whole. */
+static void test_block_len(void)
+{
+	struct corpus_options opt;
+	struct corpus *c;
+	const struct doc *d;
+	const struct block *b;
+	int pass;
+
+	is_int((long)sizeof(struct span), 16, "a span is 16 bytes");
+	is_int((long)sizeof(struct mention), 16, "a mention is 16 bytes");
+	for (pass = 0; pass < 2; pass++) {
+		memset(&opt, 0, sizeof(opt));
+		opt.max_block_len = pass ? 40 : 0;
+		c = open_path(fixture("blocklen"), &opt);
+		if (!ok(c != NULL, "blocklen/: opens"))
+			return;
+		d = doc_by_id(c, "blocklen");
+		b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Aly"));
+		if (!pass) {
+			is_str(b ? btext(b) : NULL, "Aly van Beek sprak lang met Cor Dijkstr\xC3\xA9 en de "
+			       "anderen over de link en een noot[1] daarna.", "long block: whole by default");
+			ok(link_over(b, "de link") != NULL, "long block: its link by default");
+			is_int(corpus_ndiags(c), 0, "long block: no diagnostics by default");
+		} else {
+			is_str(b ? btext(b) : NULL, "Aly van Beek sprak lang met Cor Dijkstr",
+			       "long block: cut before the character byte 40 is in");
+			is_int(b ? (long)b->len : -1, 39, "long block: 39 bytes");
+			is_int(b ? (long)b->nspans : -1, 2, "long block: the spans past the cut are gone");
+			ok(mentions_over(c, b, "b-aly", "Aly van Beek"), "long block: a mention before the cut");
+			ok(mentions_over(c, b, "b-cor", "Cor Dijkstr"),
+			   "long block: a mention over the cut ends there");
+			ok(corpus_ndiags(c) == 1 && !corpus_diag(c, 0)->is_error &&
+			   strstr(corpus_diag(c, 0)->message, "cut after 39"),
+			   "long block: one warning says where it was cut");
+			print_diags(c);
+		}
+		ok(block_with_prefix(d, d ? d->nheader : 0, "Kort.") >= 0, "the next block is whole");
+		check_invariants(c, "blocklen/");
+		corpus_free(c);
+	}
+}
+
 /* Links to notes, anchors and divisions by id, anywhere in the corpus. */
 static void test_links(void)
 {
@@ -2131,6 +2176,7 @@ int main(void)
 	test_xinclude_once();
 	test_ids();
 	test_long_text();
+	test_block_len();
 	test_links();
 	test_drama();
 	test_chars();
