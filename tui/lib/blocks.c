@@ -311,6 +311,8 @@ void flat_add_block(struct flat *f, struct bb *b)
 	size_t i, cap = d->capblocks;
 
 	cut_long_block(f, b);
+	while (b->nspans > UINT32_MAX)   /* (never: each needs an element) */
+		free(b->spans[--b->nspans].target);
 	d->blocks = xgrow(d->blocks, &d->capblocks, d->nblocks + 1, sizeof(*d->blocks));
 	/* the arrays beside it grow when it does, not at every block (a
 	 * realloc that copies each time is quadratic) */
@@ -339,7 +341,7 @@ void flat_add_block(struct flat *f, struct bb *b)
 		qsort(b->spans, b->nspans, sizeof(*b->spans), cmp_span);
 	d->span_first[d->nblocks] = d->nspans;
 	add_spans(d, b);
-	blk->nspans = b->nspans;
+	blk->nspans = (uint32_t)b->nspans;
 	for (i = 0; i < f->npending; i++)
 		anchor_place(f, f->pending[i].id, d->nblocks, 0);
 	f->npending = 0;

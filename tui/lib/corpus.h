@@ -93,10 +93,10 @@ struct block {
 	size_t len;             /* bytes of text, at most BLOCK_LEN_MAX */
 	size_t label_len;       /* leading bytes of text that are the label */
 	const struct span *spans;   /* sorted by start */
-	size_t nspans;
 	/* The link records its SPAN_LINK spans index (span_link); the blocks
 	 * of a document share one table.  NULL when there are none. */
 	const struct span_link *links;
+	uint32_t nspans;        /* (32 bits: the block is 56 bytes, not 64) */
 	enum block_corresp corresp; /* BLOCK_META of a letter: From or To */
 };
 

@@ -104,7 +104,7 @@ static void page_add(struct page *p, enum block_kind kind, unsigned level, struc
 	blk->label_len = b->label_len;
 	blk->text = buf_steal(&b->text);
 	blk->spans = b->spans;
-	blk->nspans = b->nspans;
+	blk->nspans = (uint32_t)b->nspans;
 	blk->links = b->links;
 	memset(b, 0, sizeof(*b));
 }

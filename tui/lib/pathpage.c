@@ -68,7 +68,7 @@ static void line_add(struct page *p, enum block_kind kind, unsigned level, struc
 	b->len = l->text.len;
 	b->text = buf_steal(&l->text);
 	b->spans = l->spans;
-	b->nspans = l->nspans;
+	b->nspans = (uint32_t)l->nspans;
 	b->links = l->links;
 	memset(l, 0, sizeof(*l));
 }
