@@ -970,7 +970,7 @@ static enum style span_style(const struct reader *r, const struct span *s)
 
 	switch (s->kind) {
 	case SPAN_MENTION:
-		e = entity_get(corpus_entities(r->ctx->corpus), s->entity);
+		e = entity_get(corpus_entities(r->ctx->corpus), span_entity(s));
 		return e ? render_class_style(e->cls) : STYLE_OTHER;
 	case SPAN_EMPHASIS:
 		return STYLE_EMPHASIS;
@@ -1136,21 +1136,21 @@ static void select_link(struct view *v, int forward, struct action *act)
 
 /* A link's location was resolved when its page was made: go there, or say
  * why not. */
-static void follow_link(const struct span *sp, struct action *act)
+static void follow_link(const struct span_link *link, struct action *act)
 {
-	switch (sp->to.kind) {
+	switch (link->to.kind) {
 	case LOC_URL:
-		action_say(act, 0, "a link out of the corpus: %s (not opened)", sp->to.id);
+		action_say(act, 0, "a link out of the corpus: %s (not opened)", link->to.id);
 		break;
 	case LOC_NONE:
-		if (sp->target)
-			action_say(act, 1, "nothing in the corpus for the link %s", sp->target);
+		if (link->target)
+			action_say(act, 1, "nothing in the corpus for the link %s", link->target);
 		else
 			action_say(act, 0, "this link had no address in the source");
 		break;
 	default:
-		/* copied: the span belongs to a page the reader is leaving */
-		action_open(act, &sp->to);
+		/* copied: the link belongs to a page the reader is leaving */
+		action_open(act, &link->to);
 		break;
 	}
 }
@@ -1159,22 +1159,24 @@ static void follow(struct view *v, size_t i, struct action *act)
 {
 	struct reader *r = state(v);
 	const struct span *sp = r->links[i].span;
+	const struct span_link *link;
 	const struct entity *e;
 
 	r->cur_link = i;
 	switch (sp->kind) {
 	case SPAN_MENTION:
-		e = entity_get(corpus_entities(r->ctx->corpus), sp->entity);
+		e = entity_get(corpus_entities(r->ctx->corpus), span_entity(sp));
 		if (e)
 			action_open_page(act, LOC_ENTITY, e->id, 0, 0);
 		break;
 	case SPAN_NOTEREF:
 		if (r->kind == PAGE_DOC)
 			action_open_page(act, LOC_DOC, corpus_doc(r->ctx->corpus, r->doc)->id,
-					 sp->note, 0);
+					 span_note(sp), 0);
 		break;
 	case SPAN_LINK:
-		follow_link(sp, act);
+		if ((link = span_link(&r->blocks[r->links[i].block], sp)) != NULL)
+			follow_link(link, act);
 		break;
 	default:
 		break;

@@ -142,9 +142,9 @@ static void paint_mentions(const struct view *v, const struct corpus *c,
 		enum style st;
 		size_t from, to, col, w;
 
-		if (sp->kind != SPAN_MENTION || sp->end > b->len || sp->entity < 0)
+		if (span_entity(sp) < 0 || sp->end > b->len)
 			continue;
-		st = render_class_style(entity_get(ix, sp->entity)->cls);
+		st = render_class_style(entity_get(ix, span_entity(sp))->cls);
 		if (sp->end > h->end) {                 /* right of the match */
 			from = sp->start > h->end ? sp->start : h->end;
 			to = sp->end;

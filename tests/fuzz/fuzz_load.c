@@ -185,14 +185,15 @@ static size_t check_block(const struct block *b, size_t nblocks, size_t nentitie
 			CHECK(b->spans[k - 1].start <= s->start);
 		switch (s->kind) {
 		case SPAN_MENTION:
-			CHECK(s->entity >= -1 && (s->entity < 0 || (size_t)s->entity < nentities));
+			CHECK(span_entity(s) < 0 || (size_t)span_entity(s) < nentities);
 			break;
 		case SPAN_LINK:
-			if (s->target)
-				sum += check_str(s->target);
+			CHECK(span_link(b, s) != NULL);
+			if (span_link(b, s)->target)
+				sum += check_str(span_link(b, s)->target);
 			break;
 		case SPAN_NOTEREF:
-			CHECK(s->note < nblocks);
+			CHECK(span_note(s) < nblocks);
 			break;
 		case SPAN_EMPHASIS:
 			break;

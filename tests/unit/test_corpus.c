@@ -185,6 +185,14 @@ static const struct span *span_over(const struct block *b, enum span_kind kind,
 	return NULL;
 }
 
+/* The link record of the link over exactly covered in b, or NULL. */
+static const struct span_link *link_over(const struct block *b, const char *covered)
+{
+	const struct span *s = span_over(b, SPAN_LINK, covered);
+
+	return s ? span_link(b, s) : NULL;
+}
+
 /* Whether a mention span of entity id covers exactly covered. */
 static int mentions_over(const struct corpus *c, const struct block *b, const char *id,
 			 const char *covered)
@@ -193,7 +201,7 @@ static int mentions_over(const struct corpus *c, const struct block *b, const ch
 	size_t i;
 
 	for (i = 0; b && e >= 0 && i < b->nspans; i++)
-		if (b->spans[i].kind == SPAN_MENTION && b->spans[i].entity == e &&
+		if (span_entity(&b->spans[i]) == e &&
 		    strcmp(stext(b, &b->spans[i]), covered) == 0)
 			return 1;
 	return 0;
@@ -355,14 +363,19 @@ static int docs_consistent(const struct corpus *c)
 
 				if (s->start >= s->end || s->end > b->len ||
 				    (k && s->start < b->spans[k - 1].start)) {
-					printf("#   %s: block %zu \"%s\": span %zu [%zu,%zu) is out of "
-					       "place\n", d->id, j, btext(b), k, s->start, s->end);
+					printf("#   %s: block %zu \"%s\": span %zu [%lu,%lu) is out of "
+					       "place\n", d->id, j, btext(b), k,
+					       (unsigned long)s->start, (unsigned long)s->end);
 					return 0;
 				}
-				if (s->kind == SPAN_NOTEREF && (s->note >= d->nblocks ||
-				    d->blocks[s->note].kind != BLOCK_NOTE)) {
+				if (s->kind == SPAN_NOTEREF && (span_note(s) >= d->nblocks ||
+				    d->blocks[span_note(s)].kind != BLOCK_NOTE)) {
 					printf("#   %s: block %zu: a note marker points at block %zu\n",
-					       d->id, j, s->note);
+					       d->id, j, span_note(s));
+					return 0;
+				}
+				if (s->kind == SPAN_LINK && (!b->links || !span_link(b, s))) {
+					printf("#   %s: block %zu: a link without a record\n", d->id, j);
 					return 0;
 				}
 			}
@@ -399,7 +412,7 @@ static int mentions_consistent(const struct corpus *c)
 			}
 			b = &d->blocks[m->block];
 			for (k = 0; k < b->nspans; k++)
-				if (b->spans[k].kind == SPAN_MENTION && b->spans[k].entity == (long)i &&
+				if (span_entity(&b->spans[k]) == (long)i &&
 				    b->spans[k].start == m->start &&
 				    b->spans[k].end == m->start + m->len)
 					found = 1;
@@ -654,7 +667,7 @@ static void test_blocks(void)
 	       "note: a [1] marker where it stands");
 	s = span_over(b, SPAN_NOTEREF, "[1]");
 	ok(s != NULL, "note: the marker is a SPAN_NOTEREF");
-	is_int(s ? (long)s->note : -1, i + 1, "note: the marker points at the next block");
+	is_int(s ? (long)span_note(s) : -1, i + 1, "note: the marker points at the next block");
 	b = block_at(d, i + 1);
 	ok(b && b->kind == BLOCK_NOTE, "note: its own block right after its anchor");
 	is_str(b ? btext(b) : NULL, "[1] De noot zelf.", "note: its text with its number");
@@ -695,7 +708,7 @@ static void test_spans(void)
 	struct corpus *c = open_path(fixture("spans/spans.xml"), NULL);
 	const struct doc *d;
 	const struct block *b;
-	const struct span *s;
+	const struct span_link *l;
 
 	if (!ok(c != NULL, "spans/spans.xml: opens"))
 		return;
@@ -711,25 +724,25 @@ static void test_spans(void)
 	ok(mentions_over(c, b, "s-mog", "de vereniging"), "rs[@type=org]/@key: a mention");
 	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Een "));
 	ok(span_over(b, SPAN_EMPHASIS, "vet") != NULL, "hi: emphasis over its text");
-	s = span_over(b, SPAN_LINK, "een link");
-	ok(s && s->target && strcmp(s->target, "https://example.org/verslag") == 0,
+	l = link_over(b, "een link");
+	ok(l && l->target && strcmp(l->target, "https://example.org/verslag") == 0,
 	   "ref/@target: a link with its target");
-	s = span_over(b, SPAN_LINK, "geen doel");
-	ok(s && !s->target, "ref without target: a link without a target");
-	ok(s && s->to.kind == LOC_NONE, "ref without target: leads nowhere");
-	s = span_over(b, SPAN_LINK, "een link");
-	ok(s && s->to.kind == LOC_URL && s->to.id && strcmp(s->to.id, "https://example.org/verslag") == 0,
+	l = link_over(b, "geen doel");
+	ok(l && !l->target, "ref without target: a link without a target");
+	ok(l && l->to.kind == LOC_NONE, "ref without target: leads nowhere");
+	l = link_over(b, "een link");
+	ok(l && l->to.kind == LOC_URL && l->to.id && strcmp(l->to.id, "https://example.org/verslag") == 0,
 	   "links as data: an address outside the corpus is LOC_URL");
 	b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Zie "));
-	s = span_over(b, SPAN_LINK, "de vereniging");
-	ok(s && s->to.kind == LOC_ENTITY && s->to.id && strcmp(s->to.id, "s-mog") == 0,
+	l = link_over(b, "de vereniging");
+	ok(l && l->to.kind == LOC_ENTITY && l->to.id && strcmp(l->to.id, "s-mog") == 0,
 	   "links as data: #id of a record is that entity");
-	s = span_over(b, SPAN_LINK, "dit verslag");
-	ok(s && s->to.kind == LOC_DOC && s->to.id && strcmp(s->to.id, "spans") == 0 &&
-	   s->to.block == 0 && s->to.off == 0,
+	l = link_over(b, "dit verslag");
+	ok(l && l->to.kind == LOC_DOC && l->to.id && strcmp(l->to.id, "spans") == 0 &&
+	   l->to.block == 0 && l->to.off == 0,
 	   "links as data: file.xml#id of a document is that document");
-	s = span_over(b, SPAN_LINK, "niets");
-	ok(s && s->to.kind == LOC_NONE && s->target && strcmp(s->target, "#nergens") == 0,
+	l = link_over(b, "niets");
+	ok(l && l->to.kind == LOC_NONE && l->target && strcmp(l->target, "#nergens") == 0,
 	   "links as data: a target naming nothing leads nowhere, its text kept");
 	is_int(corpus_ndiags(c), 0, "spans: no diagnostics");
 	print_diags(c);
@@ -739,12 +752,17 @@ static void test_spans(void)
 
 /* ---- entities ----------------------------------------------------------- */
 
-static int same_span(const struct span *a, const struct span *b)
+static int same_span(const struct block *ba, const struct span *a, const struct block *bb,
+		     const struct span *b)
 {
-	return a->kind == b->kind && a->start == b->start && a->end == b->end &&
-	       a->entity == b->entity && a->to.kind == b->to.kind &&
-	       a->to.block == b->to.block && a->to.off == b->to.off &&
-	       (a->to.id ? b->to.id && strcmp(a->to.id, b->to.id) == 0 : !b->to.id);
+	const struct span_link *la = span_link(ba, a), *lb = span_link(bb, b);
+
+	if (a->kind != b->kind || a->start != b->start || a->end != b->end ||
+	    span_entity(a) != span_entity(b) || !la != !lb)
+		return 0;
+	return !la || (la->to.kind == lb->to.kind && la->to.block == lb->to.block &&
+		       la->to.off == lb->to.off &&
+		       (la->to.id ? lb->to.id && strcmp(la->to.id, lb->to.id) == 0 : !lb->to.id));
 }
 
 static int same_block(const struct block *a, const struct block *b)
@@ -756,7 +774,7 @@ static int same_block(const struct block *a, const struct block *b)
 	    memcmp(a->text, b->text, a->len) != 0)
 		return 0;
 	for (k = 0; k < a->nspans; k++)
-		if (!same_span(&a->spans[k], &b->spans[k]))
+		if (!same_span(a, &a->spans[k], b, &b->spans[k]))
 			return 0;
 	return 1;
 }
@@ -1597,12 +1615,13 @@ static int page_links_doc(const struct page *p, long i, const char *id)
 {
 	const struct block *b = i >= 0 && (size_t)i < p->nblocks ? &p->blocks[i] : NULL;
 
-	if (!b || b->nspans != 1 || b->spans[0].kind != SPAN_LINK ||
-	    b->spans[0].to.kind != LOC_DOC || !b->spans[0].to.id) {
+	const struct span_link *l = b && b->nspans == 1 ? span_link(b, &b->spans[0]) : NULL;
+
+	if (!l || l->to.kind != LOC_DOC || !l->to.id) {
 		printf("# page line %ld: no document link\n", i);
 		return 0;
 	}
-	return strcmp(b->spans[0].to.id, id) == 0;
+	return strcmp(l->to.id, id) == 0;
 }
 
 /* A correspondent's page: the letters written, then those received. */
@@ -1841,7 +1860,7 @@ static void test_ids(void)
 static int link_leads_to(const struct doc *d, long i, const char *covered, const char *doc,
 			 long block, size_t off)
 {
-	const struct span *s = span_over(block_at(d, i), SPAN_LINK, covered);
+	const struct span_link *s = link_over(block_at(d, i), covered);
 
 	if (!s || s->to.kind != LOC_DOC || !s->to.id || strcmp(s->to.id, doc) != 0 ||
 	    (long)s->to.block != block || s->to.off != off) {
@@ -1851,6 +1870,51 @@ static int link_leads_to(const struct doc *d, long i, const char *covered, const
 		return 0;
 	}
 	return 1;
+}
+
+/* A span is 16 bytes, its offsets 32-bit: a block longer than the corpus
+ * allows (BLOCK_LEN_MAX; 40 here) is cut at a character's start, its spans
+ * with it, and a warning says so.  Uncut, the same block is whole. */
+static void test_block_len(void)
+{
+	struct corpus_options opt;
+	struct corpus *c;
+	const struct doc *d;
+	const struct block *b;
+	int pass;
+
+	is_int((long)sizeof(struct span), 16, "a span is 16 bytes");
+	is_int((long)sizeof(struct mention), 16, "a mention is 16 bytes");
+	for (pass = 0; pass < 2; pass++) {
+		memset(&opt, 0, sizeof(opt));
+		opt.max_block_len = pass ? 40 : 0;
+		c = open_path(fixture("blocklen"), &opt);
+		if (!ok(c != NULL, "blocklen/: opens"))
+			return;
+		d = doc_by_id(c, "blocklen");
+		b = block_at(d, block_with_prefix(d, d ? d->nheader : 0, "Aly"));
+		if (!pass) {
+			is_str(b ? btext(b) : NULL, "Aly van Beek sprak lang met Cor Dijkstr\xC3\xA9 en de "
+			       "anderen over de link en een noot[1] daarna.", "long block: whole by default");
+			ok(link_over(b, "de link") != NULL, "long block: its link by default");
+			is_int(corpus_ndiags(c), 0, "long block: no diagnostics by default");
+		} else {
+			is_str(b ? btext(b) : NULL, "Aly van Beek sprak lang met Cor Dijkstr",
+			       "long block: cut before the character byte 40 is in");
+			is_int(b ? (long)b->len : -1, 39, "long block: 39 bytes");
+			is_int(b ? (long)b->nspans : -1, 2, "long block: the spans past the cut are gone");
+			ok(mentions_over(c, b, "b-aly", "Aly van Beek"), "long block: a mention before the cut");
+			ok(mentions_over(c, b, "b-cor", "Cor Dijkstr"),
+			   "long block: a mention over the cut ends there");
+			ok(corpus_ndiags(c) == 1 && !corpus_diag(c, 0)->is_error &&
+			   strstr(corpus_diag(c, 0)->message, "cut after 39"),
+			   "long block: one warning says where it was cut");
+			print_diags(c);
+		}
+		ok(block_with_prefix(d, d ? d->nheader : 0, "Kort.") >= 0, "the next block is whole");
+		check_invariants(c, "blocklen/");
+		corpus_free(c);
+	}
 }
 
 /* Links to notes, anchors and divisions by id, anywhere in the corpus. */
@@ -1966,12 +2030,12 @@ static int app_marker_leads_to(const struct doc *d, const struct block *b, int n
 		if (s->kind != SPAN_NOTEREF || strcmp(stext(b, s), "\xC2\xB0") != 0 ||
 		    ++seen != nth)
 			continue;
-		if (s->note >= d->nblocks || d->blocks[s->note].kind != BLOCK_NOTE) {
-			printf("# marker %d leads to block %zu, no note\n", nth, s->note);
+		if (span_note(s) >= d->nblocks || d->blocks[span_note(s)].kind != BLOCK_NOTE) {
+			printf("# marker %d leads to block %zu, no note\n", nth, span_note(s));
 			return 0;
 		}
-		if (strcmp(btext(&d->blocks[s->note]), want) != 0) {
-			printf("# marker %d: note '%s'\n", nth, btext(&d->blocks[s->note]));
+		if (strcmp(btext(&d->blocks[span_note(s)]), want) != 0) {
+			printf("# marker %d: note '%s'\n", nth, btext(&d->blocks[span_note(s)]));
 			return 0;
 		}
 		return 1;
@@ -2112,6 +2176,7 @@ int main(void)
 	test_xinclude_once();
 	test_ids();
 	test_long_text();
+	test_block_len();
 	test_links();
 	test_drama();
 	test_chars();

@@ -97,7 +97,8 @@ static void test_page(void)
 
 		items += b->kind == BLOCK_ITEM;
 		for (k = 0; k < b->nspans; k++) {
-			links += b->spans[k].kind == SPAN_LINK && b->spans[k].to.kind == LOC_DOC;
+			links += span_link(b, &b->spans[k]) &&
+				 span_link(b, &b->spans[k])->to.kind == LOC_DOC;
 			names += b->spans[k].kind == SPAN_MENTION;
 		}
 	}

@@ -13,6 +13,7 @@
 #include "blocks.h"
 #include "buf.h"
 #include "corpus_impl.h"
+#include "diag.h"
 #include "idtab.h"
 #include "tei.h"
 
@@ -83,9 +84,9 @@ size_t bb_span_start(const struct bb *b)
 	return b->text.len + (b->pending_space && b->text.len > b->label_len ? 1 : 0);
 }
 
-struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start)
+struct bb_span *bb_add_span(struct bb *b, enum span_kind kind, size_t start)
 {
-	struct span *s;
+	struct bb_span *s;
 
 	b->spans = xgrow(b->spans, &b->capspans, b->nspans + 1, sizeof(*b->spans));
 	s = &b->spans[b->nspans++];
@@ -163,7 +164,7 @@ void bb_reset(struct bb *b)
 	size_t i;
 
 	for (i = 0; i < b->nspans; i++)
-		free_const(b->spans[i].target);
+		free(b->spans[i].target);
 	b->nspans = 0;
 	buf_reset(&b->text);
 	b->label_len = 0;
@@ -188,7 +189,7 @@ void bb_free(struct bb *b)
 /* Puts the pending label at the start of the block. */
 void bb_use_label(struct bb *b, char **label, long *entity)
 {
-	struct span *s;
+	struct bb_span *s;
 	size_t i;
 
 	if (!*label)
@@ -217,7 +218,7 @@ void bb_use_label(struct bb *b, char **label, long *entity)
 
 static int cmp_span(const void *a, const void *b)
 {
-	const struct span *x = a, *y = b;
+	const struct bb_span *x = a, *y = b;
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
@@ -240,17 +241,83 @@ static void note_at(struct docrec *d, unsigned serial, size_t i)
 	d->note_block[serial] = i;
 }
 
+/* A block longer than the corpus allows is cut at a character's start
+ * (its spans with it), so that span offsets fit in 32 bits. */
+static void cut_long_block(struct flat *f, struct bb *b)
+{
+	size_t max = f->c->opt.max_block_len, n, i, k;
+
+	if (!max || max > BLOCK_LEN_MAX)
+		max = BLOCK_LEN_MAX;
+	if (b->text.len <= max)
+		return;
+	n = max;
+	while (n > 0 && ((unsigned char)b->text.data[n] & 0xC0) == 0x80)
+		n--;
+	diag_add(f->c, f->file, b->node ? xmlGetLineNo(b->node) : 0, 0, 0,
+		 "a block of %zu bytes: cut after %zu (the most a block holds is %zu)",
+		 b->text.len, n, max);
+	b->text.len = n;
+	b->text.data[n] = '\0';
+	if (b->label_len > n)
+		b->label_len = n;
+	for (i = k = 0; i < b->nspans; i++) {
+		if (b->spans[i].end > n)
+			b->spans[i].end = n;
+		if (b->spans[i].start < b->spans[i].end)
+			b->spans[k++] = b->spans[i];
+		else
+			free(b->spans[i].target);
+	}
+	b->nspans = k;
+}
+
+/* The block's spans, in order, go to the document's array compact; each
+ * link's target goes to the document's link table. */
+static void add_spans(struct docrec *d, struct bb *b)
+{
+	size_t i;
+
+	d->spans = xgrow(d->spans, &d->capspans, d->nspans + b->nspans, sizeof(*d->spans));
+	for (i = 0; i < b->nspans; i++) {
+		struct bb_span *from = &b->spans[i];
+		struct span *to = &d->spans[d->nspans++];
+
+		to->kind = from->kind;
+		to->start = (uint32_t)from->start;   /* the block is <= BLOCK_LEN_MAX */
+		to->end = (uint32_t)from->end;
+		to->arg = 0;
+		if (from->kind == SPAN_MENTION) {
+			span_set_entity(to, from->entity);
+		} else if (from->kind == SPAN_NOTEREF) {
+			/* the serial for now: a block index once assembled */
+			to->arg = from->note < UINT32_MAX ? (uint32_t)from->note : UINT32_MAX;
+		} else if (from->kind == SPAN_LINK && d->nlinks >= UINT32_MAX) {
+			to->kind = SPAN_EMPHASIS;   /* more links than a span can index */
+		} else if (from->kind == SPAN_LINK) {
+			d->links = xgrow(d->links, &d->caplinks, d->nlinks + 1, sizeof(*d->links));
+			memset(&d->links[d->nlinks], 0, sizeof(*d->links));
+			d->links[d->nlinks].target = from->target;
+			from->target = NULL;   /* moved */
+			to->arg = (uint32_t)d->nlinks++;
+		}
+	}
+}
+
 void flat_add_block(struct flat *f, struct bb *b)
 {
 	struct docrec *d = f->d;
 	struct block *blk;
 	size_t i, cap = d->capblocks;
 
+	cut_long_block(f, b);
+	while (b->nspans > UINT32_MAX)   /* (never: each needs an element) */
+		free(b->spans[--b->nspans].target);
 	d->blocks = xgrow(d->blocks, &d->capblocks, d->nblocks + 1, sizeof(*d->blocks));
 	/* the arrays beside it grow when it does, not at every block (a
 	 * realloc that copies each time is quadratic) */
-	if (d->capblocks != cap || !d->spans) {
-		d->spans = xrealloc(d->spans, d->capblocks * sizeof(*d->spans));
+	if (d->capblocks != cap || !d->span_first) {
+		d->span_first = xrealloc(d->span_first, d->capblocks * sizeof(*d->span_first));
 		d->offsets = xrealloc(d->offsets, d->capblocks * sizeof(*d->offsets));
 		d->nodes = xrealloc(d->nodes, d->capblocks * sizeof(*d->nodes));
 	}
@@ -269,18 +336,12 @@ void flat_add_block(struct flat *f, struct bb *b)
 		note_at(d, b->serial, d->nblocks);
 	buf_add(&d->text, b->text.data ? b->text.data : "", b->text.len);
 	buf_addc(&d->text, '\n');
-	d->spans[d->nblocks] = NULL;
 	/* inner spans close first: put them in order of start, outer first */
 	if (b->nspans > 1)
 		qsort(b->spans, b->nspans, sizeof(*b->spans), cmp_span);
-	if (b->nspans) {
-		d->spans[d->nblocks] = xmalloc(b->nspans * sizeof(struct span));
-		for (i = 0; i < b->nspans; i++) {
-			d->spans[d->nblocks][i] = b->spans[i];
-			b->spans[i].target = NULL;   /* moved */
-		}
-	}
-	blk->nspans = b->nspans;
+	d->span_first[d->nblocks] = d->nspans;
+	add_spans(d, b);
+	blk->nspans = (uint32_t)b->nspans;
 	for (i = 0; i < f->npending; i++)
 		anchor_place(f, f->pending[i].id, d->nblocks, 0);
 	f->npending = 0;
@@ -289,6 +350,21 @@ void flat_add_block(struct flat *f, struct bb *b)
 			     b->anchors[i].off < blk->len ? b->anchors[i].off : blk->len);
 	b->nanchors = 0;
 	d->nblocks++;
+}
+
+void flat_drop_last_block(struct flat *f)
+{
+	struct docrec *d = f->d;
+	size_t i;
+
+	d->nblocks--;
+	d->text.len = d->offsets[d->nblocks];
+	for (i = d->span_first[d->nblocks]; i < d->nspans; i++)
+		if (d->spans[i].kind == SPAN_LINK) {
+			free_const(d->links[d->spans[i].arg].target);
+			d->nlinks--;   /* the block's links are the table's last */
+		}
+	d->nspans = d->span_first[d->nblocks];
 }
 
 /* The notes waiting for their anchor's block go to the document. */

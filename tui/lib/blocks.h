@@ -24,6 +24,17 @@ struct bb_anchor {
 	size_t off;
 };
 
+/* A span while its block is built, wide and with its target owned; the
+ * block's spans become struct span (corpus.h) when it goes to the
+ * document (flat_add_block). */
+struct bb_span {
+	enum span_kind kind;
+	size_t start, end;        /* end (size_t)-1: not closed yet */
+	long entity;              /* SPAN_MENTION */
+	char *target;             /* SPAN_LINK, owned, or NULL */
+	size_t note;              /* SPAN_NOTEREF: the note's serial */
+};
+
 /* Inline content is appended to a block under construction.  Whitespace
  * is collapsed as a reader expects: any run of XML whitespace becomes one
  * space, none at the start or end of a block. */
@@ -33,7 +44,7 @@ struct bb {
 	enum block_corresp corresp;
 	struct buf text;
 	size_t label_len;
-	struct span *spans;
+	struct bb_span *spans;
 	size_t nspans, capspans;
 	int pending_space;
 	unsigned gen;             /* bumped whenever the block is emitted */
@@ -75,7 +86,7 @@ void bb_add(struct bb *b, const char *s, size_t len);
 /* Where a span opened now starts: after the space still pending. */
 size_t bb_span_start(const struct bb *b);
 /* A new span of kind from start (end 0, entity -1), owned by b. */
-struct span *bb_add_span(struct bb *b, enum span_kind kind, size_t start);
+struct bb_span *bb_add_span(struct bb *b, enum span_kind kind, size_t start);
 /* Empties b for its next block (bumps gen). */
 void bb_reset(struct bb *b);
 void bb_free(struct bb *b);
@@ -91,8 +102,12 @@ void flat_anchor(struct flat *f, char *id);
 /* Ids still waiting when the text ends: at the end of the last block. */
 void flat_flush_anchors(struct flat *f);
 
-/* Adds b to the document as it is (b keeps its text; spans move). */
+/* Adds b to the document as it is (b keeps its text; spans move): its
+ * text cut at the corpus's max_block_len (a warning), its spans made
+ * compact, its links' records added to the document's table. */
 void flat_add_block(struct flat *f, struct bb *b);
+/* Takes the document's last block away again, with its spans and links. */
+void flat_drop_last_block(struct flat *f);
 /* The notes waiting for their anchor's block go to the document. */
 void flat_flush_notes(struct flat *f);
 /* A finished block: to the document, or waiting when it is a note. */

@@ -243,8 +243,17 @@ static void distinguish_titles(struct corpus *c)
  * sorted. */
 static void add_mentions(struct corpus *c)
 {
-	size_t i, b, k;
+	size_t i, b, k, n = entity_count(c->ix), *count = xcalloc(n ? n : 1, sizeof(*count));
 
+	/* counted first: each entity's array is made its size at once */
+	for (i = 0; i < c->ndocs; i++)
+		for (k = 0; k < c->docs[i].nspans; k++)
+			if (span_entity(&c->docs[i].spans[k]) >= 0)
+				count[span_entity(&c->docs[i].spans[k])]++;
+	for (i = 0; i < n; i++)
+		if (count[i])
+			entity_reserve_mentions(c->ix, (long)i, count[i]);
+	free(count);
 	for (i = 0; i < c->ndocs; i++) {
 		const struct doc *d = &c->docs[c->order[i]].pub;
 
@@ -252,8 +261,8 @@ static void add_mentions(struct corpus *c)
 			for (k = 0; k < d->blocks[b].nspans; k++) {
 				const struct span *s = &d->blocks[b].spans[k];
 
-				if (s->kind == SPAN_MENTION && s->entity >= 0)
-					entity_add_mention(c->ix, s->entity, i, b, s->start,
+				if (span_entity(s) >= 0)
+					entity_add_mention(c->ix, span_entity(s), i, b, s->start,
 							   s->end - s->start);
 			}
 	}
@@ -279,7 +288,7 @@ static size_t find_anchor(const struct corpus *c, size_t file, const char *targe
 	return a != IDTAB_NONE ? a : idtab_get(&c->anchor_ids, frag);
 }
 
-static void resolve_link(struct corpus *c, size_t file, struct span *s)
+static void resolve_link(struct corpus *c, size_t file, struct span_link *s)
 {
 	const char *frag;
 	size_t d, a;
@@ -310,14 +319,11 @@ static void resolve_link(struct corpus *c, size_t file, struct span *s)
 
 static void resolve_links(struct corpus *c)
 {
-	size_t i, b, k;
+	size_t i, l;
 
 	for (i = 0; i < c->ndocs; i++)
-		for (b = 0; b < c->docs[i].nblocks; b++)
-			for (k = 0; k < c->docs[i].blocks[b].nspans; k++)
-				if (c->docs[i].spans[b][k].kind == SPAN_LINK)
-					resolve_link(c, c->docs[i].file,
-						     &c->docs[i].spans[b][k]);
+		for (l = 0; l < c->docs[i].nlinks; l++)
+			resolve_link(c, c->docs[i].file, &c->docs[i].links[l]);
 }
 
 struct corpus *corpus_open(const char *path, const struct corpus_options *opt, char **error)
@@ -364,7 +370,7 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 
 static void free_doc(struct docrec *d)
 {
-	size_t j, k;
+	size_t j;
 
 	free_const(d->pub.id);
 	free_const(d->pub.title);
@@ -373,12 +379,11 @@ static void free_doc(struct docrec *d)
 	free(d->date_shown);
 	free(d->tell_apart);
 	free_const(d->pub.text);
-	for (j = 0; j < d->nblocks; j++) {
-		for (k = 0; k < d->blocks[j].nspans; k++)
-			free_const(d->spans[j][k].target);
-		free(d->spans[j]);
-	}
+	for (j = 0; j < d->nlinks; j++)
+		free_const(d->links[j].target);
+	free(d->links);
 	free(d->spans);
+	free(d->span_first);
 	free(d->nodes);
 	free(d->blocks);
 }

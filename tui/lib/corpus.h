@@ -23,6 +23,7 @@
 #define WB_CORPUS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "location.h"
 
@@ -43,24 +44,39 @@ enum block_kind {
 };
 
 enum span_kind {
-	SPAN_MENTION,    /* a name: entity is the entity index */
+	SPAN_MENTION,    /* a name: span_entity() is the entity */
 	SPAN_EMPHASIS,   /* hi, emph, foreign, title … */
-	SPAN_LINK,       /* ref or ptr: to is where it points */
-	SPAN_NOTEREF,    /* a note marker: note is the note's block index */
+	SPAN_LINK,       /* ref or ptr: span_link() says where it points */
+	SPAN_NOTEREF,    /* a note marker: span_note() is the note's block */
 	SPAN_HIT         /* not made by the corpus: search hits in the reader */
 };
 
+/* A block's text is at most BLOCK_LEN_MAX bytes, so that a span's offsets
+ * fit in 32 bits (the loader cuts a longer block there, with a warning;
+ * the longest block of a 100 MB corpus has a few thousand bytes). */
+#define BLOCK_LEN_MAX ((size_t)UINT32_MAX)
+/* arg of a mention that names no entity */
+#define SPAN_NO_ENTITY UINT32_MAX
+
+/* 16 bytes: a corpus has a span for every name in it.  What arg means
+ * depends on kind; read it with the functions below, not directly. */
 struct span {
 	enum span_kind kind;
-	size_t start, end;      /* bytes into the block text, start < end */
-	long entity;            /* SPAN_MENTION: index into the entity index */
-	/* SPAN_LINK: where it leads, resolved when the corpus loaded: a
-	 * document (block 0) or an entity named by the target's fragment, an
-	 * address outside the corpus (LOC_URL), or LOC_NONE when it names
-	 * nothing here.  to.id is borrowed: copy with location_copy. */
+	uint32_t start, end;    /* bytes into the block text, start < end */
+	/* SPAN_MENTION: the entity's index, or SPAN_NO_ENTITY;
+	 * SPAN_LINK: the index of its record in the block's links;
+	 * SPAN_NOTEREF: the block index of the note; else 0. */
+	uint32_t arg;
+};
+
+/* Where a SPAN_LINK leads, resolved when the corpus loaded: a document
+ * (block 0, or the element the target names) or an entity named by the
+ * target's fragment, an address outside the corpus (LOC_URL), or LOC_NONE
+ * when it names nothing here.  to.id is borrowed: copy with
+ * location_copy. */
+struct span_link {
 	struct location to;
-	const char *target;     /* SPAN_LINK: the target as written, or NULL */
-	size_t note;            /* SPAN_NOTEREF: block index of the note */
+	const char *target;     /* the target as written, or NULL */
 };
 
 /* Whose line a header line of a letter is (correspAction/@type). */
@@ -74,12 +90,42 @@ struct block {
 	enum block_kind kind;
 	unsigned level;
 	const char *text;       /* what a reader sees, label first */
-	size_t len;             /* bytes of text */
+	size_t len;             /* bytes of text, at most BLOCK_LEN_MAX */
 	size_t label_len;       /* leading bytes of text that are the label */
 	const struct span *spans;   /* sorted by start */
-	size_t nspans;
+	/* The link records its SPAN_LINK spans index (span_link); the blocks
+	 * of a document share one table.  NULL when there are none. */
+	const struct span_link *links;
+	uint32_t nspans;        /* (32 bits: the block is 56 bytes, not 64) */
 	enum block_corresp corresp; /* BLOCK_META of a letter: From or To */
 };
+
+/* The entity a SPAN_MENTION names (an index into the entity index), or -1
+ * when it names none or s is not a mention. */
+static inline long span_entity(const struct span *s)
+{
+	return s->kind == SPAN_MENTION && s->arg != SPAN_NO_ENTITY ? (long)s->arg : -1;
+}
+
+/* The block index (in the same document) of the note a SPAN_NOTEREF
+ * points at; (size_t)-1 when s is not a note marker. */
+static inline size_t span_note(const struct span *s)
+{
+	return s->kind == SPAN_NOTEREF ? (size_t)s->arg : (size_t)-1;
+}
+
+/* The link record of a SPAN_LINK span s of block b; NULL when s is not a
+ * link.  Borrowed from b's document or page. */
+static inline const struct span_link *span_link(const struct block *b, const struct span *s)
+{
+	return s->kind == SPAN_LINK && b->links ? &b->links[s->arg] : NULL;
+}
+
+/* Sets a mention's entity: e < 0 (or too big for a span) names none. */
+static inline void span_set_entity(struct span *s, long e)
+{
+	s->arg = e >= 0 && (unsigned long)e < SPAN_NO_ENTITY ? (uint32_t)e : SPAN_NO_ENTITY;
+}
 
 struct doc {
 	const char *id;         /* xml:id of the TEI root, else the file name */
@@ -116,6 +162,9 @@ struct corpus_options {
 	size_t max_attributes;  /* on one element; 0: 10,000 (prescan.h) */
 	size_t max_entity_expansion; /* bytes entities add to attribute
 				 * values in one file; 0: 16 MiB */
+	size_t max_block_len;   /* bytes of one block's text: a longer one is
+				 * cut (a warning); 0 or more than BLOCK_LEN_MAX:
+				 * BLOCK_LEN_MAX.  Smaller for tests. */
 	int check_refs;         /* also report dangling and junk references */
 	int all_diags;          /* keep every problem, not the first 100 of
 				 * a file and a summary line (--check) */

@@ -87,7 +87,15 @@ struct docrec {
 	struct doc pub;
 	struct block *blocks;
 	size_t nblocks, capblocks;
-	struct span **spans;      /* per block, owned */
+	/* Every block's spans in one array, block after block, and one table
+	 * of link records they index (their targets owned).  While building,
+	 * span_first says where each block's spans begin; assembled, each
+	 * block points into spans and at links. */
+	struct span *spans;
+	size_t nspans, capspans;
+	struct span_link *links;
+	size_t nlinks, caplinks;
+	size_t *span_first;       /* per block, into spans while building */
 	size_t *offsets;          /* per block, into text while building */
 	struct buf text;          /* the blocks' text, each followed by '\n' */
 	size_t *note_block;       /* a note's serial -> its block, while building */

@@ -47,20 +47,20 @@ static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
 
 /* Points a block's note markers at their notes' blocks; a marker whose
  * note had nothing in it stays a marker without a link. */
-static void link_notes(struct docrec *d, size_t i)
+static void link_notes(struct docrec *d)
 {
 	size_t k;
 
-	for (k = 0; k < d->blocks[i].nspans; k++) {
-		struct span *sp = &d->spans[i][k];
-		size_t serial = sp->note;
+	for (k = 0; k < d->nspans; k++) {
+		struct span *sp = &d->spans[k];
+		size_t serial = sp->arg;
 
 		if (sp->kind != SPAN_NOTEREF)
 			continue;
-		if (serial < d->nnote_block && d->note_block[serial] != (size_t)-1)
-			sp->note = d->note_block[serial];
+		if (serial < d->nnote_block && d->note_block[serial] < UINT32_MAX)
+			sp->arg = (uint32_t)d->note_block[serial];
 		else
-			sp->kind = SPAN_EMPHASIS;
+			*sp = (struct span){ SPAN_EMPHASIS, sp->start, sp->end, 0 };
 	}
 }
 
@@ -76,9 +76,16 @@ static void trim(struct docrec *d)
 	}
 	if (d->nblocks && d->capblocks > d->nblocks) {
 		d->blocks = xrealloc(d->blocks, d->nblocks * sizeof(*d->blocks));
-		d->spans = xrealloc(d->spans, d->nblocks * sizeof(*d->spans));
 		d->nodes = xrealloc(d->nodes, d->nblocks * sizeof(*d->nodes));
 		d->capblocks = d->nblocks;
+	}
+	if (d->nspans && d->capspans > d->nspans) {
+		d->spans = xrealloc(d->spans, d->nspans * sizeof(*d->spans));
+		d->capspans = d->nspans;
+	}
+	if (d->nlinks && d->caplinks > d->nlinks) {
+		d->links = xrealloc(d->links, d->nlinks * sizeof(*d->links));
+		d->caplinks = d->nlinks;
 	}
 }
 
@@ -89,11 +96,14 @@ static void assemble(struct docrec *d)
 
 	buf_zero_slack(&d->text, 16);   /* the text is a search subject */
 	trim(d);
+	link_notes(d);
 	for (i = 0; i < d->nblocks; i++) {
 		d->blocks[i].text = d->text.data + d->offsets[i];
-		d->blocks[i].spans = d->spans[i];
-		link_notes(d, i);
+		d->blocks[i].spans = d->blocks[i].nspans ? d->spans + d->span_first[i] : NULL;
+		d->blocks[i].links = d->nlinks ? d->links : NULL;
 	}
+	free(d->span_first);
+	d->span_first = NULL;
 	free(d->note_block);
 	d->note_block = NULL;
 	d->nnote_block = d->capnote_block = 0;
@@ -214,22 +224,20 @@ static size_t orphan_of(const struct corpus *c, const char *target)
  * its own, each once (a note shown may point at another). */
 static void attach_orphan_notes(struct flat *f)
 {
-	size_t b, k, o, *shown = NULL, nshown = 0, cap = 0, j;
+	size_t l, o, *shown = NULL, nshown = 0, cap = 0, j;
 
-	for (b = 0; f->c->norphans && b < f->d->nblocks; b++)
-		for (k = 0; k < f->d->blocks[b].nspans; k++) {
-			const struct span *s = &f->d->spans[b][k];
-
-			if (s->kind != SPAN_LINK || (o = orphan_of(f->c, s->target)) == IDTAB_NONE)
-				continue;
-			for (j = 0; j < nshown && shown[j] != o; j++)
-				;
-			if (j < nshown)
-				continue;
-			shown = xgrow(shown, &cap, nshown + 1, sizeof(*shown));
-			shown[nshown++] = o;
-			flatten_element(f, f->c->orphans[o].note);
-		}
+	/* the table grows as notes are shown: theirs are looked at too */
+	for (l = 0; f->c->norphans && l < f->d->nlinks; l++) {
+		if ((o = orphan_of(f->c, f->d->links[l].target)) == IDTAB_NONE)
+			continue;
+		for (j = 0; j < nshown && shown[j] != o; j++)
+			;
+		if (j < nshown)
+			continue;
+		shown = xgrow(shown, &cap, nshown + 1, sizeof(*shown));
+		shown[nshown++] = o;
+		flatten_element(f, f->c->orphans[o].note);
+	}
 	free(shown);
 }
 

@@ -142,7 +142,7 @@ static void note_label(struct flat *f, xmlNodePtr n, int anchored, struct block_
 	free(num);
 	if (anchored) {
 		struct bb *tb = flat_target(f);
-		struct span *sp = bb_add_span(tb, SPAN_NOTEREF, tb->text.len);
+		struct bb_span *sp = bb_add_span(tb, SPAN_NOTEREF, tb->text.len);
 
 		buf_add(&tb->text, m.data, m.len);
 		tb->pending_space = 0;
@@ -477,7 +477,7 @@ static enum tei_step enter_gap(struct flat *f, xmlNodePtr n, struct frame *fr)
 /* "[target]" in b, a link to target (owned, taken). */
 static void add_pointer(struct bb *b, char *target)
 {
-	struct span *s;
+	struct bb_span *s;
 
 	if (b->pending_space && b->text.len > b->label_len)
 		buf_addc(&b->text, ' ');
@@ -573,7 +573,7 @@ static void close_app(struct flat *f, xmlNodePtr app)
 		return;
 	}
 	if (b) {
-		struct span *sp = bb_add_span(b, SPAN_NOTEREF, b->text.len);
+		struct bb_span *sp = bb_add_span(b, SPAN_NOTEREF, b->text.len);
 
 		buf_adds(&b->text, APPARATUS_MARK);
 		sp->end = b->text.len;
@@ -633,7 +633,7 @@ static void on_mention(void *ctx, long e, const char *tok)
 	if (m->first < 0) {
 		m->first = e;
 	} else {
-		struct span *s = bb_add_span(m->b, SPAN_MENTION, m->start);
+		struct bb_span *s = bb_add_span(m->b, SPAN_MENTION, m->start);
 
 		s->end = (size_t)-1;   /* closed with the element */
 		s->entity = e;
@@ -772,7 +772,7 @@ static void close_mention(struct flat *f, struct bb *b, struct frame *fr)
 			free(name);
 		}
 		if (fr->tmpl.entity >= 0) {
-			struct span *s = bb_add_span(b, SPAN_MENTION, fr->tmpl.start);
+			struct bb_span *s = bb_add_span(b, SPAN_MENTION, fr->tmpl.start);
 
 			s->end = end;
 			s->entity = fr->tmpl.entity;
@@ -792,7 +792,7 @@ static void close_mention(struct flat *f, struct bb *b, struct frame *fr)
 
 static void close_span(struct bb *b, struct frame *fr)
 {
-	struct span *s;
+	struct bb_span *s;
 
 	if (b->text.len <= fr->tmpl.start) {
 		/* an empty <ref target="…"/> shows its target, as a ptr does */

@@ -28,7 +28,7 @@ struct frame {
 	size_t bdepth;            /* spans: the depth of the block they are in */
 	unsigned gen;             /* and its generation when they opened */
 	size_t first_span;        /* FRAME_MENTION: spans added for extra refs */
-	struct span tmpl;         /* the span to add on leaving */
+	struct bb_span tmpl;         /* the span to add on leaving */
 	char *type;               /* FRAME_MENTION: the entity type, owned */
 	xmlNodePtr node;          /* FRAME_APP: the app */
 };

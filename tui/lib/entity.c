@@ -34,7 +34,7 @@ struct entity_index {
 	/* Built by entity_index_finish(): the entities each document mentions,
 	 * each once, in index order: doc_ents[doc_first[d] .. doc_first[d+1]). */
 	size_t *doc_first;
-	long *doc_ents;
+	uint32_t *doc_ents;       /* (32 bits: as many as mentions, nearly) */
 	size_t ndocs;
 };
 
@@ -236,10 +236,20 @@ void entity_add_mention(struct entity_index *ix, long e, size_t doc,
 
 	r->ments = xgrow(r->ments, &r->capments, r->nments + 1, sizeof(*r->ments));
 	m = &r->ments[r->nments++];
-	m->doc = doc;
-	m->block = block;
-	m->start = start;
-	m->len = len;
+	m->doc = (uint32_t)doc;
+	m->block = (uint32_t)block;
+	m->start = (uint32_t)start;
+	m->len = (uint32_t)len;
+}
+
+void entity_reserve_mentions(struct entity_index *ix, long e, size_t n)
+{
+	struct entity_rec *r = &ix->recs[e];
+
+	if (r->capments >= r->nments + n)
+		return;
+	r->capments = r->nments + n;
+	r->ments = xrealloc(r->ments, r->capments * sizeof(*r->ments));
 }
 
 static int cmp_mention(const void *a, const void *b)
@@ -278,12 +288,12 @@ static void index_documents(struct entity_index *ix)
 			}
 	for (d = 2; d < ix->ndocs + 2; d++)
 		ix->doc_first[d] += ix->doc_first[d - 1];
-	ix->doc_ents = xcalloc(total ? total : 1, sizeof(long));
+	ix->doc_ents = xcalloc(total ? total : 1, sizeof(*ix->doc_ents));
 	/* doc_first[d + 1] is the fill point of d; afterwards it is d's end */
 	for (i = 0; i < ix->n; i++)
 		for (j = 0; j < ix->recs[i].nments; j++)
 			if (j == 0 || ix->recs[i].ments[j].doc != ix->recs[i].ments[j - 1].doc)
-				ix->doc_ents[ix->doc_first[ix->recs[i].ments[j].doc + 1]++] = (long)i;
+				ix->doc_ents[ix->doc_first[ix->recs[i].ments[j].doc + 1]++] = (uint32_t)i;
 }
 
 void entity_index_finish(struct entity_index *ix)
@@ -466,8 +476,8 @@ size_t entity_cooccurring(const struct entity_index *ix, long e,
 		if ((i && me->ments[i - 1].doc == d) || d >= ix->ndocs)
 			continue;
 		for (j = ix->doc_first[d]; j < ix->doc_first[d + 1]; j++)
-			if (ix->doc_ents[j] != e)
-				hash_bump(&h, ix->doc_ents[j], 1);
+			if ((long)ix->doc_ents[j] != e)
+				hash_bump(&h, (long)ix->doc_ents[j], 1);
 	}
 	*others = xcalloc(h.used ? h.used : 1, sizeof(long));
 	*counts = xcalloc(h.used ? h.used : 1, sizeof(size_t));

@@ -12,6 +12,7 @@
 #define WB_ENTITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum entity_class {
 	ENTITY_PERSON,
@@ -33,9 +34,12 @@ struct relation {
 	enum relation_dir dir;
 };
 
+/* 16 bytes: an entity index holds one for every name in the corpus.  A
+ * block's text is at most BLOCK_LEN_MAX bytes (corpus.h), and there are
+ * fewer documents, and blocks in one, than that. */
 struct mention {
-	size_t doc, block;     /* document index in corpus order, block index */
-	size_t start, len;     /* bytes into the block text */
+	uint32_t doc, block;   /* document index in corpus order, block index */
+	uint32_t start, len;   /* bytes into the block text */
 };
 
 struct entity {
@@ -77,8 +81,13 @@ void entity_add_note(struct entity_index *ix, long e, const char *note);
 /* Records the relation on both entities. */
 void entity_add_relation(struct entity_index *ix, long active, long passive,
 			 const char *name, const char *role, int mutual);
+/* A mention of e: doc, block, start and start + len are below 2^32 (see
+ * struct mention). */
 void entity_add_mention(struct entity_index *ix, long e, size_t doc,
 			size_t block, size_t start, size_t len);
+/* Room for n more mentions of e: with an exact count beforehand, the
+ * arrays do not grow by doubling. */
+void entity_reserve_mentions(struct entity_index *ix, long e, size_t n);
 /* Sorts mentions into corpus order (they usually come sorted), counts
  * documents, and publishes every entity's arrays. */
 void entity_index_finish(struct entity_index *ix);

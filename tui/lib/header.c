@@ -300,7 +300,7 @@ static void meta_begin(struct meta_line *m, const char *label)
 static void meta_item(struct meta_line *m, const char *name, long e, const char *note)
 {
 	size_t start;
-	struct span *s;
+	struct bb_span *s;
 
 	if (!name || !*name)
 		return;
@@ -645,9 +645,6 @@ void header_title(struct flat *f, xmlNodePtr header, const char *fallback)
 		flat_pop(f);
 	}
 	/* a title split by a note: one block is enough */
-	while (f->d->nblocks > 1) {
-		f->d->nblocks--;
-		f->d->text.len = f->d->offsets[f->d->nblocks];
-		free(f->d->spans[f->d->nblocks]);
-	}
+	while (f->d->nblocks > 1)
+		flat_drop_last_block(f);
 }

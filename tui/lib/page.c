@@ -37,14 +37,18 @@ static const struct rel_phrase rel_phrases[] = {
 
 #define N_PHRASES (sizeof(rel_phrases) / sizeof(rel_phrases[0]))
 
-/* A block under construction: text plus spans. */
+/* A block under construction: text plus spans, and its links' records
+ * (their ids owned). */
 struct pb {
 	struct buf text;
 	struct span *spans;
 	size_t nspans, cap;
+	struct span_link *links;
+	size_t nlinks, caplinks;
 	size_t label_len;
 };
 
+/* Text s, a mention of entity or a link to a copy of *to. */
 static void pb_link(struct pb *b, const char *s, enum span_kind kind, long entity,
 		    const struct location *to)
 {
@@ -52,15 +56,23 @@ static void pb_link(struct pb *b, const char *s, enum span_kind kind, long entit
 	size_t start = b->text.len;
 
 	text_sanitize(&b->text, s, strlen(s));
+	if (b->text.len > BLOCK_LEN_MAX)
+		return;   /* past what a span can say: plain text */
 	b->spans = xgrow(b->spans, &b->cap, b->nspans + 1, sizeof(*b->spans));
 	sp = &b->spans[b->nspans++];
 	memset(sp, 0, sizeof(*sp));
 	sp->kind = kind;
-	sp->start = start;
-	sp->end = b->text.len;
-	sp->entity = entity;
-	if (to)
-		location_copy(&sp->to, to);
+	sp->start = (uint32_t)start;
+	sp->end = (uint32_t)b->text.len;
+	if (kind == SPAN_MENTION)
+		span_set_entity(sp, entity);
+	if (kind == SPAN_LINK) {
+		b->links = xgrow(b->links, &b->caplinks, b->nlinks + 1, sizeof(*b->links));
+		memset(&b->links[b->nlinks], 0, sizeof(*b->links));
+		if (to)
+			location_copy(&b->links[b->nlinks].to, to);
+		sp->arg = (uint32_t)b->nlinks++;
+	}
 }
 
 static void pb_text(struct pb *b, const char *s, size_t len)
@@ -72,8 +84,9 @@ static void page_free_pb(struct pb *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->nspans; i++)
-		free_const(b->spans[i].to.id);
+	for (i = 0; i < b->nlinks; i++)
+		free_const(b->links[i].to.id);
+	free(b->links);
 	free(b->spans);
 	buf_free(&b->text);
 }
@@ -91,7 +104,8 @@ static void page_add(struct page *p, enum block_kind kind, unsigned level, struc
 	blk->label_len = b->label_len;
 	blk->text = buf_steal(&b->text);
 	blk->spans = b->spans;
-	blk->nspans = b->nspans;
+	blk->nspans = (uint32_t)b->nspans;
+	blk->links = b->links;
 	memset(b, 0, sizeof(*b));
 }
 
@@ -595,8 +609,11 @@ void page_free(struct page *p)
 	if (!p)
 		return;
 	for (i = 0; i < p->nblocks; i++) {
-		for (j = 0; j < p->blocks[i].nspans; j++)
-			free_const(p->blocks[i].spans[j].to.id);
+		/* each link record is one span's */
+		for (j = 0; p->blocks[i].links && j < p->blocks[i].nspans; j++)
+			if (p->blocks[i].spans[j].kind == SPAN_LINK)
+				free_const(p->blocks[i].links[p->blocks[i].spans[j].arg].to.id);
+		free_const(p->blocks[i].links);
 		free_const(p->blocks[i].spans);
 		free_const(p->blocks[i].text);
 	}

@@ -15,11 +15,14 @@
 #include "pathpage.h"
 #include "text.h"
 
-/* A line under construction: text and its spans. */
+/* A line under construction: text and its spans, and its links' records
+ * (their ids owned). */
 struct line {
 	struct buf text;
 	struct span *spans;
 	size_t nspans, cap;
+	struct span_link *links;
+	size_t nlinks, caplinks;
 };
 
 static void line_text(struct line *l, const char *s)
@@ -34,15 +37,23 @@ static void line_span(struct line *l, const char *s, enum span_kind kind, long e
 	size_t start = l->text.len;
 
 	line_text(l, s);
+	if (l->text.len > BLOCK_LEN_MAX)
+		return;   /* past what a span can say: plain text */
 	l->spans = xgrow(l->spans, &l->cap, l->nspans + 1, sizeof(*l->spans));
 	sp = &l->spans[l->nspans++];
 	memset(sp, 0, sizeof(*sp));
 	sp->kind = kind;
-	sp->start = start;
-	sp->end = l->text.len;
-	sp->entity = entity;
-	if (to)
-		location_copy(&sp->to, to);
+	sp->start = (uint32_t)start;
+	sp->end = (uint32_t)l->text.len;
+	if (kind == SPAN_MENTION)
+		span_set_entity(sp, entity);
+	if (kind == SPAN_LINK) {
+		l->links = xgrow(l->links, &l->caplinks, l->nlinks + 1, sizeof(*l->links));
+		memset(&l->links[l->nlinks], 0, sizeof(*l->links));
+		if (to)
+			location_copy(&l->links[l->nlinks].to, to);
+		sp->arg = (uint32_t)l->nlinks++;
+	}
 }
 
 static void line_add(struct page *p, enum block_kind kind, unsigned level, struct line *l)
@@ -57,7 +68,8 @@ static void line_add(struct page *p, enum block_kind kind, unsigned level, struc
 	b->len = l->text.len;
 	b->text = buf_steal(&l->text);
 	b->spans = l->spans;
-	b->nspans = l->nspans;
+	b->nspans = (uint32_t)l->nspans;
+	b->links = l->links;
 	memset(l, 0, sizeof(*l));
 }
 
