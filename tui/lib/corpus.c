@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "documents.h"
 #include "entity.h"
+#include "flatpool.h"
 #include "idtab.h"
 #include "load.h"
 #include "loadpool.h"
@@ -349,9 +350,10 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 			records_collect(c, i);
 	records_resolve_relations(c);
 	documents_index_orphan_notes(c);
-	for (i = 0; i < c->nfiles; i++)
-		if (c->files[i].root)
-			documents_collect(c, i);
+	if (!flatpool_collect(c, loadpool_jobs(c->opt.jobs)))
+		for (i = 0; i < c->nfiles; i++)
+			if (c->files[i].root)
+				documents_collect(c, i);
 	documents_free_orphan_notes(c);
 	diag_summarise(c);
 	diag_release(c);
@@ -362,7 +364,7 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	return c;
 }
 
-static void free_doc(struct docrec *d)
+void corpus_free_docrec(struct docrec *d)
 {
 	size_t j, k;
 
@@ -411,7 +413,7 @@ void corpus_free(struct corpus *c)
 	if (!c)
 		return;
 	for (i = 0; i < c->ndocs; i++)
-		free_doc(&c->docs[i]);
+		corpus_free_docrec(&c->docs[i]);
 	free(c->docs);
 	free(c->order);
 	free(c->rank);

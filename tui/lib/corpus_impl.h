@@ -143,6 +143,9 @@ struct corpus {
 	struct buf loader_reason; /* why the loader refused, for that error */
 };
 
+/* Frees what a document holds (corpus.c). */
+void corpus_free_docrec(struct docrec *d);
+
 /* The document with this id, by load index, or IDTAB_NONE. */
 size_t corpus_doc_lookup(const struct corpus *c, const char *id);
 

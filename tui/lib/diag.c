@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "corpus_impl.h"
 #include "diag.h"
+#include "flatpool.h"
 #include "load.h"
 #include "text.h"
 
@@ -133,13 +134,31 @@ static void diag_vadd(struct corpus *c, size_t file, long line, long col,
 	d->message = buf_steal(&clean);
 }
 
+/* On a worker of the flattening pool: the message goes into its job,
+ * to be added on the main thread in file order (flatpool.c). */
+static void diag_vjob(size_t file, long line, long col, const char *needle, int is_error,
+		      const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+
+static void diag_vjob(size_t file, long line, long col, const char *needle, int is_error,
+		      const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_vprintf(&msg, fmt, ap);
+	flatjob_diag(file, line, col, needle, is_error, msg.data ? msg.data : "");
+	buf_free(&msg);
+}
+
 void diag_add(struct corpus *c, size_t file, long line, long col, int is_error,
 	      const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(c, file, line, col, NULL, is_error, fmt, ap);
+	if (flatjob_this())
+		diag_vjob(file, line, col, NULL, is_error, fmt, ap);
+	else
+		diag_vadd(c, file, line, col, NULL, is_error, fmt, ap);
 	va_end(ap);
 }
 
@@ -149,7 +168,10 @@ void diag_add_at(struct corpus *c, size_t file, long line, const char *needle,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(c, file, line, 1, needle ? needle : "", is_error, fmt, ap);
+	if (flatjob_this())
+		diag_vjob(file, line, 1, needle ? needle : "", is_error, fmt, ap);
+	else
+		diag_vadd(c, file, line, 1, needle ? needle : "", is_error, fmt, ap);
 	va_end(ap);
 }
 
