@@ -2,8 +2,9 @@
  *
  * corpus_open runs the load: the files are found and parsed (load.c),
  * every file's authority records are read (pass 1, records.c), then every
- * TEI text is flattened into a document (pass 2, documents.c), so that a
- * mention resolves whatever file its record is in.  Then the documents are
+ * TEI text is flattened into a document (pass 2, documents.c, on a pool
+ * of threads with --jobs: flatpool.c), so that a mention resolves
+ * whatever file its record is in.  Then the documents are
  * put in corpus order, mentions go to the entity index in that order, and
  * links are resolved.  Diagnostics are collected throughout (diag.c).
  *
