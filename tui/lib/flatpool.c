@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "buf.h"
 #include "corpus_impl.h"
 #include "diag.h"
@@ -306,7 +308,8 @@ int flatpool_collect(struct corpus *c, unsigned jobs)
 
 	if (jobs > MAX_JOBS)
 		jobs = MAX_JOBS;
-	if (jobs < 2 || c->nfiles < 2)
+	/* libxml2 without threads keeps its state (errors, allocation) global */
+	if (jobs < 2 || c->nfiles < 2 || !xmlHasFeature(XML_WITH_THREAD))
 		return 0;
 	memset(&p, 0, sizeof(p));
 	p.c = c;

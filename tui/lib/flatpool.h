@@ -25,8 +25,9 @@ struct text_anchor;
 
 /* Reads the documents of every file on jobs threads and takes them into
  * c in file order, as documents_collect(c, i) for i = 0, 1, … would.
- * Returns 0 without doing anything when it would not help (fewer than
- * two jobs or files): the caller then collects them itself. */
+ * Returns 0 without doing anything when it would not help or cannot
+ * (fewer than two jobs or files, a libxml2 without threads, no thread
+ * could start): the caller then collects them itself. */
 int flatpool_collect(struct corpus *c, unsigned jobs);
 
 /* The job this thread works on, or NULL (the main thread). */
