@@ -29,14 +29,6 @@ struct job_entity {
 	char *id, *type, *name;
 };
 
-struct job_diag {
-	size_t file;
-	long line, col;
-	char *needle;             /* NULL: diag_add, else diag_add_at */
-	int is_error;
-	char *msg;
-};
-
 struct flat_job {
 	long base;                /* the corpus's entity count while jobs run */
 	struct docrec *docs;
@@ -49,8 +41,7 @@ struct flat_job {
 	size_t nmissed, capmissed;
 	struct text_anchor *anchors;
 	size_t nanchors, capanchors;
-	struct job_diag *diags;
-	size_t ndiags, capdiags;
+	struct diag_queue diags;  /* held while the job runs */
 };
 
 static __thread struct flat_job *this_job;
@@ -139,25 +130,6 @@ struct text_anchor *flatjob_new_anchor(struct corpus *c)
 	return &c->anchors[c->nanchors++];
 }
 
-int flatjob_diag(size_t file, long line, long col, const char *needle, int is_error,
-		 const char *msg)
-{
-	struct flat_job *j = this_job;
-	struct job_diag *g;
-
-	if (!j)
-		return 0;
-	j->diags = xgrow(j->diags, &j->capdiags, j->ndiags + 1, sizeof(*j->diags));
-	g = &j->diags[j->ndiags++];
-	g->file = file;
-	g->line = line;
-	g->col = col;
-	g->needle = needle ? xstrdup(needle) : NULL;
-	g->is_error = is_error;
-	g->msg = xstrdup(msg);
-	return 1;
-}
-
 /* ---- the pool -------------------------------------------------------- */
 
 struct pool {
@@ -182,7 +154,9 @@ static void *worker(void *arg)
 		if (!p->c->files[i].root)
 			continue;
 		this_job = &p->jobs[i];
+		diag_hold(&this_job->diags);
 		documents_collect(p->c, i);
+		diag_hold(NULL);
 		this_job = NULL;
 	}
 	return NULL;
@@ -257,14 +231,7 @@ static void merge_job(struct corpus *c, struct flat_job *j)
 		idtab_put(&c->anchor_ids, a->id, c->nanchors - 1);
 	}
 	j->nanchors = j->ndocs = 0;
-	for (k = 0; k < j->ndiags; k++) {
-		struct job_diag *g = &j->diags[k];
-
-		if (g->needle)
-			diag_add_at(c, g->file, g->line, g->needle, g->is_error, "%s", g->msg);
-		else
-			diag_add(c, g->file, g->line, g->col, g->is_error, "%s", g->msg);
-	}
+	diag_replay(c, &j->diags);
 	free(map);
 }
 
@@ -292,11 +259,7 @@ static void job_free(struct flat_job *j)
 		free(j->anchors[k].local);
 	}
 	free(j->anchors);
-	for (k = 0; k < j->ndiags; k++) {
-		free(j->diags[k].needle);
-		free(j->diags[k].msg);
-	}
-	free(j->diags);
+	diag_queue_free(&j->diags);
 }
 
 int flatpool_collect(struct corpus *c, unsigned jobs)

@@ -47,8 +47,4 @@ struct docrec *flatjob_new_doc(struct corpus *c, size_t *index);
 void flatjob_name_doc(struct corpus *c, const char *id, size_t index);
 /* Somewhere for an anchor: the job's, or c's. */
 struct text_anchor *flatjob_new_anchor(struct corpus *c);
-/* A diagnostic (formatted) recorded in the job; 0 without one. */
-int flatjob_diag(size_t file, long line, long col, const char *needle, int is_error,
-		 const char *msg);
-
 #endif
