@@ -6,7 +6,9 @@
 # XIncludes in and out of bounds, entity references the loader refuses)
 # read as one corpus, and on a corpus of 120 files made here, some not
 # well-formed and some with warnings, so diagnostics of many files
-# interleave.  The pool's threads are asked for, not just allowed: the
+# interleave (with the pool, a file's records are read while later files
+# are parsed: their messages, about prefixDefs here, still come after
+# every file's parse messages).  The pool's threads are asked for, not just allowed: the
 # made corpus has more files than threads.
 . "$top_srcdir/tests/lib/tap.sh"
 
@@ -60,6 +62,7 @@ while [ $i -le 120 ]; do
 	case $((i % 7)) in
 	0) body="<p>kapot <hi>niet gesloten</p>" ;;              # not well-formed
 	3) body="<p>naar <ref target=\"#nergens$i\">niets</ref></p>" ;;
+	5) body="<prefixDef ident=\"p$i\"/><prefixDef ident=\"q$i\" matchPattern=\"([a-z\" replacementPattern=\"#\$1\"/><p>Regels.</p>" ;;   # records' messages
 	*) body="<p>Alinea $i over <persName ref=\"#p$((i % 5))\">Persoon $((i % 5))</persName>.</p>" ;;
 	esac
 	cat >"$d/doc$n.xml" <<END
@@ -73,6 +76,7 @@ ok "$([ "$(wc -c <"$d/doc001.xml")" -gt 4096 ] && [ "$(wc -c <"$d/doc002.xml")" 
 	"the made corpus has files on both sides of the pool's threshold"
 same_for "$d" "a made corpus of 120 files, some bad"
 like "$(cat "$TEST_TMP/out.4")" "not well-formed" "the made corpus has diagnostics to compare"
+like "$(cat "$TEST_TMP/out.4")" "matchPattern is not a valid" "and messages of its records"
 
 # Pass 2 (flattening, tui/lib/flatpool.c) of each file runs as a job on
 # the pool, and what a file's text makes depends on earlier files: an

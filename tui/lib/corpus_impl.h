@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "diag.h"
 #include "idtab.h"
 
 struct prefix_def {
@@ -141,6 +142,8 @@ struct corpus {
 	size_t nxi, capxi;
 	struct idtab xi_ids;      /* its real path to its index in xi */
 	struct buf loader_reason; /* why the loader refused, for that error */
+	struct diag_queue *held;  /* per file: its records' messages, held back
+				     while later files are parsed (corpus.c) */
 };
 
 /* Frees what a document holds (corpus.c). */
