@@ -1,7 +1,8 @@
 /* corpus.c: the corpus object and its public interface (corpus.h).
  *
  * corpus_open runs the load: the files are found and parsed (load.c),
- * every file's authority records are read (pass 1, records.c), then every
+ * every file's authority records are read (pass 1, records.c; with the
+ * pool, each file's as soon as it is parsed), then every
  * TEI text is flattened into a document (pass 2, documents.c, on a pool
  * of threads with --jobs: flatpool.c), so that a mention resolves
  * whatever file its record is in.  Then the documents are
