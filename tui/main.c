@@ -165,7 +165,7 @@ static const struct option_spec option_specs[] = {
 	{ "max-depth", required_argument, OPT_MAX_DEPTH, "N",
 	  "directory levels read below CORPUS (default 64)" },
 	{ "jobs", required_argument, OPT_JOBS, "N",
-	  "parse files on N threads, 1 to 8 (default: the\n"
+	  "read files on N threads, 1 to 8 (default: the\n"
 	  "online CPUs, at most 8); the same corpus for any N" },
 	{ "max-attributes", required_argument, OPT_MAX_ATTRIBUTES, "N",
 	  "skip a file with an element of more attributes\n"

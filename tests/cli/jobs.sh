@@ -6,7 +6,9 @@
 # XIncludes in and out of bounds, entity references the loader refuses)
 # read as one corpus, and on a corpus of 120 files made here, some not
 # well-formed and some with warnings, so diagnostics of many files
-# interleave.  The pool's threads are asked for, not just allowed: the
+# interleave (with the pool, a file's records are read while later files
+# are parsed: their messages, about prefixDefs here, still come after
+# every file's parse messages).  The pool's threads are asked for, not just allowed: the
 # made corpus has more files than threads.
 . "$top_srcdir/tests/lib/tap.sh"
 
@@ -16,11 +18,15 @@ wb() { "$WERKBEZOEK" "$@"; }
 outputs() {
 	local dir=$1 jobs=$2 id
 	{
-		for what in --list --entities --check; do
+		for what in --list --entities --check "--untagged --check" --search=e; do
 			echo "== $what"
 			wb --jobs="$jobs" "$what" "$dir" 2>&1
 			echo "status $?"
 		done
+		wb --jobs="$jobs" --export-graph="$TEST_TMP/graph" "$dir" >/dev/null 2>&1
+		echo "== graph $?"
+		cat "$TEST_TMP/graph" 2>/dev/null
+		rm -f "$TEST_TMP/graph"
 		for id in $(wb --jobs=1 --list "$dir" 2>/dev/null | cut -f1); do
 			echo "== --show=$id"
 			wb --jobs="$jobs" --show="$id" --width=0 "$dir" 2>&1
@@ -56,6 +62,7 @@ while [ $i -le 120 ]; do
 	case $((i % 7)) in
 	0) body="<p>kapot <hi>niet gesloten</p>" ;;              # not well-formed
 	3) body="<p>naar <ref target=\"#nergens$i\">niets</ref></p>" ;;
+	5) body="<prefixDef ident=\"p$i\"/><prefixDef ident=\"q$i\" matchPattern=\"([a-z\" replacementPattern=\"#\$1\"/><p>Regels.</p>" ;;   # records' messages
 	*) body="<p>Alinea $i over <persName ref=\"#p$((i % 5))\">Persoon $((i % 5))</persName>.</p>" ;;
 	esac
 	cat >"$d/doc$n.xml" <<END
@@ -69,6 +76,39 @@ ok "$([ "$(wc -c <"$d/doc001.xml")" -gt 4096 ] && [ "$(wc -c <"$d/doc002.xml")" 
 	"the made corpus has files on both sides of the pool's threshold"
 same_for "$d" "a made corpus of 120 files, some bad"
 like "$(cat "$TEST_TMP/out.4")" "not well-formed" "the made corpus has diagnostics to compare"
+like "$(cat "$TEST_TMP/out.4")" "matchPattern is not a valid" "and messages of its records"
+
+# Pass 2 (flattening, tui/lib/flatpool.c) of each file runs as a job on
+# the pool, and what a file's text makes depends on earlier files: an
+# entity an earlier mention without a record made ("person:jansen"), which
+# a later "#person:jansen" then finds; an external identifier's entity,
+# whose type is the first mention's; a document id taken before ("x"
+# becomes "x-2"), and one a reference names (no "unknown id" then);
+# anchors in the text that links of other files lead to.  Every file is
+# over the pool's threshold and there are more files than threads.
+d2="$TEST_TMP/order"
+mkdir -p "$d2"
+i=1
+while [ $i -le 40 ]; do
+	n=$(printf '%02d' $i)
+	case $((i % 8)) in
+	1) body="<p>Over <persName>Jansen</persName> en <persName>Naam$((i % 3))</persName>.</p>" ;;
+	2) body="<p>Weer <persName ref=\"#person:jansen\">J.</persName>, <rs ref=\"#person:naam$((i % 3))\">hij</rs>.</p>" ;;
+	3) body="<p><persName ref=\"http://viaf.org/viaf/$((i % 2))\">Ext</persName></p><p xml:id=\"anker$i\">Hier.</p>" ;;
+	4) body="<p><placeName ref=\"http://viaf.org/viaf/$((i % 2))\">Ext</placeName> <ref target=\"#anker$((i - 1))\">daar</ref> <persName ref=\"#gedeeld\">doc</persName></p>" ;;
+	5) body="<sp who=\"#person:jansen #nergens\"><p>Ja.</p></sp><p><persName ref=\"#nergens$i\">niemand</persName></p>" ;;
+	*) body="<p>Alleen <orgName>Raad $((i % 4))</orgName>.</p>" ;;
+	esac
+	id=$([ $((i % 5)) = 0 ] && echo gedeeld || echo "o$n")
+	cat >"$d2/o$n.xml" <<END
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="$id"><teiHeader><fileDesc><titleStmt><title>Orde $i</title></titleStmt></fileDesc></teiHeader>
+<text><body>$body$filler</body></text></TEI>
+END
+	i=$((i + 1))
+done
+same_for "$d2" "40 files whose texts depend on earlier ones"
+like "$(cat "$TEST_TMP/out.1")" "gedeeld-2" "a document id taken by an earlier file was made unique"
+like "$(cat "$TEST_TMP/out.1")" "nergens5" "the made corpus has unknown ids to report"
 
 run wb --jobs=0 --list "$d"
 ok "$([ "$status" != 0 ]; echo $?)" "--jobs=0 is refused"

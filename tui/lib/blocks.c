@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "corpus_impl.h"
 #include "diag.h"
+#include "flatpool.h"
 #include "idtab.h"
 #include "tei.h"
 
@@ -122,17 +123,17 @@ static void anchor_place(struct flat *f, char *id, size_t block, size_t off)
 	struct text_anchor *a;
 	struct buf local = BUF_INIT;
 
-	c->anchors = xgrow(c->anchors, &c->capanchors, c->nanchors + 1, sizeof(*c->anchors));
-	a = &c->anchors[c->nanchors];
+	a = flatjob_new_anchor(c);
 	a->id = id;
 	buf_printf(&local, "%zu#%s", f->file, id);
 	a->local = buf_steal(&local);
 	a->doc = f->doc;
 	a->block = block;
 	a->off = off;
-	idtab_put(&c->anchor_ids, a->local, c->nanchors);
-	idtab_put(&c->anchor_ids, a->id, c->nanchors);
-	c->nanchors++;
+	if (!flatjob_this()) {   /* a job's are indexed when merged */
+		idtab_put(&c->anchor_ids, a->local, c->nanchors - 1);
+		idtab_put(&c->anchor_ids, a->id, c->nanchors - 1);
+	}
 }
 
 void flat_anchor(struct flat *f, char *id)

@@ -1,9 +1,11 @@
 /* corpus.c: the corpus object and its public interface (corpus.h).
  *
  * corpus_open runs the load: the files are found and parsed (load.c),
- * every file's authority records are read (pass 1, records.c), then every
- * TEI text is flattened into a document (pass 2, documents.c), so that a
- * mention resolves whatever file its record is in.  Then the documents are
+ * every file's authority records are read (pass 1, records.c; with the
+ * pool, each file's as soon as it is parsed), then every
+ * TEI text is flattened into a document (pass 2, documents.c, on a pool
+ * of threads with --jobs: flatpool.c), so that a mention resolves
+ * whatever file its record is in.  Then the documents are
  * put in corpus order, mentions go to the entity index in that order, and
  * links are resolved.  Diagnostics are collected throughout (diag.c).
  *
@@ -29,6 +31,7 @@
 #include "diag.h"
 #include "documents.h"
 #include "entity.h"
+#include "flatpool.h"
 #include "idtab.h"
 #include "load.h"
 #include "loadpool.h"
@@ -108,6 +111,22 @@ static void parsed(struct corpus *c, size_t i)
 		c->opt.progress(c->opt.progress_ctx, i + 1, c->nfiles, c->bytes);
 }
 
+/* With the pool, after file i is in: also its records (pass 1), while
+ * later files are parsed.  Their messages are held back and added after
+ * every file's parse messages (read_records), where one thread adds them;
+ * libxml2 reports nothing into the corpus meanwhile, as on one thread. */
+static void parsed_records(struct corpus *c, size_t i)
+{
+	parsed(c, i);
+	if (!c->files[i].root)
+		return;
+	diag_listen(NULL);
+	diag_hold(&c->held[i]);
+	records_collect(c, i);
+	diag_hold(NULL);
+	diag_listen(c);
+}
+
 static void parse_files(struct corpus *c)
 {
 	char real[PATH_MAX];
@@ -119,13 +138,32 @@ static void parse_files(struct corpus *c)
 			c->files[i].real = xstrdup(real);
 			idtab_put(&c->reals, c->files[i].real, i);
 		}
-	if (!loadpool_parse(c, loadpool_jobs(c->opt.jobs), parsed))
+	c->held = xcalloc(c->nfiles ? c->nfiles : 1, sizeof(*c->held));
+	if (!loadpool_parse(c, loadpool_jobs(c->opt.jobs), parsed_records)) {
+		free(c->held);
+		c->held = NULL;
 		for (i = 0; i < c->nfiles; i++) {
 			load_parse(c, i);
 			parsed(c, i);
 		}
+	}
 	idtab_free(&c->reals);
 	diag_listen(NULL);
+}
+
+/* Pass 1: every file's records, in file order; with the pool they are
+ * read already, and only their messages are added now. */
+static void read_records(struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfiles; i++)
+		if (c->held)
+			diag_replay(c, &c->held[i]);
+		else if (c->files[i].root)
+			records_collect(c, i);
+	free(c->held);
+	c->held = NULL;
 }
 
 /* What putting documents in order compares, so the comparison needs no
@@ -350,14 +388,13 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 		c->disk_bytes = (size_t)st.st_size;
 	c->include_budget = c->opt.max_include ? c->opt.max_include : include_budget(c->disk_bytes);
 	parse_files(c);
-	for (i = 0; i < c->nfiles; i++)
-		if (c->files[i].root)
-			records_collect(c, i);
+	read_records(c);
 	records_resolve_relations(c);
 	documents_index_orphan_notes(c);
-	for (i = 0; i < c->nfiles; i++)
-		if (c->files[i].root)
-			documents_collect(c, i);
+	if (!flatpool_collect(c, loadpool_jobs(c->opt.jobs)))
+		for (i = 0; i < c->nfiles; i++)
+			if (c->files[i].root)
+				documents_collect(c, i);
 	documents_free_orphan_notes(c);
 	diag_summarise(c);
 	diag_release(c);
@@ -368,7 +405,7 @@ struct corpus *corpus_open(const char *path, const struct corpus_options *opt, c
 	return c;
 }
 
-static void free_doc(struct docrec *d)
+void corpus_free_docrec(struct docrec *d)
 {
 	size_t j;
 
@@ -416,7 +453,7 @@ void corpus_free(struct corpus *c)
 	if (!c)
 		return;
 	for (i = 0; i < c->ndocs; i++)
-		free_doc(&c->docs[i]);
+		corpus_free_docrec(&c->docs[i]);
 	free(c->docs);
 	free(c->order);
 	free(c->rank);

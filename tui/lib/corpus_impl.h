@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "diag.h"
 #include "idtab.h"
 
 struct prefix_def {
@@ -149,7 +150,12 @@ struct corpus {
 	size_t nxi, capxi;
 	struct idtab xi_ids;      /* its real path to its index in xi */
 	struct buf loader_reason; /* why the loader refused, for that error */
+	struct diag_queue *held;  /* per file: its records' messages, held back
+				     while later files are parsed (corpus.c) */
 };
+
+/* Frees what a document holds (corpus.c). */
+void corpus_free_docrec(struct docrec *d);
 
 /* The document with this id, by load index, or IDTAB_NONE. */
 size_t corpus_doc_lookup(const struct corpus *c, const char *id);

@@ -133,13 +133,79 @@ static void diag_vadd(struct corpus *c, size_t file, long line, long col,
 	d->message = buf_steal(&clean);
 }
 
+struct diag_held {
+	size_t file;
+	long line, col;
+	char *needle;             /* NULL: diag_add's, else diag_add_at's */
+	int is_error;
+	char *msg;
+};
+
+static __thread struct diag_queue *held;
+
+void diag_hold(struct diag_queue *q)
+{
+	held = q;
+}
+
+static void diag_vhold(size_t file, long line, long col, const char *needle, int is_error,
+		       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+
+static void diag_vhold(size_t file, long line, long col, const char *needle, int is_error,
+		       const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT;
+	struct diag_held *h;
+
+	buf_vprintf(&msg, fmt, ap);
+	held->items = xgrow(held->items, &held->cap, held->n + 1, sizeof(*held->items));
+	h = &held->items[held->n++];
+	h->file = file;
+	h->line = line;
+	h->col = col;
+	h->needle = needle ? xstrdup(needle) : NULL;
+	h->is_error = is_error;
+	h->msg = msg.data ? buf_steal(&msg) : xstrdup("");
+}
+
+void diag_queue_free(struct diag_queue *q)
+{
+	size_t k;
+
+	for (k = 0; k < q->n; k++) {
+		free(q->items[k].needle);
+		free(q->items[k].msg);
+	}
+	free(q->items);
+	q->items = NULL;
+	q->n = q->cap = 0;
+}
+
+void diag_replay(struct corpus *c, struct diag_queue *q)
+{
+	size_t k;
+
+	for (k = 0; k < q->n; k++) {
+		struct diag_held *h = &q->items[k];
+
+		if (h->needle)
+			diag_add_at(c, h->file, h->line, h->needle, h->is_error, "%s", h->msg);
+		else
+			diag_add(c, h->file, h->line, h->col, h->is_error, "%s", h->msg);
+	}
+	diag_queue_free(q);
+}
+
 void diag_add(struct corpus *c, size_t file, long line, long col, int is_error,
 	      const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(c, file, line, col, NULL, is_error, fmt, ap);
+	if (held)
+		diag_vhold(file, line, col, NULL, is_error, fmt, ap);
+	else
+		diag_vadd(c, file, line, col, NULL, is_error, fmt, ap);
 	va_end(ap);
 }
 
@@ -149,7 +215,10 @@ void diag_add_at(struct corpus *c, size_t file, long line, const char *needle,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(c, file, line, 1, needle ? needle : "", is_error, fmt, ap);
+	if (held)
+		diag_vhold(file, line, 1, needle ? needle : "", is_error, fmt, ap);
+	else
+		diag_vadd(c, file, line, 1, needle ? needle : "", is_error, fmt, ap);
 	va_end(ap);
 }
 

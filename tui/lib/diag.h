@@ -23,6 +23,26 @@ void diag_add(struct corpus *c, size_t file, long line, long col, int is_error,
 void diag_add_at(struct corpus *c, size_t file, long line, const char *needle,
 		 int is_error, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Messages held back: while a queue is held on a thread, diag_add and
+ * diag_add_at there put their messages into it, formatted, instead of
+ * into the corpus; diag_replay adds them later, in the order they came,
+ * exactly as they would have been added then (what is kept, columns and
+ * summaries are decided when they are replayed). */
+struct diag_held;
+struct diag_queue {
+	struct diag_held *items;
+	size_t n, cap;
+};
+
+#define DIAG_QUEUE_INIT { NULL, 0, 0 }
+
+/* Holds this thread's messages in q from now on; NULL stops. */
+void diag_hold(struct diag_queue *q);
+/* Adds q's messages to c in order and empties q. */
+void diag_replay(struct corpus *c, struct diag_queue *q);
+/* Drops q's messages. */
+void diag_queue_free(struct diag_queue *q);
+
 /* Sends libxml2's errors on this thread to c's diagnostics (about
  * c->cur_file), or with c NULL stops doing so. */
 void diag_listen(struct corpus *c);

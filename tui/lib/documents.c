@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "corpus_impl.h"
 #include "documents.h"
+#include "flatpool.h"
 #include "flatten.h"
 #include "header.h"
 #include "idtab.h"
@@ -38,7 +39,7 @@ static char *doc_id(struct corpus *c, xmlNodePtr tei, size_t file, unsigned nth)
 	free(id);
 	/* ids are unique among documents: a second "x" becomes "x-2" */
 	stem = b.len;
-	while (corpus_doc_lookup(c, b.data) != IDTAB_NONE) {
+	while (flatjob_has_doc(c, b.data)) {
 		b.len = stem;
 		buf_printf(&b, "-%zu", k++);
 	}
@@ -115,22 +116,21 @@ static void assemble(struct docrec *d)
 	d->pub.nblocks = d->nblocks;
 }
 
+/* A new document (in the corpus, or in the thread's job) with its load
+ * index (the job's own) in *index. */
 static struct docrec *new_document(struct corpus *c, size_t file, xmlNodePtr tei,
-				   xmlNodePtr header, unsigned nth)
+				   xmlNodePtr header, unsigned nth, size_t *index)
 {
-	struct docrec *d;
+	char *id = doc_id(c, tei, file, nth);
+	struct docrec *d = flatjob_new_doc(c, index);
 
-	c->docs = xgrow(c->docs, &c->capdocs, c->ndocs + 1, sizeof(*c->docs));
-	d = &c->docs[c->ndocs];
-	memset(d, 0, sizeof(*d));
-	d->pub.id = doc_id(c, tei, file, nth);
+	d->pub.id = id;
 	d->tei = tei;
 	d->pub.file = c->files[file].path;
 	d->file = file;
-	idtab_put(&c->doc_ids, d->pub.id, c->ndocs);
+	flatjob_name_doc(c, d->pub.id, *index);
 	d->pub.date = header_date(header, c->files[file].path, &d->date_shown);
 	d->pub.type = header_type(tei, header);
-	c->ndocs++;
 	return d;
 }
 
@@ -245,14 +245,14 @@ static void read_document(struct corpus *c, size_t file, xmlNodePtr tei, unsigne
 {
 	xmlNodePtr header = tei_child(tei, EL_teiHeader);
 	xmlNodePtr text = tei_child(tei, EL_text);
-	struct docrec *d = new_document(c, file, tei, header, nth);
+	size_t i, index;
+	struct docrec *d = new_document(c, file, tei, header, nth, &index);
 	struct flat f;
-	size_t i;
 
 	memset(&f, 0, sizeof(f));
 	f.c = c;
 	f.file = file;
-	f.doc = c->ndocs - 1;
+	f.doc = index;
 	f.d = d;
 	f.expand_budget = ((size_t)1 << 20) + c->bytes;
 	header_title(&f, header, d->pub.id);
@@ -302,6 +302,7 @@ void documents_collect(struct corpus *c, size_t file)
 	static const struct tei_visitor v = { docs_enter, NULL };
 	struct docs_ctx w = { c, file, 0 };
 
-	c->cur_file = file;
+	if (!flatjob_this())
+		c->cur_file = file;
 	tei_walk(c->files[file].root, 1, &v, &w);
 }

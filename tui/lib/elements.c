@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "elements.h"
 #include "entity.h"
+#include "flatpool.h"
 #include "flatten.h"
 #include "refs.h"
 #include "tei.h"
@@ -626,9 +627,7 @@ static void on_mention(void *ctx, long e, const char *tok)
 		return;   /* dangling: grouped by name below */
 	if (e == -1) {
 		/* an external identifier: the URI is the entity's id */
-		e = entity_find(m->f->c->ix, tok);
-		if (e < 0)
-			e = entity_add(m->f->c->ix, tok, m->type);
+		e = flatjob_entity(m->f->c, tok, m->type, NULL);
 	}
 	if (m->first < 0) {
 		m->first = e;
@@ -747,11 +746,7 @@ static long unreferenced_entity(struct corpus *c, const char *type, const char *
 	long e;
 
 	buf_printf(&id, "%s:%s", type, norm);
-	e = entity_find(c->ix, id.data);
-	if (e < 0) {
-		e = entity_add(c->ix, id.data, type);
-		entity_add_name(c->ix, e, name);
-	}
+	e = flatjob_entity(c, id.data, type, name);
 	free(norm);
 	buf_free(&id);
 	return e;

@@ -11,6 +11,7 @@
 #include "corpus_impl.h"
 #include "diag.h"
 #include "entity.h"
+#include "flatpool.h"
 #include "idtab.h"
 #include "refs.h"
 #include "tei.h"
@@ -49,7 +50,9 @@ long refs_find_id(const struct corpus *c, size_t file, const char *id)
 {
 	long e = find_local(c, file, id);
 
-	return e >= 0 ? e : entity_find(c->ix, id);
+	if (e < 0 && (e = entity_find(c->ix, id)) < 0)
+		flatjob_missed(id);
+	return e;
 }
 
 /* The file of the corpus at path (resolved against the directory of the
@@ -151,6 +154,8 @@ static enum ref_result resolve_in_file(struct corpus *c, size_t file, const char
 	}
 	/* the file part does not resolve: the fragment id across the corpus */
 	*out = entity_find(c->ix, hash + 1);
+	if (*out < 0)
+		flatjob_missed(hash + 1);
 	return *out >= 0 ? REF_OK : REF_DANGLING;
 }
 
@@ -190,8 +195,12 @@ int refs_names_element(const struct corpus *c, const char *tok)
 	const char *hash = strrchr(tok, '#');
 	const char *id = hash ? hash + 1 : tok;
 
-	return *id && (idtab_get(&c->all_ids, id) != IDTAB_NONE ||
-		       idtab_get(&c->doc_ids, id) != IDTAB_NONE);
+	if (!*id || idtab_get(&c->all_ids, id) != IDTAB_NONE)
+		return *id != '\0';
+	if (flatjob_has_doc(c, id))
+		return 1;
+	flatjob_missed(id);   /* a document of an earlier file may have it */
+	return 0;
 }
 
 void refs_resolve(struct corpus *c, size_t file, long line, const char *refs,
