@@ -110,7 +110,7 @@ static const struct option_spec option_specs[] = {
 	  "of the hits, by log-likelihood: ll TAB near TAB\n"
 	  "total TAB word" },
 	{ "format", required_argument, OPT_FORMAT, "FMT",
-	  "listings (also --check, --xpath) as tsv (the\n"
+	  "listings (also --check, --xpath, --keys) as tsv (the\n"
 	  "default), json (an object a line) or csv (a\n"
 	  "header line first)" },
 	{ "path", required_argument, OPT_PATH, "A,B",
@@ -231,13 +231,33 @@ static int terminal_usable(void)
 	       strcmp(term, "dumb") != 0;
 }
 
-/* The key table, from the same data as the help screen. */
-static void print_keys(void)
+/* The key table, from the same data as the help screen: keys TAB what
+ * they do, or the same two fields (keys, does) as json or csv. */
+static void print_keys(enum format_kind kind)
 {
+	struct format_writer w = FORMAT_WRITER_INIT(kind);
 	struct buf b = BUF_INIT;
+	char *line, *next, *tab;
 
 	keys_table(&b, KEYS_PLAIN);
-	fwrite(b.data, 1, b.len, stdout);
+	if (kind == FORMAT_TSV) {
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
+		return;
+	}
+	for (line = b.data; line && *line; line = next) {
+		struct format_field f[2] = { { "keys", line, 0, 0, 0 }, { "does", "", 0, 0, 0 } };
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		tab = strchr(line, '\t');
+		if (tab) {
+			*tab = '\0';
+			f[1].str = tab + 1;
+		}
+		format_record(&w, stdout, f, 2);
+	}
 	buf_free(&b);
 }
 
@@ -485,7 +505,7 @@ static int parse_options(int argc, char **argv, struct run *r)
 {
 	struct option longopts[N_OPTIONS + 1];
 	size_t i;
-	int opt;
+	int opt, keys = 0;
 
 	memset(longopts, 0, sizeof(longopts));
 	for (i = 0; i < N_OPTIONS; i++) {
@@ -502,12 +522,16 @@ static int parse_options(int argc, char **argv, struct run *r)
 			printf("werkbezoek %s\n", PACKAGE_VERSION);
 			return 0;
 		case OPT_KEYS:
-			print_keys();
-			return 0;
+			keys = 1;
+			break;
 		default:
 			if (!take_option(r, opt, optarg))
 				return 2;
 		}
+	}
+	if (keys) {
+		print_keys(r->out.format);
+		return 0;
 	}
 	if (argc - optind > 1) {
 		fprintf(stderr, "werkbezoek: one corpus at a time\n"

@@ -1,4 +1,4 @@
-# --format for --check (with --untagged) and --xpath: json is one object a
+# --format for --check (with --untagged), --xpath and --keys: json is one object a
 # line (valid for python3 -m json.tool) with the documented keys in order,
 # csv parses with Python's csv module, and both say what the default
 # (tsv, the traditional file:line:column: lines) says: the traditional
@@ -139,4 +139,21 @@ for fmt in json csv; do
 	run "$WERKBEZOEK" --xpath='//tei:p' --xml --format=$fmt "$hostile"
 	unlike "$out" "$(printf '\302\233|\342\200\256|\r|\033')" "--xpath --xml --format=$fmt: the same"
 done
+# --keys: the same two fields, in either order of the options
+"$WERKBEZOEK" --keys >"$TEST_TMP/keys.tsv"
+for fmt in json csv; do
+	"$WERKBEZOEK" --keys --format=$fmt >"$TEST_TMP/keys.$fmt"
+	"$WERKBEZOEK" --format=$fmt --keys >"$TEST_TMP/keys2.$fmt"
+	ok "$(cmp -s "$TEST_TMP/keys.$fmt" "$TEST_TMP/keys2.$fmt"; echo $?)" \
+	   "--keys --format=$fmt: the same whichever comes first"
+	records $fmt "$TEST_TMP/keys.$fmt" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    assert list(r) == ["keys", "does"], list(r)
+    print("%s\t%s" % (r["keys"], r["does"]))' >"$TEST_TMP/keys.from"
+	ok "$(cmp -s "$TEST_TMP/keys.tsv" "$TEST_TMP/keys.from"; echo $?)" \
+	   "--keys --format=$fmt: keys and does, the default's two columns"
+done
+is "$(valid_json "$TEST_TMP/keys.json")" 0 "--keys --format=json: every line is JSON"
 done_testing
