@@ -110,6 +110,50 @@ same_for "$d2" "40 files whose texts depend on earlier ones"
 like "$(cat "$TEST_TMP/out.1")" "gedeeld-2" "a document id taken by an earlier file was made unique"
 like "$(cat "$TEST_TMP/out.1")" "nergens5" "the made corpus has unknown ids to report"
 
+# A worker keeps its dictionary for its next files (tui/lib/loadpool.c),
+# and starts a fresh one after a file whose tree the main thread changes
+# or frees: XIncludes (of XML, of text, with a fallback, of a corpus
+# file), a root that is not TEI, no root, a file not well-formed.  Every
+# file is over the pool's threshold, has xml:ids (their table is freed on
+# the main thread) and names of its own, so the dictionary each next file
+# is parsed into has grown; the kinds of file interleave, so the files
+# parsed into a dictionary kept or retired follow every kind.
+d3="$TEST_TMP/dicts"
+mkdir -p "$d3"
+printf '%s\n' "Tekst uit een bestand, ingevoegd." >"$d3/noot.txt"
+printf '%s\n' "<p xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"ingevoegd\">Een ingevoegde alinea.</p>" >"$d3/stuk.inc"
+xi='xmlns:xi="http://www.w3.org/2001/XInclude"'
+i=1
+while [ $i -le 36 ]; do
+	n=$(printf '%02d' $i)
+	root=TEI
+	case $((i % 9)) in
+	1) body="<p>Tekst: <xi:include $xi href=\"noot.txt\" parse=\"text\"/></p>" ;;
+	2) body="<xi:include $xi href=\"stuk.inc\"/>" ;;
+	3) body="<p><xi:include $xi href=\"weg.inc\"><xi:fallback>Vervangen $i.</xi:fallback></xi:include></p>" ;;
+	4) body="<xi:include $xi href=\"d$(printf '%02d' $((i + 1))).xml\"/>" ;;
+	5) root=notTei ;;
+	6) body="<p>kapot <hi>open</p>" ;;
+	*) body="<p>Gewoon <persName ref=\"#p$((i % 4))\">iemand</persName>.</p>" ;;
+	esac
+	{
+		printf '<%s xmlns="http://www.tei-c.org/ns/1.0" xml:id="d%s"><teiHeader><fileDesc><titleStmt><title>Woordenboek %s</title></titleStmt></fileDesc></teiHeader>\n' "$root" "$n" "$i"
+		printf '<text><body>%s' "$body"
+		k=1
+		while [ $k -le 90 ]; do
+			printf '<p xml:id="a%s-%s" n%s="%s"><eigen%s>Vultekst %s.</eigen%s></p>' "$n" "$k" "$n" "$k" "$n" "$k" "$n"
+			k=$((k + 1))
+		done
+		printf '</body></text></%s>\n' "$root"
+	} >"$d3/d$n.xml"
+	i=$((i + 1))
+done
+: >"$d3/d37.xml"   # no root at all
+ok "$([ "$(wc -c <"$d3/d07.xml")" -gt 4096 ]; echo $?)" "the dictionary corpus's files are over the pool's threshold"
+same_for "$d3" "36 files that keep or retire a worker's dictionary"
+like "$(cat "$TEST_TMP/out.4")" "Vervangen 3" "an XInclude fallback was taken"
+like "$(cat "$TEST_TMP/out.4")" "notTei" "a root that is not TEI was skipped"
+
 run wb --jobs=0 --list "$d"
 ok "$([ "$status" != 0 ]; echo $?)" "--jobs=0 is refused"
 run wb --jobs=9 --list "$d"

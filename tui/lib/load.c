@@ -294,17 +294,17 @@ void load_ungraft(struct corpus *c, xmlNodePtr node)
 	node->next = node->prev = NULL;
 }
 
-/* The file's bytes through libxml2, or NULL when they are not
- * well-formed XML (reported). */
-static xmlDocPtr parse_memory(struct corpus *c, size_t file, const char *data, size_t len)
+/* The file's bytes through libxml2, its names in dict, or NULL when
+ * they are not well-formed XML (reported). */
+static xmlDocPtr parse_memory(struct corpus *c, size_t file, const char *data, size_t len,
+			      xmlDictPtr dict)
 {
 	struct file_rec *f = &c->files[file];
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 
-	/* all files share one dictionary so their names are interned once */
-	xmlDictReference(c->dict);
-	ctxt = loadsax_new_parser(c->dict);
+	xmlDictReference(dict);
+	ctxt = loadsax_new_parser(dict);
 	ctxt->_private = c;   /* for the entity loader */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, f->path, NULL, PARSE_OPTIONS);
 	if (!doc || !ctxt->wellFormed) {
@@ -425,6 +425,12 @@ static struct prescan_limits prescan_limits_of(const struct corpus *c)
 /* Files smaller than this are parsed by the main thread, not the pool. */
 #define POOL_MIN_BYTES 4096
 
+/* A dictionary of the pool's (a worker's, or the main thread's while the
+ * workers run) past this many bytes of strings starts afresh,
+ * far below libxml2's limit (XML_MAX_DICTIONARY_LIMIT, 10 MB), so that
+ * the files before do not bring a file near it. */
+#define DICT_REUSE_BYTES (1024 * 1024)
+
 /* Whether the pre-scan finds a bomb in data, quietly (a worker thread). */
 static int prescan_finds(const struct corpus *c, const char *data, size_t len)
 {
@@ -455,6 +461,23 @@ static int bombed(struct corpus *c, size_t file, const char *data, size_t len)
 		 "skipped: %s", why.data);
 	buf_free(&why);
 	return 1;
+}
+
+/* An entry of a document's table of xml:ids, freed without asking the
+ * document's dictionary about its strings: xmlFreeIDTable's xmlFreeID
+ * does (xmlDictOwns walks the dictionary's string pools), and a pool
+ * worker may be adding to that dictionary meanwhile (loadpool.c).
+ * xmlAddID copies the value (xmlStrdup, in 2.9 and later) and sets the
+ * name only when streaming (xmlTextReader), in the dictionary; the
+ * table's keys are the dictionary's, and xmlHashFree leaves them. */
+static void free_id(void *payload, const xmlChar *name)
+{
+	xmlIDPtr id = payload;
+	union { const xmlChar *c; xmlChar *m; } value = { id->value };
+
+	(void)name;
+	xmlFree(value.m);
+	xmlFree(id);
 }
 
 /* What load_parse does once the file is parsed: includes (when the
@@ -492,12 +515,13 @@ static void after_parse(struct corpus *c, size_t file, xmlDocPtr doc, size_t len
 	/* libxml2's table of xml:ids (10 KB even for a tiny file) is not
 	 * used after this: the entity index has its own */
 	if (doc->ids) {
-		xmlFreeIDTable(doc->ids);
+		xmlHashFree(doc->ids, free_id);
 		doc->ids = NULL;
 	}
 }
 
-void load_parse(struct corpus *c, size_t file)
+/* load_parse, the names going to dict. */
+static void parse_into(struct corpus *c, size_t file, xmlDictPtr dict)
 {
 	xmlDocPtr doc;
 	size_t len = 0;
@@ -518,12 +542,18 @@ void load_parse(struct corpus *c, size_t file)
 		free(data);
 		return;
 	}
-	doc = parse_memory(c, file, data, len);
+	doc = parse_memory(c, file, data, len, dict);
 	/* the tree holds copies: the bytes are read again only if a later
 	 * message needs a column (load_bytes), so they don't add to the peak */
 	free(data);
 	if (doc)
 		after_parse(c, file, doc, len, loadsax_saw_include());
+}
+
+void load_parse(struct corpus *c, size_t file)
+{
+	/* all files share one dictionary so their names are interned once */
+	parse_into(c, file, c->dict);
 }
 
 /* ---- the two halves of load_parse, for the pool (loadpool.c) ---------- */
@@ -542,7 +572,25 @@ void load_slot_record(struct load_slot *s, int domain, int level, long line, lon
 	e->message = xstrdup(message);
 }
 
-void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
+/* Whether the main thread leaves the document of a slot alone while
+ * loading (beyond reading it, unlinking and grafting its root and
+ * freeing its table of xml:ids with free_id), and its dictionary can
+ * take the worker's next file: no XInclude or drop_corpus_includes to
+ * run, no xmlFreeDoc of a root that is not TEI's, and room left below
+ * libxml2's limit on a dictionary's size. */
+static int dict_reusable(const struct load_slot *s, xmlDictPtr dict)
+{
+	xmlNodePtr root;
+
+	if (!s->doc)
+		return 1;
+	root = xmlDocGetRootElement(s->doc);
+	return !s->includes && root && (tei_flags(root) & F_ROOT) &&
+	       xmlDictGetUsage(dict) < DICT_REUSE_BYTES;
+}
+
+void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s,
+		     xmlDictPtr *dict)
 {
 	struct buf why = BUF_INIT;
 	xmlParserCtxtPtr ctxt;
@@ -573,18 +621,29 @@ void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s)
 		return;
 	}
 	/* the corpus's names, looked up and never added to (threads share
-	 * it); a file's other names go to its own dictionary */
-	ctxt = loadsax_new_parser(xmlDictCreateSub(c->dict));
+	 * it); a file's other names go to the worker's dictionary, which
+	 * serves its successive files until one of them retires it */
+	if (!*dict)
+		*dict = xmlDictCreateSub(c->dict);
+	if (!*dict)
+		die("out of memory creating a dictionary");
+	xmlDictReference(*dict);
+	ctxt = loadsax_new_parser(*dict);
 	s->doc = xmlCtxtReadMemory(ctxt, data, (int)s->len, c->files[file].path, NULL,
 				   PARSE_OPTIONS);
 	s->includes = loadsax_saw_include();
-	if (!s->doc || !ctxt->wellFormed) {
+	if (!s->doc || !ctxt->wellFormed || s->loader_used) {
+		/* freed here, on the worker: the main thread has no use for it */
 		s->end_line = ctxt->input ? ctxt->input->line : 0;
 		xmlFreeDoc(s->doc);
 		s->doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
 	free(data);
+	if (!dict_reusable(s, *dict)) {
+		xmlDictFree(*dict);
+		*dict = NULL;
+	}
 	worker_slot = NULL;
 }
 
@@ -600,7 +659,7 @@ void load_slot_free(struct load_slot *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s)
+void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s, xmlDictPtr *dict)
 {
 	struct file_rec *f = &c->files[file];
 	size_t i;
@@ -608,7 +667,16 @@ void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s)
 	c->cur_file = file;
 	if (s->loader_used) {
 		load_slot_free(s);
-		load_parse(c, file);
+		/* not into the corpus's dictionary, which the workers read */
+		if (!*dict)
+			*dict = xmlDictCreateSub(c->dict);
+		if (!*dict)
+			die("out of memory creating a dictionary");
+		parse_into(c, file, *dict);
+		if (xmlDictGetUsage(*dict) >= DICT_REUSE_BYTES) {
+			xmlDictFree(*dict);
+			*dict = NULL;
+		}
 		return;
 	}
 	if (!s->read_ok) {

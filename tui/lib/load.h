@@ -27,7 +27,9 @@ void load_parse(struct corpus *c, size_t file);
 /* Parsing on a pool of threads (loadpool.c) splits load_parse in two: a
  * worker reads and parses a file into a slot, touching nothing of the
  * corpus but reading its options, paths and dictionary (to which it adds
- * nothing: each file's other names go to a dictionary of its own), and
+ * nothing: a file's other names go to *dict, the worker's own, which
+ * load_slot_parse creates when NULL and may retire, setting it to NULL,
+ * by the rule in loadpool.c's header), and
  * recording libxml2's messages (load_slot_record, from the worker's own
  * error handler); then the main thread, in file order, replays the
  * messages as diagnostics and does the rest of load_parse.  A file whose
@@ -54,12 +56,16 @@ struct load_slot {
 	size_t nerrs, caperrs;
 };
 
-void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s);
+void load_slot_parse(const struct corpus *c, size_t file, struct load_slot *s,
+		     xmlDictPtr *dict);
 void load_slot_record(struct load_slot *s, int domain, int level, long line, long col,
 		      const char *message);
 /* Takes the slot's document (or its problems) into the corpus, as
- * load_parse would have, and empties the slot. */
-void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s);
+ * load_parse would have, and empties the slot.  A file it parses itself
+ * has its names go to *dict, the main thread's sub-dictionary of the
+ * corpus's while the workers run (created when NULL; the caller frees
+ * it, and it may be let go and set to NULL here), not to the corpus's. */
+void load_parse_slot(struct corpus *c, size_t file, struct load_slot *s, xmlDictPtr *dict);
 void load_slot_free(struct load_slot *s);
 /* Makes sure c->files[file].data holds the file's bytes, reading them
  * again if they were let go (quietly: for a diagnostic's column).  0 when

@@ -6,7 +6,37 @@
  * corpus, its diagnostics and the progress calls are those of a single
  * thread.  libxml2 is safe for separate documents once xmlInitParser has
  * run, and its structured error handler is per thread when it is built
- * with threads: each worker sets its own, which records into the slot. */
+ * with threads: each worker sets its own, which records into the slot.
+ *
+ * Dictionaries.  A worker parses into a sub-dictionary of the corpus's
+ * (xmlDictCreateSub: the corpus's names are found there, read only) and
+ * keeps that dictionary for its next files:
+ * one per file cost 20 MB of tables and string pools on the 100 MB
+ * corpus.  libxml2 2.9 takes no lock in a dictionary but for its
+ * reference count (xmlDictReference, xmlDictFree), so the main thread
+ * must not read or add to one while its worker may still add to it:
+ * xmlDictLookup, and xmlDictOwns (which xmlFreeDoc, xmlFreeNode and
+ * xmlFreeIDTable call for every string) walk its tables and pools.  The
+ * rule: a file's document reaches the main thread only if that thread
+ * will just read it, unlink and graft its root and free its table of
+ * xml:ids (without xmlDictOwns: load.c's free_id); otherwise the worker
+ * retires its dictionary after that file (load_slot_parse) and starts a
+ * fresh one for its next, so that the main thread is the only one left
+ * using the old one.  Retired after a file that
+ *   - met an element named include or fallback (drop_corpus_includes
+ *     frees nodes, XInclude interns names and parses included files
+ *     into doc->dict);
+ *   - has no root, or one that is not TEI's (tei_root frees the doc);
+ *   - brought the dictionary past DICT_REUSE_BYTES (libxml2's limit).
+ * Documents the main thread has no use for are freed on the worker:
+ * not well-formed, or wanting the entity loader (parsed again on the
+ * main thread).  Nothing adds to the corpus's dictionary while the
+ * workers run, since they read it: the files the main thread parses
+ * itself (small ones, bombs, those wanting the entity loader), and what
+ * XInclude adds for them, go to a sub-dictionary of its own, which only
+ * it uses (load_parse_slot).  Documents keep a reference to their
+ * dictionary, freed with the last of them in corpus_free, after the
+ * workers are gone. */
 #include "config.h"
 
 #include <pthread.h>
@@ -47,6 +77,7 @@ static void record(void *ctx, xmlErrorPtr err)
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
+	xmlDictPtr dict = NULL;   /* the sub-dictionary of the files to come */
 
 	for (;;) {
 		size_t i;
@@ -57,13 +88,15 @@ static void *worker(void *arg)
 		if (i >= p->c->nfiles)
 			break;
 		xmlSetStructuredErrorFunc(&p->slots[i], record);
-		load_slot_parse(p->c, i, &p->slots[i]);
+		load_slot_parse(p->c, i, &p->slots[i], &dict);
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		pthread_mutex_lock(&p->lock);
 		p->ready[i] = 1;
 		pthread_cond_broadcast(&p->done);
 		pthread_mutex_unlock(&p->lock);
 	}
+	if (dict)
+		xmlDictFree(dict);
 	return NULL;
 }
 
@@ -83,6 +116,7 @@ int loadpool_parse(struct corpus *c, unsigned jobs,
 		   void (*each)(struct corpus *c, size_t file))
 {
 	pthread_t threads[MAX_JOBS];
+	xmlDictPtr mine = NULL;   /* the main thread's, for the files it parses */
 	struct pool p;
 	size_t i;
 	unsigned n = 0, k;
@@ -114,12 +148,14 @@ int loadpool_parse(struct corpus *c, unsigned jobs,
 		while (!p.ready[i])
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		load_parse_slot(c, i, &p.slots[i]);
+		load_parse_slot(c, i, &p.slots[i], &mine);
 		if (each)
 			each(c, i);
 	}
 	for (k = 0; k < n; k++)
 		pthread_join(threads[k], NULL);
+	if (mine)
+		xmlDictFree(mine);
 	pthread_cond_destroy(&p.done);
 	pthread_mutex_destroy(&p.lock);
 	free(p.slots);
