@@ -21,8 +21,9 @@
 #include "entity.h"
 #include "flatpool.h"
 #include "idtab.h"
+#include "loadpool.h"
 
-#define MAX_JOBS 8
+#define MAX_JOBS LOADPOOL_MAX_JOBS
 
 /* An entity a job made: numbered base + its index. */
 struct job_entity {
@@ -266,12 +267,9 @@ int flatpool_collect(struct corpus *c, unsigned jobs)
 	pthread_t threads[MAX_JOBS];
 	struct pool p;
 	size_t i;
-	unsigned n = 0, k;
+	unsigned n, k;
 
-	if (jobs > MAX_JOBS)
-		jobs = MAX_JOBS;
-	/* libxml2 without threads keeps its state (errors, allocation) global */
-	if (jobs < 2 || c->nfiles < 2 || !xmlHasFeature(XML_WITH_THREAD))
+	if (!loadpool_usable(jobs, c->nfiles))
 		return 0;
 	memset(&p, 0, sizeof(p));
 	p.c = c;
@@ -279,9 +277,7 @@ int flatpool_collect(struct corpus *c, unsigned jobs)
 	for (i = 0; i < c->nfiles; i++)
 		p.jobs[i].base = (long)entity_count(c->ix);
 	pthread_mutex_init(&p.lock, NULL);
-	for (k = 0; k < jobs && k < c->nfiles; k++)
-		if (pthread_create(&threads[n], NULL, worker, &p) == 0)
-			n++;
+	n = loadpool_start(threads, jobs, c->nfiles, worker, &p);
 	if (!n) {
 		pthread_mutex_destroy(&p.lock);
 		free(p.jobs);

@@ -52,7 +52,7 @@
 #include "load.h"
 #include "loadpool.h"
 
-#define MAX_JOBS 8
+#define MAX_JOBS LOADPOOL_MAX_JOBS
 
 struct pool {
 	struct corpus *c;
@@ -112,6 +112,24 @@ unsigned loadpool_jobs(unsigned want)
 	return cpus > MAX_JOBS ? MAX_JOBS : (unsigned)cpus;
 }
 
+int loadpool_usable(unsigned jobs, size_t nfiles)
+{
+	return jobs >= 2 && nfiles >= 2 && xmlHasFeature(XML_WITH_THREAD);
+}
+
+unsigned loadpool_start(pthread_t *threads, unsigned jobs, size_t nfiles,
+			void *(*fn)(void *), void *arg)
+{
+	unsigned n = 0, k;
+
+	if (jobs > MAX_JOBS)
+		jobs = MAX_JOBS;
+	for (k = 0; k < jobs && k < nfiles; k++)
+		if (pthread_create(&threads[n], NULL, fn, arg) == 0)
+			n++;
+	return n;
+}
+
 int loadpool_parse(struct corpus *c, unsigned jobs,
 		   void (*each)(struct corpus *c, size_t file))
 {
@@ -119,11 +137,9 @@ int loadpool_parse(struct corpus *c, unsigned jobs,
 	xmlDictPtr mine = NULL;   /* the main thread's, for the files it parses */
 	struct pool p;
 	size_t i;
-	unsigned n = 0, k;
+	unsigned n, k;
 
-	if (jobs > MAX_JOBS)
-		jobs = MAX_JOBS;
-	if (jobs < 2 || c->nfiles < 2 || !xmlHasFeature(XML_WITH_THREAD))
+	if (!loadpool_usable(jobs, c->nfiles))
 		return 0;
 	xmlInitParser();
 	memset(&p, 0, sizeof(p));
@@ -132,9 +148,7 @@ int loadpool_parse(struct corpus *c, unsigned jobs,
 	p.ready = xcalloc(c->nfiles, 1);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.done, NULL);
-	for (k = 0; k < jobs && k < c->nfiles; k++)
-		if (pthread_create(&threads[n], NULL, worker, &p) == 0)
-			n++;
+	n = loadpool_start(threads, jobs, c->nfiles, worker, &p);
 	if (!n) {
 		/* no thread: the caller loads on its own */
 		pthread_cond_destroy(&p.done);

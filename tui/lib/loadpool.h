@@ -3,9 +3,24 @@
 #ifndef WB_LOADPOOL_H
 #define WB_LOADPOOL_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 struct corpus;
+
+/* The most threads a pool of the loader runs. */
+#define LOADPOOL_MAX_JOBS 8
+
+/* Whether nfiles are worth a pool of jobs threads: not for fewer than
+ * two jobs or files, nor with a libxml2 without threads (its state,
+ * errors and allocation, is global then). */
+int loadpool_usable(unsigned jobs, size_t nfiles);
+
+/* Starts min(jobs, LOADPOOL_MAX_JOBS, nfiles) threads running fn(arg)
+ * into threads (room for LOADPOOL_MAX_JOBS) and returns how many
+ * started: 0 when none could. */
+unsigned loadpool_start(pthread_t *threads, unsigned jobs, size_t nfiles,
+			void *(*fn)(void *), void *arg);
 
 /* The threads to parse on for --jobs=want: want itself (at most 8), or
  * for 0 the number of online CPUs, at most 8. */
