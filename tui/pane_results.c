@@ -197,6 +197,9 @@ static void draw_group(struct view *v, const struct search_group *g, int y, int 
 	buf_free(&num);
 }
 
+/* The date column: YYYY-MM-DD. */
+#define DATE_COLS 10
+
 static void results_draw(struct view *v, size_t line, int y, int width, int selected)
 {
 	const struct pane_context *ctx = state(v)->ctx;
@@ -217,8 +220,11 @@ static void results_draw(struct view *v, size_t line, int y, int width, int sele
 	}
 	h = &ctx->search->hits.hits[n];
 	d = corpus_doc(ctx->corpus, h->doc);
-	x += render_str(v->content, y, 0, width, *d->date ? d->date : "----------",
-			selected ? st : STYLE_DIM);
+	/* a column as wide as a whole date, so that a year alone ("2015")
+	 * keeps the matches of every line in one column */
+	x = width < DATE_COLS ? width : DATE_COLS;
+	render_str(v->content, y, 0, x, *d->date ? d->date : "----------",
+		   selected ? st : STYLE_DIM);
 	x += render_str(v->content, y, x, width - x, "  ", st);
 	rest = width - x;
 	if (rest < 8)
