@@ -271,6 +271,28 @@ static char *join_words(char **words, size_t from, size_t to)
 	return buf_steal(&b);
 }
 
+static void free_words(char **words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
+}
+
+/* The len bytes at s as one name: its words (quotes dropped) joined by
+ * single spaces. */
+static char *as_name(const char *s, size_t len)
+{
+	char *copy = xstrndup(s, len), **words, *name;
+	size_t n = split_words(copy, &words);
+
+	name = join_words(words, 0, n);
+	free_words(words, n);
+	free(copy);
+	return name;
+}
+
 /* Tries left and right as two entities; on failure leaves a message in
  * *error. */
 static int try_pair(const struct corpus *c, const char *left, const char *right, long *a,
@@ -303,21 +325,11 @@ int query_entity_pair(const struct corpus *c, const char *arg, long *a, long *b,
 
 	*error = NULL;
 	for (comma = strchr(arg, ','); comma && !found; comma = strchr(comma + 1, ',')) {
-		n = split_words(comma + 1, &words);
-		right = join_words(words, 0, n);
-		for (i = 0; i < n; i++)
-			free(words[i]);
-		free(words);
-		left = xstrndup(arg, (size_t)(comma - arg));
-		n = split_words(left, &words);
-		free(left);
-		left = join_words(words, 0, n);
+		left = as_name(arg, (size_t)(comma - arg));
+		right = as_name(comma + 1, strlen(comma + 1));
 		found = try_pair(c, left, right, a, b, error);
 		free(left);
 		free(right);
-		for (i = 0; i < n; i++)
-			free(words[i]);
-		free(words);
 	}
 	if (!strchr(arg, ',')) {
 		n = split_words(arg, &words);
@@ -328,9 +340,7 @@ int query_entity_pair(const struct corpus *c, const char *arg, long *a, long *b,
 			free(left);
 			free(right);
 		}
-		for (i = 0; i < n; i++)
-			free(words[i]);
-		free(words);
+		free_words(words, n);
 	}
 	if (found) {
 		free(*error);
