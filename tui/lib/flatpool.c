@@ -147,9 +147,7 @@ static void *worker(void *arg)
 	for (;;) {
 		size_t i;
 
-		pthread_mutex_lock(&p->lock);
-		i = p->next < p->c->nfiles ? p->next++ : p->c->nfiles;
-		pthread_mutex_unlock(&p->lock);
+		i = loadpool_take(&p->lock, &p->next, p->c->nfiles);
 		if (i >= p->c->nfiles)
 			break;
 		if (!p->c->files[i].root)

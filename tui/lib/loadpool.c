@@ -82,9 +82,7 @@ static void *worker(void *arg)
 	for (;;) {
 		size_t i;
 
-		pthread_mutex_lock(&p->lock);
-		i = p->next < p->c->nfiles ? p->next++ : p->c->nfiles;
-		pthread_mutex_unlock(&p->lock);
+		i = loadpool_take(&p->lock, &p->next, p->c->nfiles);
 		if (i >= p->c->nfiles)
 			break;
 		xmlSetStructuredErrorFunc(&p->slots[i], record);
@@ -110,6 +108,16 @@ unsigned loadpool_jobs(unsigned want)
 	if (cpus < 1)
 		return 1;
 	return cpus > MAX_JOBS ? MAX_JOBS : (unsigned)cpus;
+}
+
+size_t loadpool_take(pthread_mutex_t *lock, size_t *next, size_t n)
+{
+	size_t i;
+
+	pthread_mutex_lock(lock);
+	i = *next < n ? (*next)++ : n;
+	pthread_mutex_unlock(lock);
+	return i;
 }
 
 int loadpool_usable(unsigned jobs, size_t nfiles)

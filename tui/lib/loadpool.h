@@ -16,6 +16,10 @@ struct corpus;
  * errors and allocation, is global then). */
 int loadpool_usable(unsigned jobs, size_t nfiles);
 
+/* The next of n files for a worker: *next, counted up under lock; n
+ * when none is left. */
+size_t loadpool_take(pthread_mutex_t *lock, size_t *next, size_t n);
+
 /* Starts min(jobs, LOADPOOL_MAX_JOBS, nfiles) threads running fn(arg)
  * into threads (room for LOADPOOL_MAX_JOBS) and returns how many
  * started: 0 when none could. */
