@@ -103,24 +103,21 @@ void *documents_new(const struct pane_context *ctx)
 	return d;
 }
 
+/* & filters the documents by text, or in the facets their values. */
 static size_t documents_filter(struct view *v, const char *text)
 {
 	struct documents *d = state(v);
+	char **filter = d->in_facets ? &d->facet_filter : &d->filter;
 
-	if (d->in_facets) {
-		free(d->facet_filter);
-		d->facet_filter = text && *text ? xstrdup(text) : NULL;
+	free(*filter);
+	*filter = text && *text ? xstrdup(text) : NULL;
+	if (d->in_facets)
 		refilter_values(d);
-		v->sel = v->top = 0;
-		view_clamp(v);
-		return d->nvals;
-	}
-	free(d->filter);
-	d->filter = text && *text ? xstrdup(text) : NULL;
-	refilter(d);
+	else
+		refilter(d);
 	v->sel = v->top = 0;
 	view_clamp(v);
-	return d->nshown;
+	return d->in_facets ? d->nvals : d->nshown;
 }
 
 static size_t documents_lines(struct view *v)
