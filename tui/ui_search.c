@@ -136,7 +136,10 @@ static int same_search(const struct ui_search *s, const char *text)
 	       strcmp(s->state.pattern_text, text) == 0;
 }
 
-int ui_search_run(struct ui_search *s, const char *text, double seconds, char **error)
+/* Runs text: a query within query_seconds, a pattern's first step
+ * within pattern_seconds; the same search as ran keeps its hits. */
+static int run(struct ui_search *s, const char *text, double query_seconds,
+	       double pattern_seconds, char **error)
 {
 	if (!*text) {
 		ui_search_clear(s);
@@ -145,30 +148,32 @@ int ui_search_run(struct ui_search *s, const char *text, double seconds, char **
 	if (same_search(s, text))
 		return 1;
 	if (!query_is_plain(text, strlen(text)))
-		return run_query(s, text, seconds, error);
+		return run_query(s, text, query_seconds, error);
 	if (!start(s, text, error))
 		return 0;
-	step(s, seconds);
+	step(s, pattern_seconds);
 	return 1;
+}
+
+int ui_search_run(struct ui_search *s, const char *text, double seconds, char **error)
+{
+	return run(s, text, seconds, seconds, error);
 }
 
 int ui_search_live(struct ui_search *s, const char *text, char **error)
 {
-	if (!*text || !query_is_plain(text, strlen(text)))
-		return ui_search_run(s, text, LIVE_SECONDS, error);
-	if (same_search(s, text))
-		return 1;
-	if (!start(s, text, error))
-		return 0;
-	step(s, LIVE_SLICE);
-	return 1;
+	return run(s, text, LIVE_SECONDS, LIVE_SLICE, error);
+}
+
+/* Whether the search stopped before the end of the corpus. */
+static int unfinished(const struct ui_search *s)
+{
+	return s->state.status == SEARCH_PARTIAL || s->state.status == SEARCH_CANCELLED;
 }
 
 int ui_search_pending(const struct ui_search *s)
 {
-	return s->pattern && (s->state.status == SEARCH_PARTIAL ||
-			      s->state.status == SEARCH_CANCELLED) &&
-	       s->live.seconds < KEPT_SECONDS;
+	return s->pattern && unfinished(s) && s->live.seconds < KEPT_SECONDS;
 }
 
 void ui_search_step(struct ui_search *s)
@@ -181,11 +186,9 @@ void ui_search_finish(struct ui_search *s)
 {
 	struct search_limits lim = { KEPT_SECONDS, terminal_key_pending, NULL };
 
-	if (s->query && (s->state.status == SEARCH_PARTIAL ||
-			 s->state.status == SEARCH_CANCELLED)) {
+	if (s->query && unfinished(s)) {
 		s->state.status = query_run(s->query, s->context, &lim, &s->state.hits);
-	} else if (s->pattern && (s->state.status == SEARCH_PARTIAL ||
-				  s->state.status == SEARCH_CANCELLED)) {
+	} else if (s->pattern && unfinished(s)) {
 		step(s, KEPT_SECONDS);
 	}
 	s->state.searching = 0;
