@@ -364,6 +364,36 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A run of p within lim begins: the clock read, the match data made
+ * (pcre2_match_data_free(r->md) ends it). */
+static void run_begin(struct run *r, const struct search_pattern *p,
+		      const struct search_limits *lim)
+{
+	memset(r, 0, sizeof(*r));
+	r->p = p;
+	r->lim = lim;
+	/* a timed run starts small and doubles the slice while calls are
+	 * fast: the first call of a slow pattern does not cover 64 KB */
+	r->slice = lim && (lim->seconds > 0 || lim->cancelled) ? SLICE_SLOW : SLICE_FAST;
+	r->last_clock = now();
+	if (lim && lim->seconds > 0)
+		r->deadline = r->last_clock + lim->seconds;
+	r->last_poll = r->last_clock - CANCEL_POLL;  /* poll at the first check */
+	r->timed = r->deadline > 0 || (lim && lim->cancelled);
+	r->md = pcre2_match_data_create(1, NULL);
+	if (!r->md)
+		die("out of memory");
+}
+
+/* p over text[off, end) into md, by JIT when p has it. */
+static int pcre_call(const struct search_pattern *p, const char *text, size_t end,
+		     size_t off, uint32_t opts, pcre2_match_data *md)
+{
+	if (p->jit)
+		return pcre2_jit_match(p->code, (PCRE2_SPTR)text, end, off, opts, md, p->mctx);
+	return pcre2_match(p->code, (PCRE2_SPTR)text, end, off, opts, md, p->mctx);
+}
+
 /* Whether to stop: the clock, and now and then the cancel callback. */
 static enum search_status run_check(struct run *r)
 {
@@ -477,12 +507,7 @@ static int match_once(struct run *r, const char *text, size_t end, size_t off,
 	double t;
 	int rc;
 
-	if (r->p->jit)
-		rc = pcre2_jit_match(r->p->code, (PCRE2_SPTR)text, end, off, opts,
-				     r->md, r->p->mctx);
-	else
-		rc = pcre2_match(r->p->code, (PCRE2_SPTR)text, end, off, opts,
-				 r->md, r->p->mctx);
+	rc = pcre_call(r->p, text, end, off, opts, r->md);
 	if (r->timed && (rc >= 0 ? ov[0] : end) - off >= r->slice / 2) {
 		t = now();
 		if (t - r->last_clock > SLOW_CALL) {
@@ -614,20 +639,7 @@ static enum search_status run_walk(struct search_context *sc,
 	if (out->next_off && doc_from == out->next_doc)
 		off = out->next_off;
 	out->next_off = 0;
-	memset(&r, 0, sizeof r);
-	r.p = p;
-	r.lim = lim;
-	/* a timed run starts small and doubles the slice while calls are
-	 * fast: the first call of a slow pattern does not cover 64 KB */
-	r.slice = lim && (lim->seconds > 0 || lim->cancelled) ? SLICE_SLOW : SLICE_FAST;
-	r.last_clock = now();
-	if (lim && lim->seconds > 0)
-		r.deadline = r.last_clock + lim->seconds;
-	r.last_poll = r.last_clock - CANCEL_POLL;  /* poll at the first check */
-	r.timed = r.deadline > 0 || (lim && lim->cancelled);
-	r.md = pcre2_match_data_create(1, NULL);
-	if (!r.md)
-		die("out of memory");
+	run_begin(&r, p, lim);
 	while (!p->empty && walk_next(w, &d)) {
 		if (d != doc_from)
 			off = 0;
@@ -666,17 +678,7 @@ size_t search_run_at(struct search_context *sc, const struct search_pattern *p,
 	enum search_status st = SEARCH_DONE;
 	size_t i;
 
-	memset(&r, 0, sizeof r);
-	r.p = p;
-	r.lim = lim;
-	r.last_clock = now();
-	if (lim && lim->seconds > 0)
-		r.deadline = r.last_clock + lim->seconds;
-	r.last_poll = r.last_clock - CANCEL_POLL;
-	r.timed = r.deadline > 0 || (lim && lim->cancelled);
-	r.md = pcre2_match_data_create(1, NULL);
-	if (!r.md)
-		die("out of memory");
+	run_begin(&r, p, lim);
 	ov = pcre2_get_ovector_pointer(r.md);
 	for (i = from; i < n && !p->empty; i++) {
 		const struct search_hit *h = &at[i];
@@ -707,12 +709,7 @@ size_t search_run_at(struct search_context *sc, const struct search_pattern *p,
 		while (end < base + doc->blocks[h->block].len &&
 		       ((unsigned char)doc->text[end] & 0xC0) == 0x80)
 			end++;
-		if (p->jit)
-			rc = pcre2_jit_match(p->code, (PCRE2_SPTR)doc->text, end, s,
-					     PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md, p->mctx);
-		else
-			rc = pcre2_match(p->code, (PCRE2_SPTR)doc->text, end, s,
-					 PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md, p->mctx);
+		rc = pcre_call(p, doc->text, end, s, PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY, r.md);
 		if (rc >= 0 && ov[0] == s && ov[1] > s)
 			search_result_add(out, h->doc, h->block, h->start, h->start + (ov[1] - s));
 		else if (too_complex(rc)) {
