@@ -8,6 +8,26 @@
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/screen.sh"
 
+# date_column SIZE: a year alone (the interview, 2015) takes the date
+# column's whole width: its match stands in the same column as that of a
+# full date's line
+date_column() {
+	screen_keys /
+	screen_type 'frictie|Sedna-directeur'
+	screen_wait "/2 hits"
+	screen_keys Enter 4
+	screen_wait "2 hits in 2 documents"
+	screen_wait "2015        "
+	like "$(col_of 2015 frictie)" "^[0-9]+$" "the line of the 2015 interview is on screen ($1)"
+	is "$(col_of 2015 frictie)" "$(col_of 2014-11-05 Sedna-directeur)" \
+	   "the match of a year-only line in the column of a full date's ($1)"
+}
+# col_of DATE WORD: the column of WORD in DATE's line, from the date on
+col_of() { screen_capture | grep "$1 " | grep "$2" | tail -1 | python3 -c '
+import sys
+l, d, w = sys.stdin.read(), sys.argv[1], sys.argv[2]
+print(l.index(w) - l.index(d) if d in l and w in l else "no line")' "$1" "$2"; }
+
 screen_start 80 24 --no-session "$top_srcdir/corpus"
 screen_wait "Documents (5)"
 screen_keys /
@@ -56,6 +76,7 @@ screen_wait_gone "count──"
 # n still walks the hits in corpus order
 screen_keys n
 screen_wait " 2/12 hits · ? help"
+date_column 80x24
 screen_keys : ; screen_type quit; screen_keys Enter
 screen_wait_exit
 screen_check_restored "80x24"
@@ -74,23 +95,9 @@ screen_wait "left1──"
 screen_keys o o o o o o
 screen_wait "180 hits in 5 documents, 28 forms"
 screen_wait "      64  werk"
-# a year alone (the interview, 2015) takes the date column's whole width:
-# its match stands in the same column as that of a full date's line
 screen_keys o
 screen_wait_gone "28 forms"
-screen_keys /
-screen_type 'frictie|Sedna-directeur'
-screen_wait "2 hits in 2 documents"
-screen_keys Enter
-screen_wait "2015        "
-# col_of DATE WORD: the column of WORD in DATE's line, from the date on
-col_of() { screen_capture | grep "$1 " | grep "$2" | tail -1 | python3 -c '
-import sys
-l, d, w = sys.stdin.read(), sys.argv[1], sys.argv[2]
-print(l.index(w) - l.index(d) if d in l and w in l else "no line")' "$1" "$2"; }
-like "$(col_of 2015 frictie)" "^[0-9]+$" "the line of the 2015 interview is on screen"
-is "$(col_of 2015 frictie)" "$(col_of 2014-11-05 Sedna-directeur)" \
-   "the match of a year-only line in the column of a full date's"
+date_column 132x40
 screen_keys : ; screen_type quit; screen_keys Enter
 screen_wait_exit
 screen_check_restored "132x40"
