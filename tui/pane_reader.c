@@ -92,6 +92,7 @@ struct reader {
 	 * and restoring does not creep. */
 	int anchored;
 	size_t anchor_block, anchor_off, anchor_top;
+	unsigned long wraps;    /* one more each time the lines are made */
 };
 
 #define NO_LINK ((size_t)-1)
@@ -191,7 +192,13 @@ static void wrap(struct reader *r, int width)
 	}
 	r->nlines = 0;
 	r->width = width;
+	r->wraps++;
 	wrap_blocks(r, 0);
+}
+
+unsigned long reader_wraps(struct view *v)
+{
+	return state(v)->wraps;
 }
 
 /* The line showing byte off of block (the last line starting at or

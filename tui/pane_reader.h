@@ -55,6 +55,9 @@ long reader_file_line(struct view *v, const char **file);
 int reader_finish_page(struct view *v);
 /* The (block, offset) at the top of the reader. */
 void reader_position(struct view *v, size_t *block, size_t *off);
+/* A count that changes whenever the page's lines are made anew (another
+ * page, the source, a new width): the same count, the same lines. */
+unsigned long reader_wraps(struct view *v);
 /* For the status line: the first visible line and the number of lines. */
 void reader_lines(struct view *v, size_t *top, size_t *n);
 

@@ -37,14 +37,18 @@ void screen_place(struct screen *s, struct view *views, enum pane focus, int max
 	s->focus = focus;
 	s->maximized = maximized;
 	s->results = results;
+	s->generation++;
 	for (i = 0; i < PANE_COUNT; i++)
-		view_place(&views[i], 0, 0, 0, 0, 0);
+		view_place(&views[i], 0, 0, 0, 0, VIEW_BARE);
 	werase(stdscr);
 	if (s->too_small)
 		return;
 	body = rows - 1;   /* the status line */
 	if (s->single || maximized) {
-		view_place(&views[focus], 0, 0, body, cols, 0);
+		/* the reader alone is laid out as less is: text on every row
+		 * but the status line, which names the page */
+		view_place(&views[focus], 0, 0, body, cols,
+			   focus == PANE_READER ? VIEW_BARE : VIEW_TITLED);
 		return;
 	}
 	left = cols * 3 / 10;
@@ -56,11 +60,11 @@ void screen_place(struct screen *s, struct view *views, enum pane focus, int max
 	if (res && res < 5)
 		res = 5;
 	docs = (body - res) / 2;
-	view_place(&views[PANE_DOCUMENTS], 0, 0, docs, left, 1);
-	view_place(&views[PANE_ENTITIES], docs, 0, body - res - docs, left, 1);
-	view_place(&views[PANE_READER], 0, left, body - res, cols - left, 1);
+	view_place(&views[PANE_DOCUMENTS], 0, 0, docs, left, VIEW_BOXED);
+	view_place(&views[PANE_ENTITIES], docs, 0, body - res - docs, left, VIEW_BOXED);
+	view_place(&views[PANE_READER], 0, left, body - res, cols - left, VIEW_BOXED);
 	if (res)
-		view_place(&views[PANE_RESULTS], body - res, 0, res, cols, 1);
+		view_place(&views[PANE_RESULTS], body - res, 0, res, cols, VIEW_BOXED);
 }
 
 static void draw_status(const struct screen *s, struct prompt *prompt,
@@ -74,6 +78,13 @@ static void draw_status(const struct screen *s, struct prompt *prompt,
 		return;
 	}
 	curs_set(0);
+	if (st->lean) {
+		/* as less's prompt: the text alone, the rest of the row blank */
+		wmove(stdscr, s->rows - 1, 0);
+		wclrtoeol(stdscr);
+		render_str(stdscr, s->rows - 1, 0, w, st->left, STYLE_STATUS);
+		return;
+	}
 	render_fill(stdscr, s->rows - 1, 0, w, STYLE_STATUS);
 	rw = render_width(st->right, strlen(st->right));
 	render_str(stdscr, s->rows - 1, 1, w - rw - 3, st->left,

@@ -17,12 +17,15 @@ struct screen {
 	int placed;
 	enum pane focus;
 	int maximized, results;
+	unsigned generation;    /* one more at each screen_place */
 };
 
 /* The status line's text (borrowed). */
 struct screen_status {
 	const char *left, *right;
 	int error;          /* left is an error message */
+	int lean;           /* left alone, as short as less's prompt: what a
+			     * scroll must write again (view_stream) */
 };
 
 /* Whether the panes must be placed again: the focus (with one pane at a

@@ -489,6 +489,22 @@ static void global_request(struct ui *u, enum request req, struct action *act)
 
 /* ---- keys ------------------------------------------------------------------ */
 
+/* The requests that scroll by lines or pages: in the reader they leave
+ * the status line lean (ui_draw). */
+static const enum request scrolls[] = {
+	REQ_MOVE_DOWN, REQ_MOVE_UP, REQ_PAGE_DOWN, REQ_PAGE_UP, REQ_HALF_DOWN, REQ_HALF_UP,
+};
+
+static int scrolls_by(enum request req)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(scrolls) / sizeof(scrolls[0]); i++)
+		if (scrolls[i] == req)
+			return 1;
+	return 0;
+}
+
 /* A request: the focused pane first, then the view engine's moving, then
  * the loop. */
 void ui_request(struct ui *u, enum request req, struct action *act)
@@ -500,8 +516,10 @@ void ui_request(struct ui *u, enum request req, struct action *act)
 	if (!u->screen.too_small && v->shown) {
 		if (v->ops->request && v->ops->request(v, req, act))
 			return;
-		if (view_move(v, req, act))
+		if (view_move(v, req, act)) {
+			u->lean = u->focus == PANE_READER && scrolls_by(req);
 			return;
+		}
 	}
 	global_request(u, req, act);
 }
@@ -510,6 +528,7 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 {
 	struct action act = ACTION_INIT;
 
+	u->lean = 0;
 	/* Esc and a key together are one key only to the prompt's editing */
 	if (code == OK && ch >= KEY_META && !(u->prompt.active && prompt_meta_key(ch))) {
 		handle_key(u, OK, 27);
@@ -542,52 +561,100 @@ static void handle_key(struct ui *u, int code, wint_t ch)
 
 /* ---- drawing ----------------------------------------------------------------- */
 
-void ui_draw(struct ui *u)
+/* The status line in full: the message, or the page and where it is, at
+ * the left; the options that differ from the defaults, the hits and the
+ * hints at the right. */
+static void status_full(struct ui *u, struct buf *left, struct buf *right)
 {
-	struct buf left = BUF_INIT, right = BUF_INIT;
 	const struct search_state *s = &u->search.state;
-	struct screen_status st;
+	struct buf pct = BUF_INIT;
 
 	/* one pane at a time: which one it is, and the keys to the others */
 	if (u->screen.single && !u->status.text)
-		buf_printf(&left, "%d ", (int)u->focus + 1);
+		buf_printf(left, "%d ", (int)u->focus + 1);
 	if (u->status.text) {
-		buf_adds(&left, u->status.text);
+		buf_adds(left, u->status.text);
 	} else if (u->focus == PANE_READER) {
 		size_t top, n;
 
-		/* the position goes right, with the hints: a narrow terminal
-		 * cuts the title, never where you are */
+		/* the page's title as its title bar has it; the position goes
+		 * right, with the hints: a narrow terminal cuts the title,
+		 * never where you are */
+		reader_ops.title(reader(u), left, &pct);
 		reader_lines(reader(u), &top, &n);
-		buf_adds(&left, reader_title(reader(u)));
 		if (n)
-			buf_printf(&right, "line %zu/%zu \xC2\xB7 ", top + 1, n);
+			buf_printf(right, "line %zu/%zu \xC2\xB7 ", top + 1, n);
 	} else {
-		buf_adds(&left, u->views[u->focus].ops->name);
+		buf_adds(left, u->views[u->focus].ops->name);
 	}
-	/* the options that differ from the defaults */
+	buf_free(&pct);
 	if (u->search.flags & SEARCH_FOLD)
-		buf_adds(&right, "fold \xC2\xB7 ");
+		buf_adds(right, "fold \xC2\xB7 ");
 	if (u->search.flags & SEARCH_CASELESS)
-		buf_adds(&right, "ic \xC2\xB7 ");
+		buf_adds(right, "ic \xC2\xB7 ");
 	if (u->max_width != DEFAULT_MAX_WIDTH)
-		buf_printf(&right, "w%d \xC2\xB7 ", u->max_width);
+		buf_printf(right, "w%d \xC2\xB7 ", u->max_width);
 	if (s->pattern_text && s->hits.nhits && !s->hidden) {
 		/* + : partial counts, the search goes on */
 		const char *more = s->searching ? "+" : "";
 
 		if (s->current_hit != NO_HIT)
-			buf_printf(&right, "%zu/%zu%s hits \xC2\xB7 ", s->current_hit + 1,
+			buf_printf(right, "%zu/%zu%s hits \xC2\xB7 ", s->current_hit + 1,
 				   s->hits.total, more);
 		else
-			buf_printf(&right, "%zu%s hits \xC2\xB7 ", s->hits.total, more);
+			buf_printf(right, "%zu%s hits \xC2\xB7 ", s->hits.total, more);
 	}
-	buf_adds(&right, "? help");
+	buf_adds(right, "? help");
 	if (u->screen.single && !u->status.text)
-		buf_adds(&right, " \xC2\xB7 1-4 w");
+		buf_adds(right, " \xC2\xB7 1-4 w");
+}
+
+/* Whether the reader fills the screen as less's text does (a bare view:
+ * no frame, no title bar) with the status line under it, not the prompt. */
+static int reader_bare(struct ui *u)
+{
+	const struct view *v = reader(u);
+
+	return u->focus == PANE_READER && v->shown && !v->frame && !u->prompt.active &&
+	       !u->screen.too_small;
+}
+
+/* A scroll of the reader since the last draw, when nothing else changed
+ * (the same layout, the same lines, no repaint asked for), goes out as
+ * less sends it (view_stream). */
+static void stream_reader(struct ui *u)
+{
+	struct view *v = reader(u);
+	int bare = reader_bare(u);
+
+	if (bare && u->drawn.valid && u->drawn.screen == u->screen.generation &&
+	    u->drawn.wraps == reader_wraps(v) && !is_cleared(curscr))
+		view_stream(v, u->drawn.top);
+	u->drawn.valid = bare;
+	u->drawn.screen = u->screen.generation;
+	u->drawn.wraps = reader_wraps(v);
+	u->drawn.top = v->top;
+}
+
+void ui_draw(struct ui *u)
+{
+	struct buf left = BUF_INIT, right = BUF_INIT;
+	struct screen_status st = { 0 };
+	size_t top, n;
+
+	reader_lines(reader(u), &top, &n);
+	if (u->lean && !u->status.text && reader_bare(u) && n) {
+		/* scrolling: the position alone, as less's prompt, so that a
+		 * line scrolled in costs what it costs in less */
+		buf_printf(&left, "line %zu/%zu", top + 1, n);
+		st.lean = 1;
+	} else {
+		status_full(u, &left, &right);
+	}
 	st.left = left.data ? left.data : "";
-	st.right = right.data;
+	st.right = right.data ? right.data : "";
 	st.error = u->status.text && u->status.error;
+	stream_reader(u);
 	screen_draw(&u->screen, u->views, u->focus, &u->prompt, &st);
 	buf_free(&left);
 	buf_free(&right);

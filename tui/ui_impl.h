@@ -53,6 +53,15 @@ struct ui {
 	int mouse;                      /* set mouse (the default), set nomouse */
 	int read_errors;                /* failed reads in a row */
 	int quit;
+	int lean;                       /* the last key scrolled the reader:
+					 * the status line is as short as
+					 * less's prompt */
+	struct {                        /* the reader as last drawn */
+		int valid;              /* alone, with no prompt */
+		unsigned screen;        /* the screen's generation */
+		unsigned long wraps;    /* reader_wraps */
+		size_t top;
+	} drawn;
 };
 
 static inline struct view *reader(struct ui *u)

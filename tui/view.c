@@ -20,37 +20,67 @@ void view_init(struct view *v, const struct view_ops *ops, void *priv)
 
 static void drop_windows(struct view *v)
 {
+	if (v->tall)
+		delwin(v->tall);
 	if (v->content)
 		delwin(v->content);
 	if (v->frame)
 		delwin(v->frame);
-	v->content = v->frame = NULL;
+	v->content = v->frame = v->tall = NULL;
 }
 
-void view_place(struct view *v, int y, int x, int height, int width, int boxed)
+/* the content window's place inside the outer size, by frame */
+static const struct {
+	int top, side;      /* rows above the lines, columns either side */
+} frames[] = {
+	[VIEW_BARE] = { 0, 0 },
+	[VIEW_TITLED] = { 1, 0 },
+	[VIEW_BOXED] = { 1, 1 },
+};
+
+static WINDOW *window(int height, int width, int y, int x)
+{
+	WINDOW *w = newwin(height, width, y, x);
+
+	if (w) {
+		idlok(w, TRUE);
+		/* the cursor is hidden: no need to move it back after each update */
+		leaveok(w, TRUE);
+	}
+	return w;
+}
+
+void view_place(struct view *v, int y, int x, int height, int width, enum view_frame frame)
 {
 	int old_width = v->width;
-	int side = boxed ? 1 : 0;
+	int top = frames[frame].top, side = frames[frame].side;
+	int bottom = side;  /* a box has a bottom border */
 
 	drop_windows(v);
-	v->shown = height >= 2 + side && width >= 1 + 2 * side;
+	v->shown = height >= 1 + top + bottom && width >= 1 + 2 * side;
 	if (!v->shown) {
 		v->height = v->width = 0;
 		return;
 	}
-	v->frame = newwin(boxed ? height : 1, width, y, x);
-	v->content = newwin(height - 1 - side, width - 2 * side, y + 1, x + side);
-	if (!v->frame || !v->content) {
+	if (frame != VIEW_BARE)
+		v->frame = window(frame == VIEW_BOXED ? height : 1, width, y, x);
+	v->content = window(height - top - bottom, width - 2 * side, y + top, x + side);
+	if (frame == VIEW_BARE && y + height < LINES)
+		v->tall = window(height + 1, width, y, x);
+	if ((frame != VIEW_BARE && !v->frame) || !v->content) {
 		drop_windows(v);
 		v->shown = 0;
 		return;
 	}
-	idlok(v->content, TRUE);
-	/* the cursor is hidden: no need to move it back after each update */
-	leaveok(v->content, TRUE);
-	leaveok(v->frame, TRUE);
-	v->height = height - 1 - side;
+	v->height = height - top - bottom;
 	v->width = width - 2 * side;
+	/* A bare view's lines stop a column short of the right edge.  The
+	 * bottom right cell, which a line streamed in at the bottom reaches,
+	 * cannot be written without the terminal scrolling (automatic
+	 * margins): curses writes the cell before it and inserts a
+	 * character, 6 bytes more for every full line. */
+	if (frame == VIEW_BARE && v->width > 1)
+		v->width--;
 	if (v->ops->resize && old_width != v->width)
 		v->ops->resize(v, v->width);
 	view_clamp(v);
@@ -140,26 +170,57 @@ int view_move(struct view *v, enum request req, struct action *act)
 	return 1;
 }
 
-void view_draw(struct view *v, int focused)
+static void draw_lines(struct view *v)
 {
-	struct buf title = BUF_INIT, right = BUF_INIT;
-	size_t n, i;
+	size_t n = v->ops->lines(v), i;
 	int y;
 
-	if (!v->shown)
-		return;
-	v->ops->title(v, &title, &right);
-	werase(v->frame);
-	render_frame(v->frame, title.data, right.data, focused);
-	wnoutrefresh(v->frame);
-	buf_free(&title);
-	buf_free(&right);
-
 	werase(v->content);
-	n = v->ops->lines(v);
 	for (y = 0, i = v->top; y < v->height && i < n; y++, i++)
 		v->ops->draw(v, i, y, v->width, v->ops->has_cursor && i == v->sel);
 	wnoutrefresh(v->content);
+}
+
+void view_draw(struct view *v, int focused)
+{
+	struct buf title = BUF_INIT, right = BUF_INIT;
+
+	if (!v->shown)
+		return;
+	if (v->frame) {
+		v->ops->title(v, &title, &right);
+		werase(v->frame);
+		render_frame(v->frame, title.data, right.data, focused);
+		wnoutrefresh(v->frame);
+		buf_free(&title);
+		buf_free(&right);
+	}
+	draw_lines(v);
+}
+
+int view_stream(struct view *v, size_t from)
+{
+	WINDOW *content = v->content;
+	size_t to = v->top, steps = to > from ? to - from : from - to, i;
+
+	if (!v->shown || !v->tall || !steps || steps > (size_t)v->height)
+		return 0;
+	/* forward, the tops from .. to - 1: the first covers the row under
+	 * the view with the next line, each after it scrolls by one; back,
+	 * the tops from - 1 .. to, each a scroll the other way.  The
+	 * caller's draw at `to` is the last scroll (forward) or gives the
+	 * row under the view back (backward). */
+	v->content = v->tall;
+	v->height++;
+	for (i = 0; i < steps; i++) {
+		v->top = to > from ? from + i : from - 1 - i;
+		draw_lines(v);
+		doupdate();
+	}
+	v->height--;
+	v->content = content;
+	v->top = to;
+	return 1;
 }
 
 void view_free(struct view *v)

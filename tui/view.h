@@ -47,9 +47,18 @@ struct view_ops {
 	void (*done)(struct view *v);
 };
 
+/* How a view is framed (view_place). */
+enum view_frame {
+	VIEW_BARE,          /* only its lines: every row is text, as in less */
+	VIEW_TITLED,        /* a title bar above its lines */
+	VIEW_BOXED          /* a box around them, the title in its top border */
+};
+
 struct view {
 	const struct view_ops *ops;
-	WINDOW *frame, *content;
+	WINDOW *frame, *content;    /* frame is NULL for a bare view */
+	WINDOW *tall;               /* a bare view's lines and the row under
+				     * them, for view_stream (or NULL) */
 	int height, width;          /* of the content window */
 	int shown;                  /* placed on the screen now */
 	size_t top, sel;
@@ -58,13 +67,24 @@ struct view {
 
 void view_init(struct view *v, const struct view_ops *ops, void *priv);
 /* Places the view at (y, x) with the given outer size, frame included;
- * height or width 0 hides it.  A view alone on the screen (boxed 0) has
- * only a title bar: its lines span the terminal's width, so curses can
- * scroll them with the terminal's own scrolling and clear to the end of a
- * line, as less does. */
-void view_place(struct view *v, int y, int x, int height, int width, int boxed);
+ * height or width 0 hides it.  A view alone on the screen is titled or
+ * bare: its lines span the terminal's width, so curses can scroll them
+ * with the terminal's own scrolling and clear to the end of a line, as
+ * less does.  A bare view may borrow the row under it (if the screen has
+ * one) while view_stream runs. */
+void view_place(struct view *v, int y, int x, int height, int width, enum view_frame frame);
 /* Queues the view's windows for the next doupdate. */
 void view_draw(struct view *v, int focused);
+/* Sends a bare view's scroll from top `from` to its top now as less does,
+ * when that is at most a screenful: one doupdate() a line, each drawing
+ * the view one row taller (over the row under it) and one line further
+ * on.  Every step is then the whole screen scrolling by one line and one
+ * new line written, so curses sends a newline (or a reverse index) where
+ * it would otherwise set a scrolling region around the view, move into it
+ * and reset it, and a page costs what less's costs: its lines and a
+ * newline each.  The row under the view is left holding text: the caller
+ * draws the screen at once after it.  Returns 1 when it streamed. */
+int view_stream(struct view *v, size_t from);
 /* Moving and scrolling shared by every pane: returns 0 when req is not
  * about moving; a moved selection asks the pane (select) for its action. */
 int view_move(struct view *v, enum request req, struct action *act);

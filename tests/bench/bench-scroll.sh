@@ -9,12 +9,13 @@
 #
 # The bytes are what a tmux pane receives (pipe-pane), counted once the
 # screen has settled, under TERM=tmux-256color (or $BENCH_TERM).  "max" is
-# the reader maximised (z): a title bar, the text the width of the
-# terminal, the status line; "side" is the wide layout with the lists on
+# the reader maximised (z): the text the width of the terminal on every
+# row but the status line, as in less; "side" is the wide layout with the lists on
 # the left and the reader boxed on the right (at 80 columns there is only
 # one pane at a time, as wide as the terminal, so side is the same as max).
 # less gets a terminal of the reader's text size, one line taller for its
-# prompt (set to show the line number, as the reader's status line does).
+# prompt (set to show the line and the last line's number, as the
+# reader's status line does while it scrolls: "line 12/240").
 # The first screen is a repaint (C-l) of the document's first lines.  A
 # line is the mean of ten j; "plain" is the count without attribute
 # changes (SGR and SI/SO): less shows the text plain, werkbezoek colours
@@ -90,8 +91,8 @@ measure() {
 		height=$((rows - 3))
 	else
 		layout=max
-		width=$cols
-		height=$((rows - 2))
+		width=$((cols - 1))     # the reader's last column stays blank
+		height=$((rows - 1))
 	fi
 	rm -f "$out"
 	SCREEN_ENV="TERM=$term" screen_start "$cols" "$rows" --no-session "$top_srcdir/corpus"
@@ -116,8 +117,8 @@ measure() {
 	"$WERKBEZOEK" --show="$doc" --width="$width" "$top_srcdir/corpus" >"$TEST_TMP/doc.txt"
 	rm -f "$out"
 	SCREEN_ENV="TERM=$term LESS= LESSOPEN= LESSCLOSE= LESSHISTFILE=- LESSKEY=/dev/null" \
-		WERKBEZOEK=$LESS_BIN screen_start "$width" $((height + 1)) \
-		-z-2 -Pline\ %lt "$TEST_TMP/doc.txt"
+		WERKBEZOEK=$LESS_BIN screen_start "$([ $layout = max ] && echo $cols || echo $width)" $((height + 1)) \
+		-z-2 -Pline\ %lt/%L "$TEST_TMP/doc.txt"
 	screen_record "$out"
 	screen_wait "line 1" >/dev/null
 	l_first=$(keys_until "line 1" C-l)
