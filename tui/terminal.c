@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "output_hold.h"
 #include "render.h"
 #include "terminal.h"
 #include "text.h"
@@ -35,6 +36,8 @@ static void sgr_mouse(int on)
 
 void terminal_restore(void)
 {
+	/* what was held for one write goes out first, then the restore */
+	output_send();
 	if (curses_on && mouse_on) {
 		mousemask(0, NULL);
 		sgr_mouse(0);

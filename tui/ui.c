@@ -27,6 +27,7 @@
 #include "editor.h"
 #include "history.h"
 #include "live.h"
+#include "output_hold.h"
 #include "pane_context.h"
 #include "pane_documents.h"
 #include "pane_entities.h"
@@ -628,7 +629,8 @@ static void stream_reader(struct ui *u)
 	int bare = reader_bare(u);
 
 	if (bare && u->drawn.valid && u->drawn.screen == u->screen.generation &&
-	    u->drawn.wraps == reader_wraps(v) && !is_cleared(curscr))
+	    u->drawn.wraps == reader_wraps(v) && u->drawn.top != v->top &&
+	    !is_cleared(curscr) && !isendwin())
 		view_stream(v, u->drawn.top);
 	u->drawn.valid = bare;
 	u->drawn.screen = u->screen.generation;
@@ -641,6 +643,7 @@ void ui_draw(struct ui *u)
 	struct buf left = BUF_INIT, right = BUF_INIT;
 	struct screen_status st = { 0 };
 	size_t top, n;
+	int held;
 
 	reader_lines(reader(u), &top, &n);
 	if (u->lean && !u->status.text && reader_bare(u) && n) {
@@ -654,8 +657,13 @@ void ui_draw(struct ui *u)
 	st.left = left.data ? left.data : "";
 	st.right = right.data ? right.data : "";
 	st.error = u->status.text && u->status.error;
+	/* one write for the whole update: curses writes a line at a time,
+	 * and over SSH each write can be a packet */
+	held = output_hold() == 0;
 	stream_reader(u);
 	screen_draw(&u->screen, u->views, u->focus, &u->prompt, &st);
+	if (held)
+		output_send();
 	buf_free(&left);
 	buf_free(&right);
 }

@@ -43,6 +43,10 @@ static WINDOW *window(int height, int width, int y, int x)
 	WINDOW *w = newwin(height, width, y, x);
 
 	if (w) {
+		/* curses clears the screen at the first refresh of a window as
+		 * big as the screen (a bare view's tall one); what is on the
+		 * screen is known, only what changed need go */
+		clearok(w, FALSE);
 		idlok(w, TRUE);
 		/* the cursor is hidden: no need to move it back after each update */
 		leaveok(w, TRUE);
