@@ -42,6 +42,8 @@ void ui_mouse(struct ui *u, const struct mouse_event *m, struct action *act)
 	if (m->kind != MOUSE_CLICK) {
 		for (i = 0; i < 3; i++)
 			view_move(v, m->kind == MOUSE_WHEEL_UP ? REQ_MOVE_UP : REQ_MOVE_DOWN, act);
+		/* a scroll as j and k are: the status line lean */
+		u->lean = p == PANE_READER && u->focus == PANE_READER;
 		return;
 	}
 	u->focus = p;
