@@ -11,10 +11,15 @@ fixtures="$top_srcdir/tests/fixtures/corpus"
 corpus="$top_srcdir/corpus"
 esc=$(printf '\033')
 
-# The reader's title is $1 (in its top border, "─ $1─" at 80x24 where one
-# pane is shown, "┌ $1─" beside the lists on a wide screen).
+# The reader's title is $1: at 80x24, where the reader is alone and has no
+# title bar, at the left of the status line after its pane number
+# (" 2 $1"); beside the lists on a wide screen, in its top border ("┌ $1─").
 title() {
-	screen_wait "$1─"
+	if [ "$cols" -lt 90 ]; then
+		screen_wait_row "$rows" " 2 $1"
+	else
+		screen_wait "$1─"
+	fi
 }
 # Whether the selected link (reverse video) begins with $1.
 selected() {

@@ -27,7 +27,8 @@ mkdir -p "$dir"
 screen_start 80 24 --no-session "$dir"
 screen_wait_row 1 "─ Documents (1) "
 screen_keys : ; screen_type "entity p-mira"; screen_keys Enter
-screen_wait_row 1 "─ Mira Lazarus · person "
+# the reader alone (80x24) names the page at the left of the status line
+screen_wait_row 24 " 2 Mira Lazarus · person "
 screen_wait "Mentions (300 in 1 document)"
 screen_wait "nummer1 noemt Mira Lazarus"
 
