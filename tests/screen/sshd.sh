@@ -130,7 +130,9 @@ screen_wait "1/12 hits · ? help"
 screen_keys :
 screen_type "open tinten"
 screen_keys Enter
-screen_wait "─ Werkbezoek MOgroep aan Tinten (Groningen & Drenthe) · 2014-11-05 "
+# the reader alone is bare: its text from row 1, its title in the status line
+screen_wait_row 24 " 2 Werkbezoek MOgroep aan Tinten"
+screen_wait_row 1 "Werkbezoek MOgroep aan Tinten (Groningen & Drenthe)"
 
 # the window grows: sshd passes the new size on, the layout changes
 screen_resize 100 30
@@ -138,7 +140,7 @@ screen_wait "┌ Documents (5) "
 screen_wait "┌ Werkbezoek MOgroep aan Tinten"
 screen_resize 80 24
 screen_wait_gone "┌ Documents (5) "
-screen_wait "─ Werkbezoek MOgroep aan Tinten"
+screen_wait_row 24 " 2 Werkbezoek MOgroep aan Tinten"
 
 # the client dies: the server side ends within a second, session saved
 client=$(stmux display-message -p -t "$SCREEN_TARGET" '#{pane_pid}')
