@@ -2,8 +2,10 @@
 # read from --config FILE, from $WERKBEZOEK_CONFIG and from
 # $XDG_CONFIG_HOME/werkbezoek/config; a wrong line is reported as
 # file:line in the status line and the others still count; :set changes
-# an option with its indicator in the status line; :source reads a file
-# while the browser runs; set width=N keeps the reader's lines that wide.
+# an option with its indicator in the status line (the full one: a scroll
+# of the reader alone leaves it lean, the position alone); :source reads a
+# file while the browser runs; set width=N keeps the reader's lines that
+# wide.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/screen.sh"
 
@@ -21,9 +23,10 @@ printf 'bind z quit-now\n' >"$more"
 mkdir -p "$TEST_TMP/xdg/werkbezoek"
 printf 'set fold\nset ignorecase\n' >"$TEST_TMP/xdg/werkbezoek/config"
 
-# the widest line of the reader's text on the screen (rows 2 to N-1)
+# the widest line of the reader's text on the screen (the reader alone is
+# bare: rows 1 to N-1)
 widest() {
-	screen_capture | sed -n "2,$(($1 - 1))p" | python3 -c '
+	screen_capture | sed -n "1,$(($1 - 1))p" | python3 -c '
 import sys
 print(max([len(l.rstrip()) for l in sys.stdin.buffer.read().decode().splitlines()] + [0]))'
 }
@@ -36,9 +39,16 @@ for size in "80 24" "200 60"; do
 	screen_wait_row "$rows" "w60 · ? help"
 	screen_keys 1 Enter
 	screen_wait "line 1/302 · w60"
-	# x is bound to move-down
+	# x is bound to move-down; at 80x24, where the reader is alone, the
+	# status line is then lean, at 200x60 it is in full
 	screen_keys x
-	screen_wait "line 2/302 · w60"
+	if [ "$cols" -eq 80 ]; then
+		screen_wait_row "$rows" "line 2/302"
+		is "$(screen_row "$rows" | sed 's/ *$//')" "line 2/302" \
+			"x scrolls as j does: the status line is lean ($cols x $rows)"
+	else
+		screen_wait "line 2/302 · w60"
+	fi
 	# the reader alone on the screen, its lines from the first column
 	if [ "$cols" -eq 200 ]; then
 		screen_keys z

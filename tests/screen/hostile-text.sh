@@ -7,12 +7,16 @@
 #
 # Proved here: the screen shows visible placeholders (^[ ^G <U+009B>
 # <U+202E>); the frame stays whole on every line (each line is exactly as
-# wide as the terminal and has its borders at the same columns), in the
-# wide layout, maximised, and in one narrow pane at an odd width that
-# splits the CJK text; the ESC [2J does not clear the screen (the pane
-# titles are still there); and the bytes the program writes (recorded
-# with pipe-pane over a full redraw) hold no ESC [2J, BEL, C1 control,
-# U+202E or U+200F.
+# wide as the terminal and has its borders at the same columns) in the
+# wide layout, and a list pane alone keeps its title bar with no line
+# wider than the terminal; the reader alone (maximised, and in one narrow
+# pane at an odd width that splits the CJK text) is bare, as less's text,
+# and keeps its shape: no line of text wider than the terminal less a
+# column, the status line under it whole (the page's title, placeholders
+# and all, then the hints; or the position alone after a scroll); the
+# ESC [2J does not clear the screen (the pane titles are still there); and
+# the bytes the program writes (recorded with pipe-pane over a full
+# redraw) hold no ESC [2J, BEL, C1 control, U+202E or U+200F.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/screen.sh"
 
@@ -29,6 +33,13 @@ frame_ok() {  # frame_ok NAME COLS ROWS BORDER-COLUMN...
 	shift
 	out=$(screen_capture | "$PYTHON3" "$top_srcdir/tests/fixtures/screen/frame_check.py" "$@")
 	ok $? "$name: the frame is whole on every line"
+	[ -z "$out" ] || diag "$out"
+}
+
+bare_ok() {  # bare_ok NAME COLS ROWS: the reader alone keeps its shape
+	local name=$1 out
+	out=$(screen_capture | "$PYTHON3" "$top_srcdir/tests/fixtures/screen/frame_check.py" "$2" "$3" bare)
+	ok $? "$name: no line wider than the text, the status line whole"
 	[ -z "$out" ] || diag "$out"
 }
 
@@ -61,11 +72,17 @@ screen_keys Space
 screen_wait "aaaa!]"
 frame_ok "100x30, the end" 100 29 0 29 30 99
 
-# maximised: the reader alone, 100 columns of text under a title bar
+# maximised: the reader alone, bare, 99 columns of text, its title in the
+# status line
 screen_keys g z
 screen_wait_gone "Documents (2)"
 screen_wait "] klaar."
-frame_ok "100x30, maximised" 100 29
+screen_wait_row 30 " Vijandige <U+202E>tekst · 2001-01-01 "
+bare_ok "100x30, maximised" 100 29
+screen_keys Space
+screen_wait "aaaa!]"
+screen_wait_row 30 "line "
+bare_ok "100x30, maximised, the end" 100 29
 screen_keys z
 screen_wait "Documents (2)"
 
@@ -73,10 +90,13 @@ screen_wait "Documents (2)"
 screen_resize 43 20
 screen_wait_gone "Documents (2)"
 screen_wait "CJK[日本語"
-frame_ok "43x20, the reader alone" 43 19
+# the title is cut for the position and the hints: a placeholder that does
+# not fit goes whole
+screen_wait_row 20 " 2 Vijandige "
+bare_ok "43x20, the reader alone" 43 19
 screen_keys Space
-screen_wait "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-frame_ok "43x20, the long word" 43 19
+screen_wait "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+bare_ok "43x20, the long word" 43 19
 screen_keys 3
 screen_wait "P Mal<U+202E>ory Vijand"
 frame_ok "43x20, the Entities pane" 43 19

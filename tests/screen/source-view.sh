@@ -2,7 +2,10 @@
 # and wide: \ shows the XML of the block at the top with its file's line
 # numbers, \ again the text where it was; :xpath lists matches as links
 # that open the document at the block; an invalid expression is reported
-# with its column and opens nothing.
+# with its column and opens nothing.  The source's title ("Source · ...")
+# is in its title bar in the wide layout and, where the reader is alone
+# and bare (80x24), in the status line once the notice that \ gives
+# ("TEI source of FILE") has gone with the next key.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/screen.sh"
 
@@ -22,9 +25,15 @@ for size in "80 24" "132 40"; do
 	# the search kept and the reader at its hit, not at one typed on the way
 	screen_wait "1/1 hits"
 	screen_keys 2 '\'
-	screen_wait "Source · Werkbezoek MOgroep"
-screen_wait "$line           <p><placeName ref=\"#emmen\">Emmen</placeName> was de eerste stop."
+	screen_wait "$line           <p><placeName ref=\"#emmen\">Emmen</placeName> was de eerste stop."
 	screen_wait "TEI source of"
+	screen_keys C-l
+	screen_wait_gone "TEI source of"
+	if [ "$1" -eq 80 ]; then
+		screen_wait_row "$2" " 2 Source · Werkbezoek MOgroep"
+	else
+		screen_wait_row 1 "┌ Source · Werkbezoek MOgroep"
+	fi
 	screen_keys '\'
 	screen_wait_gone "Source · "
 	screen_wait "Emmen was de eerste stop"

@@ -130,8 +130,9 @@ screen_wait "1/12 hits · ? help"
 screen_keys :
 screen_type "open tinten"
 screen_keys Enter
-# the reader alone at 80x24 names its page at the left of the status line
+# the reader alone is bare: its text from row 1, its title in the status line
 screen_wait_row 24 " 2 Werkbezoek MOgroep aan Tinten"
+screen_wait_row 1 "Werkbezoek MOgroep aan Tinten (Groningen & Drenthe)"
 
 # the window grows: sshd passes the new size on, the layout changes
 screen_resize 100 30
