@@ -782,7 +782,9 @@ static int read_keys(struct ui *u, int *resized)
 		u->read_errors = 0;
 		keys++;
 		if (code == KEY_CODE_YES && ch == KEY_RESIZE) {
+			/* a new layout: the page named again */
 			*resized = 1;
+			u->lean = 0;
 		} else {
 			message_clear(&u->status);
 			handle_key(u, code, ch);
