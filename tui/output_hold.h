@@ -11,7 +11,9 @@
 #define WB_OUTPUT_HOLD_H
 
 /* Holds what is written to standard output.  0, or -1 when it cannot (no
- * scratch file): the output then goes straight out, as before. */
+ * scratch file): the output then goes straight out, as before.  Not while
+ * curses is out of its mode (isendwin()): its next refresh sets the
+ * terminal's modes on that descriptor, which must be the terminal. */
 int output_hold(void);
 /* Writes what was held to the terminal and gives standard output back;
  * nothing when nothing is held.  Safe from a crash handler (no malloc). */

@@ -658,8 +658,9 @@ void ui_draw(struct ui *u)
 	st.right = right.data ? right.data : "";
 	st.error = u->status.text && u->status.error;
 	/* one write for the whole update: curses writes a line at a time,
-	 * and over SSH each write can be a packet */
-	held = output_hold() == 0;
+	 * and over SSH each write can be a packet.  Not after endwin():
+	 * curses then sets the terminal's modes again on its descriptor */
+	held = !isendwin() && output_hold() == 0;
 	stream_reader(u);
 	screen_draw(&u->screen, u->views, u->focus, &u->prompt, &st);
 	if (held)
