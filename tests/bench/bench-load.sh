@@ -15,7 +15,11 @@
 # (target: time at most 1.5 times), and werkbezoek's peak memory (GNU
 # time's maximum resident set size) against the size of the XML (target:
 # at most 7.5 times).  The load average is printed too: on a busy machine
-# the wall times mean little, compare the CPU ratios.
+# the wall times mean little, compare the CPU ratios.  With $BENCH_TREES
+# (make bench sets it: tests/bench/bench_trees), the peak memory of
+# libxml2's trees alone is printed against the XML too, once: parsed with
+# the loader's options and dictionary and kept, nothing made of them, the
+# floor under werkbezoek's peak as long as it keeps the trees.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 wb=${WERKBEZOEK:-$top/tui/werkbezoek}
@@ -78,5 +82,10 @@ for dir in "$@"; do
 				       label, w, c, s, w / x, c / xc, m * 1024 / b
 		}'
 	done
+	if [ -n "${BENCH_TREES:-}" ]; then
+		one trees "$BENCH_TREES" "$dir"
+		echo "libxml2's trees alone, kept (the floor): peak $(median trees 5 |
+			awk -v b="$bytes" '{ printf "%.2f", $1 * 1024 / b }') x the XML"
+	fi
 	echo "targets: time <= 1.5 x xmllint, peak memory <= 7.5 x the XML"
 done
