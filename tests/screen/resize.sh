@@ -30,6 +30,9 @@ screen_wait_row 1 "$para"
 # the status line still says where you are (checked on the settled screen:
 # it is drawn with the pane)
 like "$(screen_row 20)" "line [0-9]+/[0-9]+" "at 60 columns the status line shows 'line N/M'"
+# a new layout names the page again, though the last key (j) only
+# scrolled: the status line is whole, not the position alone
+screen_wait_row 20 " 2 Werkbezoek MOgroep aan Tint"
 # the other panes are there one at a time too
 screen_keys 1
 screen_wait_row 1 "─ Documents (5) "
