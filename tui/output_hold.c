@@ -2,19 +2,42 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
+#ifdef HAVE_MEMFD_CREATE
+#include <sys/mman.h>
+#endif
 
 #include "output_hold.h"
 
-static FILE *scratch;           /* made at the first hold, kept */
+static int scratch = -1;        /* made at the first hold, kept */
 static int terminal_fd = -1;    /* standard output's own, while held */
 static sigset_t mask_before;
 
 /* the signals that would write to the terminal or stop the program
  * (curses' SIGTSTP, a resize, the ones that end it) wait for the send */
 static const int waiting[] = { SIGTSTP, SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCONT };
+
+/* the scratch file: in memory where the system can, else a temporary
+ * file no one else can open (unlinked at once) */
+static int scratch_open(void)
+{
+	FILE *f;
+	int fd;
+
+#ifdef HAVE_MEMFD_CREATE
+	fd = memfd_create("werkbezoek-screen", MFD_CLOEXEC);
+	if (fd >= 0)
+		return fd;
+#endif
+	if (!(f = tmpfile()))
+		return -1;
+	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
+	fclose(f);
+	return fd;
+}
 
 int output_hold(void)
 {
@@ -23,7 +46,7 @@ int output_hold(void)
 
 	if (terminal_fd >= 0)
 		return 0;
-	if (!scratch && !(scratch = tmpfile()))
+	if (scratch < 0 && (scratch = scratch_open()) < 0)
 		return -1;
 	sigemptyset(&set);
 	for (i = 0; i < sizeof(waiting) / sizeof(waiting[0]); i++)
@@ -31,7 +54,7 @@ int output_hold(void)
 	sigprocmask(SIG_BLOCK, &set, &mask_before);
 	fflush(stdout);
 	terminal_fd = dup(STDOUT_FILENO);
-	if (terminal_fd < 0 || dup2(fileno(scratch), STDOUT_FILENO) < 0) {
+	if (terminal_fd < 0 || dup2(scratch, STDOUT_FILENO) < 0) {
 		if (terminal_fd >= 0)
 			close(terminal_fd);
 		terminal_fd = -1;
@@ -59,13 +82,12 @@ static void write_all(int fd, const char *p, size_t len)
 void output_send(void)
 {
 	char chunk[16384];
-	int fd;
+	int fd = scratch;
 	off_t off = 0;
 	ssize_t n;
 
 	if (terminal_fd < 0)
 		return;
-	fd = fileno(scratch);
 	dup2(terminal_fd, STDOUT_FILENO);
 	close(terminal_fd);
 	terminal_fd = -1;
@@ -77,8 +99,8 @@ void output_send(void)
 	}
 	/* the scratch file shared its offset with standard output */
 	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		fclose(scratch);
-		scratch = NULL;
+		close(scratch);
+		scratch = -1;
 	}
 	sigprocmask(SIG_SETMASK, &mask_before, NULL);
 }
