@@ -12,7 +12,7 @@
 #include "corpus.h"
 #include "entity.h"
 #include "page.h"
-#include "text.h"
+#include "pageblock.h"
 
 struct rel_phrase {
 	const char *name;
@@ -36,87 +36,6 @@ static const struct rel_phrase rel_phrases[] = {
 };
 
 #define N_PHRASES (sizeof(rel_phrases) / sizeof(rel_phrases[0]))
-
-/* A block under construction: text plus spans, and its links' records
- * (their ids owned). */
-struct pb {
-	struct buf text;
-	struct span *spans;
-	size_t nspans, cap;
-	struct span_link *links;
-	size_t nlinks, caplinks;
-	size_t label_len;
-};
-
-/* Text s, a mention of entity or a link to a copy of *to. */
-static void pb_link(struct pb *b, const char *s, enum span_kind kind, long entity,
-		    const struct location *to)
-{
-	struct span *sp;
-	size_t start = b->text.len;
-
-	text_sanitize(&b->text, s, strlen(s));
-	if (b->text.len > BLOCK_LEN_MAX)
-		return;   /* past what a span can say: plain text */
-	b->spans = xgrow(b->spans, &b->cap, b->nspans + 1, sizeof(*b->spans));
-	sp = &b->spans[b->nspans++];
-	memset(sp, 0, sizeof(*sp));
-	sp->kind = kind;
-	sp->start = (uint32_t)start;
-	sp->end = (uint32_t)b->text.len;
-	if (kind == SPAN_MENTION)
-		span_set_entity(sp, entity);
-	if (kind == SPAN_LINK) {
-		b->links = xgrow(b->links, &b->caplinks, b->nlinks + 1, sizeof(*b->links));
-		memset(&b->links[b->nlinks], 0, sizeof(*b->links));
-		if (to)
-			location_copy(&b->links[b->nlinks].to, to);
-		sp->arg = (uint32_t)b->nlinks++;
-	}
-}
-
-static void pb_text(struct pb *b, const char *s, size_t len)
-{
-	text_sanitize(&b->text, s, len);
-}
-
-static void page_free_pb(struct pb *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->nlinks; i++)
-		free_const(b->links[i].to.id);
-	free(b->links);
-	free(b->spans);
-	buf_free(&b->text);
-}
-
-static void page_add(struct page *p, enum block_kind kind, unsigned level, struct pb *b)
-{
-	struct block *blk;
-
-	p->blocks = xgrow(p->blocks, &p->cap, p->nblocks + 1, sizeof(*p->blocks));
-	blk = &p->blocks[p->nblocks++];
-	memset(blk, 0, sizeof(*blk));
-	blk->kind = kind;
-	blk->level = level;
-	blk->len = b->text.len;
-	blk->label_len = b->label_len;
-	blk->text = buf_steal(&b->text);
-	blk->spans = b->spans;
-	blk->nspans = (uint32_t)b->nspans;
-	blk->links = b->links;
-	memset(b, 0, sizeof(*b));
-}
-
-static void page_line(struct page *p, enum block_kind kind, const char *s)
-{
-	struct pb b;
-
-	memset(&b, 0, sizeof(b));
-	pb_text(&b, s, strlen(s));
-	page_add(p, kind, 1, &b);
-}
 
 static const char *phrase_for(const struct relation *r)
 {
@@ -147,9 +66,9 @@ static void relations(struct page *p, const struct entity_index *ix, const struc
 		}
 	}
 	if (nheads)
-		page_line(p, BLOCK_HEADING, "Relations");
+		page_add_text(p, BLOCK_HEADING, 1, "Relations", 0);
 	for (j = 0; j < nheads; j++) {
-		struct pb b;
+		struct page_block b;
 		int first = 1;
 
 		memset(&b, 0, sizeof(b));
@@ -164,14 +83,14 @@ static void relations(struct page *p, const struct entity_index *ix, const struc
 			if (!first)
 				buf_adds(&b.text, ", ");
 			first = 0;
-			pb_link(&b, o->name, SPAN_MENTION, r->other, NULL);
+			page_block_span(&b, o->name, SPAN_MENTION, r->other, NULL);
 			if (r->role) {
 				buf_adds(&b.text, " (");
-				pb_text(&b, r->role, strlen(r->role));
+				page_block_adds(&b, r->role);
 				buf_addc(&b.text, ')');
 			}
 		}
-		page_add(p, BLOCK_ITEM, 1, &b);
+		page_block_add(p, BLOCK_ITEM, 1, &b);
 	}
 	free(heads);
 }
@@ -184,17 +103,17 @@ static void appears_with(struct page *p, const struct entity_index *ix, long e)
 {
 	long *others;
 	size_t *counts, n, i, shown;
-	struct pb b;
+	struct page_block b;
 
 	n = entity_cooccurring(ix, e, &others, &counts);
 	if (n) {
-		page_line(p, BLOCK_HEADING, "Appears with");
+		page_add_text(p, BLOCK_HEADING, 1, "Appears with", 0);
 		memset(&b, 0, sizeof(b));
 		shown = n < APPEARS_SHOWN ? n : APPEARS_SHOWN;
 		for (i = 0; i < shown; i++) {
 			if (i)
 				buf_adds(&b.text, ", ");
-			pb_link(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
+			page_block_span(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
 			buf_printf(&b.text, " (%zu)", counts[i]);
 		}
 		if (n > shown) {
@@ -204,10 +123,10 @@ static void appears_with(struct page *p, const struct entity_index *ix, long e)
 			to.id = entity_get(ix, e)->id;
 			buf_printf(&more, "and %zu more", n - shown);
 			buf_adds(&b.text, ", ");
-			pb_link(&b, more.data, SPAN_LINK, -1, &to);
+			page_block_span(&b, more.data, SPAN_LINK, -1, &to);
 			buf_free(&more);
 		}
-		page_add(p, BLOCK_PARAGRAPH, 0, &b);
+		page_block_add(p, BLOCK_PARAGRAPH, 0, &b);
 	}
 	free(others);
 	free(counts);
@@ -233,7 +152,7 @@ static size_t date_year(const char *date, char year[16])
  * "2013 (1) ─ 2014 (3) ─ 1 undated". */
 static void timeline(struct page *p, const struct corpus *c, const struct entity *e)
 {
-	struct pb b;
+	struct page_block b;
 	size_t i, undated = 0, ndocs = 0, nyears = 0;
 	char year[16], last[16] = "";
 
@@ -255,7 +174,7 @@ static void timeline(struct page *p, const struct corpus *c, const struct entity
 			to.id = last;
 			if (nyears++)
 				buf_adds(&b.text, " \xE2\x94\x80 ");   /* ─ */
-			pb_link(&b, last, SPAN_LINK, -1, &to);
+			page_block_span(&b, last, SPAN_LINK, -1, &to);
 			buf_printf(&b.text, " (%zu)", ndocs);
 			ndocs = 0;
 		}
@@ -267,9 +186,9 @@ static void timeline(struct page *p, const struct corpus *c, const struct entity
 	if (undated)
 		buf_printf(&b.text, "%s%zu undated", nyears ? " \xE2\x94\x80 " : "", undated);
 	if (nyears || undated)
-		page_add(p, BLOCK_META, 0, &b);
+		page_block_add(p, BLOCK_META, 0, &b);
 	else
-		page_free_pb(&b);
+		page_block_free(&b);
 }
 
 /* Whether mention m is on a letter's From (or To) line. */
@@ -298,7 +217,7 @@ static void letters(struct page *p, const struct corpus *c, const struct entity 
 	if (!n)
 		return;
 	buf_printf(&h, "Letters %s (%zu)", role == CORRESP_SENT ? "written" : "received", n);
-	page_line(p, BLOCK_HEADING, h.data);
+	page_add_text(p, BLOCK_HEADING, 1, h.data, 0);
 	buf_free(&h);
 	for (i = 0, last = (size_t)-1; i < e->nmentions; i++) {
 		const struct doc *d = corpus_doc(c, e->mentions[i].doc);
@@ -323,7 +242,7 @@ static void mention_line(struct page *p, const struct corpus *c, const struct me
 	const struct block *blk = &d->blocks[m->block];
 	size_t from = m->start, to = m->start + m->len, words;
 	struct location target = { LOC_DOC, NULL, 0, 0 };
-	struct pb b;
+	struct page_block b;
 
 	/* about eight words either side, cut at word boundaries */
 	for (words = 0; from > blk->label_len && words < 8; from--)
@@ -338,17 +257,17 @@ static void mention_line(struct page *p, const struct corpus *c, const struct me
 	target.off = m->start;
 	if (from > blk->label_len)
 		buf_adds(&b.text, "\xE2\x80\xA6");
-	pb_text(&b, blk->text + from, m->start - from);
+	page_block_text(&b, blk->text + from, m->start - from);
 	{
 		char *name = xstrndup(blk->text + m->start, m->len);
 
-		pb_link(&b, name, SPAN_LINK, -1, &target);
+		page_block_span(&b, name, SPAN_LINK, -1, &target);
 		free(name);
 	}
-	pb_text(&b, blk->text + m->start + m->len, to - (m->start + m->len));
+	page_block_text(&b, blk->text + m->start + m->len, to - (m->start + m->len));
 	if (to < blk->len)
 		buf_adds(&b.text, "\xE2\x80\xA6");
-	page_add(p, BLOCK_ITEM, 2, &b);
+	page_block_add(p, BLOCK_ITEM, 2, &b);
 }
 
 /* What a page built lazily has still to build: the mention lines of
@@ -365,7 +284,7 @@ static void mentions_heading(struct page *p, const struct entity *e)
 
 	buf_printf(&h, "Mentions (%zu in %zu document%s)", e->nmentions, e->ndocs,
 		   e->ndocs == 1 ? "" : "s");
-	page_line(p, BLOCK_HEADING, h.data);
+	page_add_text(p, BLOCK_HEADING, 1, h.data, 0);
 	buf_free(&h);
 }
 
@@ -381,7 +300,7 @@ static size_t mentions(struct page *p, const struct corpus *c, const struct enti
 
 		if (i == 0 || e->mentions[i - 1].doc != m->doc) {
 			const struct doc *d = corpus_doc(c, m->doc);
-			struct pb b;
+			struct page_block b;
 
 			memset(&b, 0, sizeof(b));
 			if (*d->date)
@@ -389,9 +308,9 @@ static size_t mentions(struct page *p, const struct corpus *c, const struct enti
 			{
 				struct location to = { LOC_DOC, d->id, 0, 0 };
 
-				pb_link(&b, d->title, SPAN_LINK, -1, &to);
+				page_block_span(&b, d->title, SPAN_LINK, -1, &to);
 			}
-			page_add(p, BLOCK_PARAGRAPH, 1, &b);
+			page_block_add(p, BLOCK_PARAGRAPH, 1, &b);
 		}
 		mention_line(p, c, m);
 	}
@@ -429,24 +348,20 @@ struct page *page_new(const char *title)
 void page_add_text(struct page *p, enum block_kind kind, unsigned level, const char *text,
 		   size_t label_len)
 {
-	struct pb b;
-
-	memset(&b, 0, sizeof(b));
-	pb_text(&b, text, strlen(text));
+	struct page_block b = PAGE_BLOCK_INIT;
+	page_block_adds(&b, text);
 	b.label_len = label_len;
-	page_add(p, kind, level, &b);
+	page_block_add(p, kind, level, &b);
 }
 
 void page_add_link(struct page *p, enum block_kind kind, unsigned level, const char *label,
 		   const char *text, const struct location *to)
 {
-	struct pb b;
-
-	memset(&b, 0, sizeof(b));
-	pb_text(&b, label, strlen(label));
+	struct page_block b = PAGE_BLOCK_INIT;
+	page_block_adds(&b, label);
 	b.label_len = b.text.len;
-	pb_link(&b, text, SPAN_LINK, -1, to);
-	page_add(p, kind, level, &b);
+	page_block_span(&b, text, SPAN_LINK, -1, to);
+	page_block_add(p, kind, level, &b);
 }
 
 struct page *page_entity(const struct corpus *c, long id)
@@ -457,18 +372,18 @@ struct page *page_entity(const struct corpus *c, long id)
 /* The record part of the page: title, type, names, role, record, notes. */
 static void record(struct page *p, const struct entity *e)
 {
-	struct pb b;
+	struct page_block b;
 	size_t i;
 
-	page_line(p, BLOCK_TITLE, e->name);
+	page_add_text(p, BLOCK_TITLE, 1, e->name, 0);
 
 	memset(&b, 0, sizeof(b));
 	buf_adds(&b.text, "Type: ");
 	b.label_len = b.text.len;
-	pb_text(&b, e->type, strlen(e->type));
+	page_block_adds(&b, e->type);
 	buf_adds(&b.text, " \xC2\xB7 id ");   /* · */
-	pb_text(&b, e->id, strlen(e->id));
-	page_add(p, BLOCK_META, 0, &b);
+	page_block_adds(&b, e->id);
+	page_block_add(p, BLOCK_META, 0, &b);
 	if (e->nvariants) {
 		memset(&b, 0, sizeof(b));
 		buf_adds(&b.text, "Also: ");
@@ -476,31 +391,31 @@ static void record(struct page *p, const struct entity *e)
 		for (i = 0; i < e->nvariants; i++) {
 			if (i)
 				buf_adds(&b.text, ", ");
-			pb_text(&b, e->variants[i], strlen(e->variants[i]));
+			page_block_adds(&b, e->variants[i]);
 		}
-		page_add(p, BLOCK_META, 0, &b);
+		page_block_add(p, BLOCK_META, 0, &b);
 	}
 	if (e->desc) {
 		memset(&b, 0, sizeof(b));
 		buf_adds(&b.text, "Role: ");
 		b.label_len = b.text.len;
-		pb_text(&b, e->desc, strlen(e->desc));
-		page_add(p, BLOCK_META, 0, &b);
+		page_block_adds(&b, e->desc);
+		page_block_add(p, BLOCK_META, 0, &b);
 	}
 	memset(&b, 0, sizeof(b));
 	buf_adds(&b.text, "Record: ");
 	b.label_len = b.text.len;
 	if (e->source)
-		pb_text(&b, e->source, strlen(e->source));
+		page_block_adds(&b, e->source);
 	else
 		buf_adds(&b.text, "(no record), known from its mentions only");
-	page_add(p, BLOCK_META, 0, &b);
+	page_block_add(p, BLOCK_META, 0, &b);
 	for (i = 0; i < e->nnotes; i++) {
 		memset(&b, 0, sizeof(b));
 		buf_adds(&b.text, "Note: ");
 		b.label_len = b.text.len;
-		pb_text(&b, e->notes[i], strlen(e->notes[i]));
-		page_add(p, BLOCK_PARAGRAPH, 0, &b);
+		page_block_adds(&b, e->notes[i]);
+		page_block_add(p, BLOCK_PARAGRAPH, 0, &b);
 	}
 }
 
@@ -540,20 +455,20 @@ static struct page *page_with(const struct corpus *c, const char *id)
 		return NULL;
 	buf_printf(&h, "Appears with %s", entity_get(ix, e)->name);
 	p = page_new(h.data);
-	page_line(p, BLOCK_TITLE, h.data);
+	page_add_text(p, BLOCK_TITLE, 1, h.data, 0);
 	buf_reset(&h);
 	n = entity_cooccurring(ix, e, &others, &counts);
 	buf_printf(&h, "%zu entities share a paragraph with %s; the number says in how many.",
 		   n, entity_get(ix, e)->name);
-	page_line(p, BLOCK_PARAGRAPH, h.data);
+	page_add_text(p, BLOCK_PARAGRAPH, 1, h.data, 0);
 	buf_free(&h);
 	for (i = 0; i < n; i++) {
-		struct pb b;
+		struct page_block b;
 
 		memset(&b, 0, sizeof(b));
-		pb_link(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
+		page_block_span(&b, entity_get(ix, others[i])->name, SPAN_MENTION, others[i], NULL);
 		buf_printf(&b.text, " (%zu)", counts[i]);
-		page_add(p, BLOCK_ITEM, 1, &b);
+		page_block_add(p, BLOCK_ITEM, 1, &b);
 	}
 	free(others);
 	free(counts);
@@ -570,7 +485,7 @@ static struct page *page_year(const struct corpus *c, const char *year)
 
 	buf_printf(&h, "Documents of %s", year);
 	p = page_new(h.data);
-	page_line(p, BLOCK_TITLE, h.data);
+	page_add_text(p, BLOCK_TITLE, 1, h.data, 0);
 	for (i = 0; i < corpus_ndocs(c); i++) {
 		const struct doc *d = corpus_doc(c, i);
 		struct location to = { LOC_DOC, NULL, 0, 0 };
