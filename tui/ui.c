@@ -629,8 +629,7 @@ static void stream_reader(struct ui *u)
 	int bare = reader_bare(u);
 
 	if (bare && u->drawn.valid && u->drawn.screen == u->screen.generation &&
-	    u->drawn.wraps == reader_wraps(v) && u->drawn.top != v->top &&
-	    !is_cleared(curscr) && !isendwin())
+	    u->drawn.wraps == reader_wraps(v) && !is_cleared(curscr) && !isendwin())
 		view_stream(v, u->drawn.top);
 	u->drawn.valid = bare;
 	u->drawn.screen = u->screen.generation;

@@ -202,13 +202,13 @@ void view_draw(struct view *v, int focused)
 	draw_lines(v);
 }
 
-int view_stream(struct view *v, size_t from)
+void view_stream(struct view *v, size_t from)
 {
 	WINDOW *content = v->content;
 	size_t to = v->top, steps = to > from ? to - from : from - to, i;
 
 	if (!v->shown || !v->tall || !steps || steps > (size_t)v->height)
-		return 0;
+		return;
 	/* forward, the tops from .. to - 1: the first covers the row under
 	 * the view with the next line, each after it scrolls by one; back,
 	 * the tops from - 1 .. to, each a scroll the other way.  The
@@ -224,7 +224,6 @@ int view_stream(struct view *v, size_t from)
 	v->height--;
 	v->content = content;
 	v->top = to;
-	return 1;
 }
 
 void view_free(struct view *v)

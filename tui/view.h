@@ -83,8 +83,9 @@ void view_draw(struct view *v, int focused);
  * it would otherwise set a scrolling region around the view, move into it
  * and reset it, and a page costs what less's costs: its lines and a
  * newline each.  The row under the view is left holding text: the caller
- * draws the screen at once after it.  Returns 1 when it streamed. */
-int view_stream(struct view *v, size_t from);
+ * draws the screen at once after it.  Nothing to do when the top did
+ * not move or moved more than a screenful. */
+void view_stream(struct view *v, size_t from);
 /* Moving and scrolling shared by every pane: returns 0 when req is not
  * about moving; a moved selection asks the pane (select) for its action. */
 int view_move(struct view *v, enum request req, struct action *act);

@@ -82,17 +82,19 @@ per_line() {
 }
 
 measure() {
-	local cols=$1 rows=$2 layout=$3 width height first line page l_first l_line l_page
+	local cols=$1 rows=$2 layout=$3 width less_cols height first line page l_first l_line l_page
 	if [ "$layout" = side ] && [ "$cols" -ge 90 ] && [ "$rows" -ge 18 ]; then
 		width=$((cols * 3 / 10))
 		[ $width -lt 28 ] && width=28
 		[ $width -gt 48 ] && width=48
 		width=$((cols - width - 2))
 		height=$((rows - 3))
+		less_cols=$width
 	else
 		layout=max
 		width=$((cols - 1))     # the reader's last column stays blank
 		height=$((rows - 1))
+		less_cols=$cols
 	fi
 	rm -f "$out"
 	SCREEN_ENV="TERM=$term" screen_start "$cols" "$rows" --no-session "$top_srcdir/corpus"
@@ -117,7 +119,7 @@ measure() {
 	"$WERKBEZOEK" --show="$doc" --width="$width" "$top_srcdir/corpus" >"$TEST_TMP/doc.txt"
 	rm -f "$out"
 	SCREEN_ENV="TERM=$term LESS= LESSOPEN= LESSCLOSE= LESSHISTFILE=- LESSKEY=/dev/null" \
-		WERKBEZOEK=$LESS_BIN screen_start "$([ $layout = max ] && echo $cols || echo $width)" $((height + 1)) \
+		WERKBEZOEK=$LESS_BIN screen_start "$less_cols" $((height + 1)) \
 		-z-2 -Pline\ %lt/%L "$TEST_TMP/doc.txt"
 	screen_record "$out"
 	screen_wait "line 1" >/dev/null
