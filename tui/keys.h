@@ -22,7 +22,7 @@
 	REQ_(FOCUS_ENTITIES, "Focus the Entities pane",                    "Panes") \
 	REQ_(FOCUS_RESULTS, "Focus the Results pane",                      "Panes") \
 	REQ_(FOCUS_NEXT,    "Focus the next pane",                         "Panes") \
-	REQ_(MAXIMIZE,      "Maximise the focused pane, or restore",       "Panes") \
+	REQ_(MAXIMIZE,      "Maximise the focused pane, or restore (the reader alone scrolls as less does)", "Panes") \
 	REQ_(REDRAW,        "Redraw the screen",                           "Panes") \
 	REQ_(FACETS,        "Documents: facets by year, type, place, person, org … (Enter toggles, & finds; again: the list); Entities: only those in search results", "Panes") \
 	REQ_(FACETS_CLEAR,  "Documents: clear the facets",                 "Panes") \
